@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Builds vcsim and the C++ tree with the given CMake preset (default: release).
+set -euo pipefail
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+preset=${1:-release}
+"$root/scripts/setup.sh"
+"$root/tests/vcsim/build.sh" "$root/build/vcsim" >/dev/null
+cmake --preset "$preset" -S "$root" >/dev/null
+cmake --build --preset "$preset"

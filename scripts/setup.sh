@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Installs what building and testing need on Debian 12, and nothing twice:
+# packages already present are not asked for, and the package lists are only
+# refreshed when an install fails without it.
+set -euo pipefail
+
+packages=(
+  build-essential cmake pkg-config git
+  libpoco-dev libssl-dev libexpat1-dev nlohmann-json3-dev libspdlog-dev libsqlite3-dev
+  libboost-test-dev
+  golang-go golang-github-vmware-govmomi-dev golang-github-google-uuid-dev
+  openssl ca-certificates
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  sudo=; [[ $(id -u) == 0 ]] || sudo=sudo
+  export DEBIAN_FRONTEND=noninteractive
+  echo "setup: installing ${missing[*]}" >&2
+  $sudo apt-get install -y -q --no-install-recommends "${missing[@]}" >&2 ||
+    { $sudo apt-get update -q >&2 && $sudo apt-get install -y -q --no-install-recommends "${missing[@]}" >&2; }
+fi

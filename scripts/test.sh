@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Every test: unit and integration tests (against vcsim) in the debug build
+# with AddressSanitizer and UndefinedBehaviorSanitizer, then the benchmarks
+# from the release build, which print figures and never fail the run.
+set -euo pipefail
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$root"
+start=$(date +%s)
+
+scripts/build.sh debug
+ctest --preset debug
+
+scripts/build.sh release
+echo "== benchmarks (figures, not pass/fail) =="
+for bench in build/release/tests/bench/*_bench; do
+  echo "-- $(basename "$bench")"
+  "$bench" || echo "benchmark $(basename "$bench") failed to run (exit $?)"
+done
+echo "== all tests passed in $(( $(date +%s) - start )) s =="

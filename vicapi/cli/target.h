@@ -1,0 +1,25 @@
+#pragma once
+
+#include <memory>
+
+#include <Poco/Util/OptionSet.h>
+
+#include "vicapi/cli/args.h"
+#include "vicapi/sim/simulator.h"
+#include "vicapi/vim/client.h"
+
+namespace vic::cli {
+
+// --target, --user, --password, --thumbprint, --ca-file, --timeout
+void addTargetOptions(Poco::Util::OptionSet& options);
+
+// A logged-in client. Without --target this is the embedded simulated
+// vCenter, started for the command and stopped with it.
+struct Connection {
+  std::unique_ptr<sim::Simulator> simulator;  // declared first: outlives the client
+  std::unique_ptr<vim::Client> client;
+};
+
+Connection connect(const Args& args);
+
+}  // namespace vic::cli

@@ -1,0 +1,172 @@
+#include "vicapi/soap/transport.h"
+
+#include <chrono>
+#include <istream>
+#include <ostream>
+
+#include <Poco/Net/HTTPCookie.h>
+#include <Poco/Net/HTTPRequest.h>
+#include <Poco/Net/HTTPResponse.h>
+#include <Poco/StreamCopier.h>
+
+#include "vicapi/soap/errors.h"
+#include "vicapi/soap/fault.h"
+#include "vicapi/util/log.h"
+
+namespace vic::soap {
+
+namespace {
+
+constexpr const char* kCookieName = "vmware_soap_session";
+constexpr const char* kEnvelopeStart =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+    "<soapenv:Envelope xmlns:soapenv=\"http://schemas.xmlsoap.org/soap/envelope/\" "
+    "xmlns:xsd=\"http://www.w3.org/2001/XMLSchema\" "
+    "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" xmlns=\"urn:vim25\">"
+    "<soapenv:Body>";
+constexpr const char* kEnvelopeEnd = "</soapenv:Body></soapenv:Envelope>";
+
+std::string envelope(const Node& request, bool mask) {
+  std::string out = kEnvelopeStart;
+  writeXml(out, request, mask);
+  out += kEnvelopeEnd;
+  return out;
+}
+
+double millisSince(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
+      .count();
+}
+
+}  // namespace
+
+Transport::Transport(http::Endpoint endpoint, tls::Trust trust, TransportOptions options)
+    : pool_(std::move(endpoint), std::move(trust), options.timeouts, options.maxConnections),
+      options_(std::move(options)) {}
+
+Secret Transport::sessionCookie() const {
+  std::lock_guard lock(cookieMutex_);
+  return cookie_;
+}
+
+void Transport::setSessionCookie(Secret cookie) {
+  std::lock_guard lock(cookieMutex_);
+  cookie_ = std::move(cookie);
+}
+
+void Transport::prepare(Poco::Net::HTTPRequest& request) const {
+  request.setKeepAlive(true);
+  if (!options_.userAgent.empty()) request.set("User-Agent", options_.userAgent);
+  std::lock_guard lock(cookieMutex_);
+  if (!cookie_.empty()) request.set("Cookie", std::string(kCookieName) + "=" + cookie_.reveal());
+}
+
+void Transport::remember(const Poco::Net::HTTPResponse& response) {
+  std::vector<Poco::Net::HTTPCookie> cookies;
+  response.getCookies(cookies);
+  for (const auto& c : cookies) {
+    if (c.getName() == kCookieName) setSessionCookie(Secret(c.getValue()));
+  }
+}
+
+Node Transport::call(const Node& request, bool sensitiveResponse) {
+  const std::string& method = request.name;
+  const std::string body = envelope(request, false);
+  auto log = logger();
+  if (log->should_log(spdlog::level::trace))
+    log->trace("SOAP request {}: {}", method, envelope(request, true));
+
+  const auto start = std::chrono::steady_clock::now();
+  int status = 0;
+  std::string answer;
+  pool_.run([&](Poco::Net::HTTPSClientSession& session) {
+    Poco::Net::HTTPRequest req(Poco::Net::HTTPRequest::HTTP_POST, "/sdk",
+                               Poco::Net::HTTPMessage::HTTP_1_1);
+    prepare(req);
+    req.setContentType("text/xml; charset=utf-8");
+    req.set("SOAPAction", "\"" + options_.soapAction + "\"");
+    req.setContentLength(static_cast<std::streamsize>(body.size()));
+    session.sendRequest(req).write(body.data(), static_cast<std::streamsize>(body.size()));
+    Poco::Net::HTTPResponse resp;
+    std::istream& in = session.receiveResponse(resp);
+    answer.clear();
+    Poco::StreamCopier::copyToString(in, answer);
+    status = resp.getStatus();
+    remember(resp);
+  });
+  ++roundTrips_;
+  log->debug("SOAP {} -> HTTP {} in {:.2f} ms, {} bytes", method, status, millisSince(start),
+             answer.size());
+  if (!sensitiveResponse && log->should_log(spdlog::level::trace))
+    log->trace("SOAP response {}: {}", method, answer);
+
+  if (status != 200 && status != 500) {
+    throw ProtocolError("the server answered HTTP " + std::to_string(status) + " to " + method +
+                        "; is " + pool_.endpoint().hostPort() + " a vSphere SDK endpoint?");
+  }
+  Node env = parseXml(answer);
+  Node* bodyNode = nullptr;
+  for (auto& c : env.children)
+    if (c.name == "Body") bodyNode = &c;
+  if (env.name != "Envelope" || !bodyNode || bodyNode->children.empty())
+    throw ProtocolError("the answer to " + method + " is not a SOAP envelope");
+  Node& first = bodyNode->children.front();
+  if (first.name == "Fault") throwSoapFault(method, first);
+  return std::move(first);
+}
+
+void Transport::upload(const std::string& pathAndQuery, std::istream& body, std::uint64_t length) {
+  const auto origin = body.tellg();
+  int status = 0;
+  std::string reason;
+  pool_.run([&](Poco::Net::HTTPSClientSession& session) {
+    body.clear();
+    body.seekg(origin);
+    Poco::Net::HTTPRequest req(Poco::Net::HTTPRequest::HTTP_PUT, pathAndQuery,
+                               Poco::Net::HTTPMessage::HTTP_1_1);
+    prepare(req);
+    req.setContentType("application/octet-stream");
+    req.setContentLength64(static_cast<Poco::Int64>(length));
+    Poco::StreamCopier::copyStream64(body, session.sendRequest(req));
+    Poco::Net::HTTPResponse resp;
+    std::istream& in = session.receiveResponse(resp);
+    std::string ignored;
+    Poco::StreamCopier::copyToString(in, ignored);
+    status = resp.getStatus();
+    reason = resp.getReason();
+  });
+  ++roundTrips_;
+  if (status != 200 && status != 201 && status != 204) {
+    throw ProtocolError("uploading to " + pathAndQuery + " failed: HTTP " + std::to_string(status) +
+                        " " + reason);
+  }
+}
+
+void Transport::download(const std::string& pathAndQuery, std::ostream& out) {
+  int status = 0;
+  std::string reason;
+  pool_.run([&](Poco::Net::HTTPSClientSession& session) {
+    Poco::Net::HTTPRequest req(Poco::Net::HTTPRequest::HTTP_GET, pathAndQuery,
+                               Poco::Net::HTTPMessage::HTTP_1_1);
+    prepare(req);
+    session.sendRequest(req);
+    Poco::Net::HTTPResponse resp;
+    std::istream& in = session.receiveResponse(resp);
+    status = resp.getStatus();
+    reason = resp.getReason();
+    if (status == 200) {
+      Poco::StreamCopier::copyStream64(in, out);
+    } else {
+      std::string ignored;
+      Poco::StreamCopier::copyToString(in, ignored);
+    }
+  });
+  ++roundTrips_;
+  if (status == 404) throwFault("download " + pathAndQuery, "FileNotFound", "no such file", Node());
+  if (status != 200) {
+    throw ProtocolError("downloading " + pathAndQuery + " failed: HTTP " + std::to_string(status) +
+                        " " + reason);
+  }
+}
+
+}  // namespace vic::soap

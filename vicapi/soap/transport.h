@@ -1,0 +1,57 @@
+#pragma once
+
+#include <atomic>
+#include <iosfwd>
+#include <mutex>
+#include <string>
+
+#include "vicapi/http/connection_pool.h"
+#include "vicapi/soap/node.h"
+#include "vicapi/util/secret.h"
+
+namespace vic::soap {
+
+struct TransportOptions {
+  http::Timeouts timeouts;
+  std::size_t maxConnections = 8;
+  std::string userAgent;
+  std::string soapAction = "urn:vim25/6.5";
+};
+
+// Posts SOAP envelopes to https://<host>/sdk over a connection pool and keeps
+// the vmware_soap_session cookie. Returns the body's response element or
+// throws the typed fault. Counts round trips so that callers and benchmarks
+// can check how chatty an operation is.
+class Transport {
+ public:
+  Transport(http::Endpoint endpoint, tls::Trust trust, TransportOptions options);
+
+  // `request` is the method element (<RetrievePropertiesEx>...). When
+  // `sensitiveResponse` is set the answer carries a secret (a ticket, a session
+  // key) and is never written to the log.
+  Node call(const Node& request, bool sensitiveResponse = false);
+
+  // Plain HTTPS transfers on the same connections and session, used for the
+  // datastore's /folder URLs. Bodies are streamed, never held whole.
+  void upload(const std::string& pathAndQuery, std::istream& body, std::uint64_t length);
+  void download(const std::string& pathAndQuery, std::ostream& out);
+
+  Secret sessionCookie() const;
+  void setSessionCookie(Secret cookie);
+
+  const http::Endpoint& endpoint() const { return pool_.endpoint(); }
+  std::uint64_t roundTrips() const { return roundTrips_.load(); }
+  std::uint64_t connectionsOpened() const { return pool_.connectionsOpened(); }
+
+ private:
+  void remember(const Poco::Net::HTTPResponse& response);
+  void prepare(Poco::Net::HTTPRequest& request) const;
+
+  http::ConnectionPool pool_;
+  TransportOptions options_;
+  mutable std::mutex cookieMutex_;
+  Secret cookie_;
+  std::atomic<std::uint64_t> roundTrips_{0};
+};
+
+}  // namespace vic::soap

@@ -1,0 +1,127 @@
+#include "vicapi/vim/inventory.h"
+
+#include <algorithm>
+
+#include "vicapi/vim/client.h"
+#include "vicapi/vim/view.h"
+
+namespace vic::vim {
+
+namespace {
+
+long long number(const ObjectContent& o, std::string_view path) {
+  std::string t = o.text(path);
+  return t.empty() ? -1 : std::stoll(t);
+}
+
+}  // namespace
+
+Inventory Inventory::load(Client& client) {
+  // ManagedEntity's propSet applies to every subtype; the others add what
+  // the pickers and the inventory listing need.
+  const std::vector<PropertySpec> props = {
+      {"ManagedEntity", {"name", "parent"}},
+      {"VirtualMachine", {"runtime.powerState"}},
+      {"Datastore",
+       {"summary.capacity", "summary.freeSpace", "summary.type", "summary.accessible"}},
+      {"DistributedVirtualPortgroup", {"key", "config.distributedVirtualSwitch", "config.uplink"}},
+      {"DistributedVirtualSwitch", {"uuid", "config.uplinkPortgroup"}},
+      {"ComputeResource", {"resourcePool"}},
+      {"HostSystem", {"runtime.connectionState", "runtime.inMaintenanceMode"}},
+  };
+  auto objects = retrieveFromContainer(client, client.serviceContent().rootFolder, props);
+
+  Inventory inv;
+  std::vector<Moref> uplinks;  // a switch names its uplink port groups
+  for (auto& o : objects) {
+    InventoryItem item;
+    item.ref = o.obj;
+    item.name = o.text("name");
+    if (const auto* p = o.prop("parent")) item.parent = Moref::from(*p);
+    item.powerState = o.text("runtime.powerState");
+    item.capacity = number(o, "summary.capacity");
+    item.freeSpace = number(o, "summary.freeSpace");
+    item.datastoreType = o.text("summary.type");
+    item.accessible = o.text("summary.accessible", "true") == "true";
+    if (const auto* s = o.prop("config.distributedVirtualSwitch"))
+      item.distributedSwitch = Moref::from(*s);
+    item.portgroupKey = o.text("key");
+    item.uplink = o.text("config.uplink") == "true";
+    item.switchUuid = o.text("uuid");
+    if (const auto* u = o.prop("config.uplinkPortgroup"))
+      for (const auto& pg : u->children)
+        uplinks.push_back(Moref::from(pg));
+    if (const auto* rp = o.prop("resourcePool")) item.rootPool = Moref::from(*rp);
+    item.connectionState = o.text("runtime.connectionState");
+    item.maintenance = o.text("runtime.inMaintenanceMode") == "true";
+    if (!item.parent.empty()) inv.children_[item.parent].push_back(item.ref);
+    inv.items_.emplace(item.ref, std::move(item));
+  }
+  for (const auto& pg : uplinks)
+    if (auto it = inv.items_.find(pg); it != inv.items_.end()) it->second.uplink = true;
+  for (auto& [parent, kids] : inv.children_) {
+    std::sort(kids.begin(), kids.end(), [&](const Moref& a, const Moref& b) {
+      return inv.items_.at(a).name < inv.items_.at(b).name;
+    });
+  }
+  return inv;
+}
+
+const InventoryItem* Inventory::get(const Moref& ref) const {
+  auto it = items_.find(ref);
+  return it == items_.end() ? nullptr : &it->second;
+}
+
+std::string Inventory::path(const Moref& ref) const {
+  std::vector<const std::string*> names;
+  for (const InventoryItem* i = get(ref); i; i = get(i->parent))
+    names.push_back(&i->name);
+  std::string out;
+  for (auto it = names.rbegin(); it != names.rend(); ++it)
+    out += "/" + **it;
+  return out;
+}
+
+std::optional<Moref> Inventory::datacenterOf(const Moref& ref) const {
+  for (const InventoryItem* i = get(ref); i; i = get(i->parent))
+    if (i->isType("Datacenter")) return i->ref;
+  return std::nullopt;
+}
+
+bool Inventory::within(const Moref& ref, const Moref& ancestor) const {
+  for (const InventoryItem* i = get(ref); i; i = get(i->parent))
+    if (i->ref == ancestor) return true;
+  return false;
+}
+
+std::vector<const InventoryItem*> Inventory::ofType(const std::string& type) const {
+  std::vector<const InventoryItem*> out;
+  for (const auto& [ref, item] : items_)
+    if (item.isType(type)) out.push_back(&item);
+  std::sort(out.begin(), out.end(),
+            [this](auto* a, auto* b) { return path(a->ref) < path(b->ref); });
+  return out;
+}
+
+std::vector<const InventoryItem*> Inventory::children(const Moref& parent) const {
+  std::vector<const InventoryItem*> out;
+  if (auto it = children_.find(parent); it != children_.end())
+    for (const auto& ref : it->second)
+      out.push_back(get(ref));
+  return out;
+}
+
+std::vector<const InventoryItem*> Inventory::named(const std::string& name,
+                                                   const std::vector<std::string>& types,
+                                                   const std::optional<Moref>& datacenter) const {
+  std::vector<const InventoryItem*> out;
+  for (const auto& [ref, item] : items_) {
+    if (item.name != name) continue;
+    if (std::find(types.begin(), types.end(), ref.type) == types.end()) continue;
+    if (datacenter && !within(ref, *datacenter)) continue;
+    out.push_back(&item);
+  }
+  return out;
+}
+
+}  // namespace vic::vim

@@ -1,0 +1,63 @@
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "vicapi/vim/moref.h"
+
+namespace vic::vim {
+
+class Client;
+
+// One managed entity as seen in a single inventory pass. Fields that do not
+// apply to the entity's type keep their defaults.
+struct InventoryItem {
+  Moref ref;
+  std::string name;
+  Moref parent;
+
+  std::string powerState;       // VirtualMachine
+  long long capacity = -1;      // Datastore, bytes
+  long long freeSpace = -1;     // Datastore, bytes
+  std::string datastoreType;    // Datastore: VMFS, NFS, vsan, OTHER
+  bool accessible = true;       // Datastore
+  Moref distributedSwitch;      // DistributedVirtualPortgroup
+  std::string portgroupKey;     // DistributedVirtualPortgroup
+  bool uplink = false;          // DistributedVirtualPortgroup
+  std::string switchUuid;       // DistributedVirtualSwitch
+  Moref rootPool;               // ComputeResource / ClusterComputeResource
+  std::string connectionState;  // HostSystem
+  bool maintenance = false;     // HostSystem
+
+  bool isType(const std::string& t) const { return ref.type == t; }
+};
+
+// A snapshot of the whole inventory, read in one property-collector pass
+// through a container view on the root folder. Paths are computed locally
+// from parent links, so turning N objects into paths costs no extra calls.
+class Inventory {
+ public:
+  static Inventory load(Client& client);
+
+  const InventoryItem* get(const Moref& ref) const;
+  // "/DC0/host/DC0_C0/Resources"
+  std::string path(const Moref& ref) const;
+  // The datacenter that contains ref, if any.
+  std::optional<Moref> datacenterOf(const Moref& ref) const;
+  std::vector<const InventoryItem*> ofType(const std::string& type) const;
+  std::vector<const InventoryItem*> children(const Moref& parent) const;
+  // Items of any of `types` named `name`, optionally inside `datacenter`.
+  std::vector<const InventoryItem*> named(const std::string& name,
+                                          const std::vector<std::string>& types,
+                                          const std::optional<Moref>& datacenter) const;
+  bool within(const Moref& ref, const Moref& ancestor) const;
+  std::size_t size() const { return items_.size(); }
+
+ private:
+  std::map<Moref, InventoryItem> items_;
+  std::map<Moref, std::vector<Moref>> children_;
+};
+
+}  // namespace vic::vim

@@ -1,0 +1,78 @@
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "vicapi/soap/node.h"
+#include "vicapi/vim/moref.h"
+
+namespace vic::vim {
+
+class Client;
+
+struct PropertySpec {
+  std::string type;
+  std::vector<std::string> paths;
+  bool all = false;
+};
+
+// A traversal step; selectSet names other TraversalSpecs of the same filter,
+// which is how recursive walks (folders within folders) are written.
+struct TraversalSpec {
+  std::string name;
+  std::string type;
+  std::string path;
+  bool skip = false;
+  std::vector<std::string> selectSet;
+};
+
+struct ObjectSpec {
+  Moref obj;
+  bool skip = false;
+  std::vector<TraversalSpec> selectSet;
+};
+
+struct ObjectContent {
+  Moref obj;
+  std::vector<std::pair<std::string, soap::Node>> props;     // path -> <val>
+  std::vector<std::pair<std::string, std::string>> missing;  // path -> fault type
+
+  const soap::Node* prop(std::string_view path) const;
+  std::string text(std::string_view path, std::string fallback = {}) const;
+};
+
+// The session's property collector. retrieve() follows continuation tokens,
+// so a caller always gets every object; without maxObjects the server picks
+// the page size (vcsim sends everything at once, vCenter pages by itself).
+class PropertyCollector {
+ public:
+  explicit PropertyCollector(Client& client);
+  PropertyCollector(Client& client, Moref collector);
+
+  std::vector<ObjectContent> retrieve(const std::vector<PropertySpec>& props,
+                                      const std::vector<ObjectSpec>& objects,
+                                      bool sensitive = false, int maxObjects = 0);
+
+  // One object's properties; throws ManagedObjectNotFoundFault if it is gone.
+  ObjectContent retrieveOne(const Moref& obj, const std::vector<std::string>& paths);
+
+  const Moref& ref() const { return ref_; }
+
+  // A PropertyFilterSpec: RetrievePropertiesEx calls it "specSet",
+  // CreateFilter calls it "spec".
+  static soap::Node specNode(const std::vector<PropertySpec>& props,
+                             const std::vector<ObjectSpec>& objects,
+                             std::string elementName = "specSet");
+
+ private:
+  Client& client_;
+  Moref ref_;
+};
+
+// Moves a RetrieveResult's <objects> into `out`; returns the continuation
+// token, empty when there is none.
+std::string readRetrieveResult(soap::Node&& returnval, std::vector<ObjectContent>& out);
+
+}  // namespace vic::vim

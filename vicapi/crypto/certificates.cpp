@@ -7,7 +7,10 @@
 #include <fstream>
 #include <memory>
 
+#include <ctime>
+
 #include <openssl/bio.h>
+#include <openssl/err.h>
 #include <openssl/evp.h>
 #include <openssl/pem.h>
 #include <openssl/rand.h>
@@ -32,8 +35,8 @@ using Bio = std::unique_ptr<BIO, Deleter<BIO, BIO_free_all>>;
   throw Error("certificate generation: " + what);
 }
 
-Key generate(KeyType type) {
-  EVP_PKEY* k = type == KeyType::Rsa2048 ? EVP_RSA_gen(2048) : EVP_EC_gen("P-256");
+Key generate(KeySpec spec) {
+  EVP_PKEY* k = spec.type == KeyType::Rsa ? EVP_RSA_gen(static_cast<unsigned>(spec.rsaBits)) : EVP_EC_gen("P-256");
   if (!k) fail("key generation failed");
   return Key(k);
 }
@@ -80,9 +83,9 @@ void addExtension(X509* cert, X509* issuer, int nid, const std::string& value) {
   X509_EXTENSION_free(ext);
 }
 
-KeyAndCertificate build(const CertificateRequest& r, KeyType type, X509* issuerCert,
+KeyAndCertificate build(const CertificateRequest& r, KeySpec spec, X509* issuerCert,
                         EVP_PKEY* issuerKey) {
-  Key key = generate(type);
+  Key key = generate(spec);
   Cert cert(X509_new());
   X509_set_version(cert.get(), 2);
 
@@ -98,10 +101,9 @@ KeyAndCertificate build(const CertificateRequest& r, KeyType type, X509* issuerC
   X509_set_pubkey(cert.get(), key.get());
 
   X509_NAME* name = X509_get_subject_name(cert.get());
-  if (!r.organization.empty())
+  for (const auto& o : r.organization)
     X509_NAME_add_entry_by_txt(name, "O", MBSTRING_UTF8,
-                               reinterpret_cast<const unsigned char*>(r.organization.c_str()), -1,
-                               -1, 0);
+                               reinterpret_cast<const unsigned char*>(o.c_str()), -1, -1, 0);
   X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_UTF8,
                              reinterpret_cast<const unsigned char*>(r.commonName.c_str()), -1, -1,
                              0);
@@ -133,15 +135,75 @@ KeyAndCertificate build(const CertificateRequest& r, KeyType type, X509* issuerC
 
 }  // namespace
 
-KeyAndCertificate selfSigned(const CertificateRequest& request, KeyType keyType) {
-  return build(request, keyType, nullptr, nullptr);
+KeyAndCertificate selfSigned(const CertificateRequest& request, KeySpec key) {
+  return build(request, key, nullptr, nullptr);
 }
 
-KeyAndCertificate issue(const CertificateRequest& request, const KeyAndCertificate& ca,
-                        KeyType keyType) {
+KeyAndCertificate issue(const CertificateRequest& request, const KeyAndCertificate& ca, KeySpec key) {
   Cert caCert = readCert(ca.certificatePem);
   Key caKey = readKey(ca.privateKeyPem);
-  return build(request, keyType, caCert.get(), caKey.get());
+  return build(request, key, caCert.get(), caKey.get());
+}
+
+namespace {
+
+std::vector<Cert> readAll(const std::string& pem) {
+  std::vector<Cert> out;
+  Bio bio(BIO_new_mem_buf(pem.data(), static_cast<int>(pem.size())));
+  while (X509* c = PEM_read_bio_X509(bio.get(), nullptr, nullptr, nullptr)) out.emplace_back(c);
+  ERR_clear_error();  // the read that ends the loop leaves "no start line" behind
+  return out;
+}
+
+std::string asn1Time(const ASN1_TIME* t) {
+  struct tm tm {};
+  if (ASN1_TIME_to_tm(t, &tm) != 1) return "";
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+}  // namespace
+
+std::string checkCertificates(const std::string& pem) {
+  if (pem.find("-----BEGIN CERTIFICATE-----") == std::string::npos)
+    return "is not a PEM certificate (no BEGIN CERTIFICATE block)";
+  auto certs = readAll(pem);
+  if (certs.empty()) return "holds a CERTIFICATE block that does not parse";
+  std::size_t blocks = 0;
+  for (std::size_t p = pem.find("-----BEGIN CERTIFICATE-----"); p != std::string::npos;
+       p = pem.find("-----BEGIN CERTIFICATE-----", p + 1))
+    ++blocks;
+  if (blocks != certs.size()) return "holds a CERTIFICATE block that does not parse";
+  return "";
+}
+
+std::string checkKeyPair(const std::string& certificatePem, const Secret& keyPem) {
+  auto certs = readAll(certificatePem);
+  if (certs.empty()) return "the certificate is not PEM";
+  Bio bio(BIO_new_mem_buf(keyPem.reveal().data(), static_cast<int>(keyPem.reveal().size())));
+  Key key(PEM_read_bio_PrivateKey(bio.get(), nullptr, nullptr, nullptr));
+  ERR_clear_error();
+  if (!key) return "the private key is not an unencrypted PEM key (PKCS#1, PKCS#8 or SEC1)";
+  if (X509_check_private_key(certs.front().get(), key.get()) != 1) {
+    ERR_clear_error();
+    return "the private key does not belong to the certificate";
+  }
+  return "";
+}
+
+std::vector<CertificateInfo> describeCertificates(const std::string& pem) {
+  std::vector<CertificateInfo> out;
+  for (const auto& c : readAll(pem)) {
+    CertificateInfo info;
+    char buf[512];
+    X509_NAME_oneline(X509_get_subject_name(c.get()), buf, sizeof buf);
+    info.subject = buf;
+    info.notAfter = asn1Time(X509_get0_notAfter(c.get()));
+    info.expired = X509_cmp_current_time(X509_get0_notAfter(c.get())) < 0;
+    out.push_back(std::move(info));
+  }
+  return out;
 }
 
 void writePrivateKey(const std::filesystem::path& path, const Secret& pem) {

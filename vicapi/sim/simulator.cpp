@@ -97,7 +97,7 @@ std::unique_ptr<Simulator> Simulator::start(SimulatorOptions o) {
 
   crypto::CertificateRequest req;
   req.commonName = "127.0.0.1";
-  req.organization = "vic simulated vCenter";
+  req.organization = {"vic simulated vCenter"};
   req.dnsNames = {"localhost"};
   req.ipAddresses = {"127.0.0.1"};
   req.validDays = 30;

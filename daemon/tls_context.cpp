@@ -1,0 +1,63 @@
+#include "daemon/tls_context.h"
+
+#include <sstream>
+
+#include <Poco/Crypto/EVPPKey.h>
+#include <Poco/Crypto/X509Certificate.h>
+
+#include "vicapi/soap/errors.h"
+#include "vicapi/tls/init.h"
+
+namespace vic::endpoint {
+
+namespace {
+
+// Splits a PEM bundle into its certificates.
+std::vector<std::string> pemBlocks(const std::string& bundle) {
+  std::vector<std::string> out;
+  const std::string end = "-----END CERTIFICATE-----";
+  std::size_t pos = 0;
+  while (true) {
+    auto b = bundle.find("-----BEGIN CERTIFICATE-----", pos);
+    if (b == std::string::npos) break;
+    auto e = bundle.find(end, b);
+    if (e == std::string::npos) break;
+    out.push_back(bundle.substr(b, e + end.size() - b) + "\n");
+    pos = e + end.size();
+  }
+  return out;
+}
+
+}  // namespace
+
+Poco::Net::Context::Ptr serverContext(const EndpointConfig& config) {
+  tls::ensureInitialised();
+  Poco::Net::Context::Params params;
+  params.verificationMode =
+      config.noTlsVerify ? Poco::Net::Context::VERIFY_NONE : Poco::Net::Context::VERIFY_STRICT;
+  params.loadDefaultCAs = false;
+  params.cipherList = "HIGH:!aNULL:!MD5:!RC4";
+  Poco::Net::Context::Ptr ctx = new Poco::Net::Context(Poco::Net::Context::TLS_SERVER_USE, params);
+  ctx->requireMinimumProtocol(Poco::Net::Context::PROTO_TLSV1_2);
+  try {
+    std::istringstream cert(config.serverCertificate);
+    ctx->useCertificate(Poco::Crypto::X509Certificate(cert));
+    std::istringstream key(config.serverPrivateKey.reveal());
+    ctx->usePrivateKey(Poco::Crypto::EVPPKey(nullptr, &key));
+    if (!config.noTlsVerify) {
+      if (config.clientCas.empty())
+        throw Error("client verification is on but the VCH has no client certificate authority");
+      for (const auto& bundle : config.clientCas) {
+        for (const auto& pem : pemBlocks(bundle)) {
+          std::istringstream ca(pem);
+          ctx->addCertificateAuthority(Poco::Crypto::X509Certificate(ca));
+        }
+      }
+    }
+  } catch (const Poco::Exception& e) {
+    throw Error("the VCH's TLS material cannot be used: " + e.displayText());
+  }
+  return ctx;
+}
+
+}  // namespace vic::endpoint

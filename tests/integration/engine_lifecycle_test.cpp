@@ -1,0 +1,106 @@
+#include <boost/test/unit_test.hpp>
+
+#include "tests/support/engine_world.h"
+#include "tests/support/simulator_fixture.h"
+#include "vicapi/engine/delete.h"
+#include "vicapi/engine/guestinfo/vch_config.h"
+#include "vicapi/engine/query.h"
+#include "vicapi/vim/inventory.h"
+#include "vicapi/vim/property_collector.h"
+#include "vicapi/vim/search_index.h"
+
+using namespace vic;
+namespace fs = std::filesystem;
+
+namespace {
+
+std::map<std::string, std::string> extraConfigOf(vim::Client& c, const vim::Moref& vm) {
+  auto o = vim::PropertyCollector(c).retrieveOne(vm, {"config.extraConfig"});
+  std::map<std::string, std::string> out;
+  for (const auto& opt : o.prop("config.extraConfig")->children) out[opt.textOf("key")] = opt.textOf("value");
+  return out;
+}
+
+bool fileOnDatastore(const sim::Simulator& s, const std::string& relative) {
+  for (const auto& ds : fs::directory_iterator(s.datastoreRoot()))
+    if (fs::exists(ds.path() / relative)) return true;
+  return false;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(engine_lifecycle, *boost::unit_test::fixture<test::VcsimWithPassword>())
+
+BOOST_AUTO_TEST_CASE(create_list_inspect_delete_with_the_minimal_body) {
+  auto c = test::loggedInClient();
+  test::allowVchFirewall(*c);
+  auto& sim = test::SimulatorFixture::current();
+  const auto before = test::snapshotWorld(*c, sim);
+  const auto images = engine::ApplianceImages::locate();
+
+  test::RecordingObserver observer;
+  auto result = test::createFromBody(*c, test::minimalVchBody("vch-minimal"), observer);
+  BOOST_TEST(observer.undone.empty());
+
+  // An independent read of vCenter: the pool, the VM with its extraConfig, the ISOs.
+  vim::SearchIndex index(*c);
+  auto pool = index.findByInventoryPath("/DC0/host/DC0_C0/Resources/vch-minimal");
+  BOOST_REQUIRE(pool);
+  BOOST_TEST(pool->type == "ResourcePool");
+  auto vm = index.findByInventoryPath("/DC0/vm/vch-minimal/vch-minimal");
+  BOOST_REQUIRE(vm);
+  BOOST_TEST(*vm == result.vm);
+  auto props = vim::PropertyCollector(*c).retrieveOne(*vm, {"runtime.powerState", "resourcePool", "config.hardware.device"});
+  BOOST_TEST(props.text("runtime.powerState") == "poweredOn");
+  BOOST_TEST(vim::Moref::from(*props.prop("resourcePool")) == *pool);
+  int nics = 0, cdroms = 0, serial = 0;
+  for (const auto& d : props.prop("config.hardware.device")->children) {
+    nics += d.xsiType == "VirtualVmxnet3";
+    cdroms += d.xsiType == "VirtualCdrom";
+    serial += d.xsiType == "VirtualSerialPort";
+  }
+  BOOST_TEST(nics == 2);  // public (VM Network) and bridge (DC0_DVPG0)
+  BOOST_TEST(cdroms == 1);
+  BOOST_TEST(serial == 1);
+  auto ec = extraConfigOf(*c, *vm);
+  BOOST_TEST(ec[engine::guestinfo::kIdKey] == vm->str());
+  BOOST_TEST(ec[engine::guestinfo::kVersionKey] == images.version.str());
+  BOOST_TEST(ec["guestinfo.vice./config/name"] == "\"vch-minimal\"");
+  BOOST_TEST(ec["guestinfo.vice./config/network/bridge/ip_range"] == "\"172.16.0.0/12\"");
+  BOOST_TEST(ec.count(engine::guestinfo::kServerKeyKey) == 1u);
+  BOOST_TEST(ec[engine::guestinfo::kServerKeyKey].find("PRIVATE KEY") == std::string::npos);  // sealed
+  BOOST_TEST(fileOnDatastore(sim, "vch-minimal/" + images.applianceName()));
+  BOOST_TEST(fileOnDatastore(sim, "vch-minimal/" + images.bootstrapName()));
+
+  // List shows it with its version.
+  auto list = engine::listVchs(*c, {}, images.version);
+  BOOST_REQUIRE(list.size() == 1u);
+  BOOST_TEST(list[0].id == vm->value);
+  BOOST_TEST(list[0].name == "vch-minimal");
+  BOOST_TEST(list[0].version == images.version.str());
+  BOOST_TEST(list[0].upgradeStatus == "Up to date");
+  BOOST_TEST(list[0].powerState == "poweredOn");
+  BOOST_TEST(list[0].parent.id == pool->value);
+
+  // Inspect returns what was asked.
+  auto v = engine::inspectVch(*c, vm->value, images.version);
+  BOOST_TEST(v.name == "vch-minimal");
+  BOOST_TEST(v.compute.resource.name == "DC0_C0");
+  BOOST_TEST(v.storage.imageStores.at(0) == "ds://LocalDS_0");
+  BOOST_TEST(v.network.bridge->portGroup.name == "DC0_DVPG0");
+  BOOST_TEST(v.network.bridge->ipRange == "172.16.0.0/12");
+  BOOST_TEST(v.network.publicNet->portGroup.name == "VM Network");
+  BOOST_TEST(v.auth.noTlsVerify);
+  BOOST_TEST(v.auth.generate->cname == "vch-minimal.example.com");
+  BOOST_TEST(v.auth.serverCertificate.find("BEGIN CERTIFICATE") != std::string::npos);
+  BOOST_TEST(v.auth.serverPrivateKey.empty());
+  BOOST_TEST(v.runtime.powerState == "poweredOn");
+  BOOST_TEST(v.runtime.upgradeStatus == "Up to date");
+
+  // Delete leaves nothing behind.
+  engine::deleteVch(*c, vm->value, {}, observer);
+  const auto after = test::snapshotWorld(*c, sim);
+  BOOST_TEST((after == before), test::describeDifference(before, after));
+}
+
+BOOST_AUTO_TEST_SUITE_END()

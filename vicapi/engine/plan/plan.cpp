@@ -1,0 +1,72 @@
+#include "vicapi/engine/plan/plan.h"
+
+#include "vicapi/engine/plan/undo.h"
+#include "vicapi/util/log.h"
+
+namespace vic::engine {
+
+PlanFailed::PlanFailed(std::string step, std::string reason, bool rolledBack,
+                       std::vector<std::string> undoErrors)
+    : Error(reason + (rolledBack ? " (every change was rolled back)"
+                                 : " (rollback incomplete: " + std::to_string(undoErrors.size()) +
+                                       " change(s) could not be undone)")),
+      step_(std::move(step)),
+      reason_(std::move(reason)),
+      rolledBack_(rolledBack),
+      undoErrors_(std::move(undoErrors)) {}
+
+PlanFailed::PlanFailed(std::string step, std::string reason, std::string what)
+    : Error(std::move(what)), step_(std::move(step)), reason_(std::move(reason)), rolledBack_(false) {}
+
+void StepContext::recordUndo(Undo undo) {
+  observer_.undoRecorded(step_, undo);
+  undos_.push_back(std::move(undo));
+}
+
+std::vector<std::string> Plan::stepNames() const {
+  std::vector<std::string> out;
+  for (const auto& s : steps_) out.push_back(s.name);
+  return out;
+}
+
+void Plan::execute(vim::Client& client, PlanObserver& observer, const FaultHook& hook) const {
+  std::vector<Undo> undos;
+  for (std::size_t i = 0; i < steps_.size(); ++i) {
+    const Step& step = steps_[i];
+    try {
+      observer.stepStarted(i, steps_.size(), step.name, step.description);
+      if (hook) hook(step.name, FaultPoint::BeforeStep);
+      StepContext ctx(step.name, undos, observer);
+      step.run(ctx);
+      if (hook) hook(step.name, FaultPoint::AfterStep);
+      observer.stepFinished(i, step.name);
+    } catch (const std::exception& e) {
+      const std::string reason = step.description + " failed: " + e.what();
+      observer.log(reason + "; rolling back " + std::to_string(undos.size()) + " change(s)");
+      logger()->warn("{}; rolling back {} change(s)", reason, undos.size());
+      auto errors = runUndos(client, undos, observer);
+      throw PlanFailed(step.name, reason, errors.empty(), errors);
+    }
+  }
+}
+
+void Plan::executeForward(vim::Client&, PlanObserver& observer, const FaultHook& hook) const {
+  std::vector<Undo> ignored;
+  for (std::size_t i = 0; i < steps_.size(); ++i) {
+    const Step& step = steps_[i];
+    try {
+      observer.stepStarted(i, steps_.size(), step.name, step.description);
+      if (hook) hook(step.name, FaultPoint::BeforeStep);
+      StepContext ctx(step.name, ignored, observer);
+      step.run(ctx);
+      if (hook) hook(step.name, FaultPoint::AfterStep);
+      observer.stepFinished(i, step.name);
+    } catch (const std::exception& e) {
+      const std::string reason = step.description + " failed: " + e.what();
+      observer.log(reason);
+      throw PlanFailed(step.name, reason, reason + " (what is done stays done; run the operation again to finish)");
+    }
+  }
+}
+
+}  // namespace vic::engine

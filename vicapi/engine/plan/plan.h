@@ -1,0 +1,104 @@
+#pragma once
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "vicapi/soap/errors.h"
+
+namespace vic::vim {
+class Client;
+}
+
+namespace vic::engine {
+
+// What puts back one change a step made. Plain data, so that a journal can
+// keep it and a restarted server can still run it (see undo.h for the kinds).
+struct Undo {
+  std::string kind;
+  nlohmann::json data;
+};
+
+// Hears what a plan does: the server journals and shows progress from this.
+class PlanObserver {
+ public:
+  virtual ~PlanObserver() = default;
+  virtual void stepStarted(std::size_t /*index*/, std::size_t /*total*/, const std::string& /*name*/,
+                           const std::string& /*description*/) {}
+  virtual void undoRecorded(const std::string& /*step*/, const Undo& /*undo*/) {}
+  virtual void stepFinished(std::size_t /*index*/, const std::string& /*name*/) {}
+  virtual void undoStarted(const Undo& /*undo*/) {}
+  // `error` is empty when the undo worked.
+  virtual void undoFinished(const Undo& /*undo*/, const std::string& /*error*/) {}
+  virtual void log(const std::string& /*line*/) {}
+};
+
+// Given to a running step. A step records the undo of each change right
+// after making it, so that a failure halfway through a step is undone too.
+class StepContext {
+ public:
+  StepContext(std::string step, std::vector<Undo>& undos, PlanObserver& observer)
+      : step_(std::move(step)), undos_(undos), observer_(observer) {}
+  void recordUndo(Undo undo);
+  void log(const std::string& line) { observer_.log(line); }
+
+ private:
+  std::string step_;
+  std::vector<Undo>& undos_;
+  PlanObserver& observer_;
+};
+
+struct Step {
+  std::string name;         // stable id, e.g. "resource_pool"
+  std::string description;  // for people, e.g. "Create resource pool vch-1"
+  std::function<void(StepContext&)> run;
+};
+
+enum class FaultPoint { BeforeStep, AfterStep };
+// Called around every step; throwing from it fails the plan at that point.
+// Tests use it to prove that a failure anywhere leaves nothing behind.
+using FaultHook = std::function<void(const std::string& step, FaultPoint point)>;
+
+// A plan failed; what() is the step's error, and whether the rollback left
+// vCenter clean. rolledBack() is false when some undo failed too.
+class PlanFailed : public Error {
+ public:
+  PlanFailed(std::string step, std::string reason, bool rolledBack, std::vector<std::string> undoErrors);
+  PlanFailed(std::string step, std::string reason, std::string what);
+  const std::string& step() const { return step_; }
+  const std::string& reason() const { return reason_; }
+  bool rolledBack() const { return rolledBack_; }
+  const std::vector<std::string>& undoErrors() const { return undoErrors_; }
+
+ private:
+  std::string step_, reason_;
+  bool rolledBack_;
+  std::vector<std::string> undoErrors_;
+};
+
+// Validate, then build a plan, then execute it step by step with a recorded
+// undo for each change: the original engine's pipeline, with rollback for
+// every step rather than only up to VM creation.
+class Plan {
+ public:
+  void add(Step step) { steps_.push_back(std::move(step)); }
+  const std::vector<Step>& steps() const { return steps_; }
+  std::vector<std::string> stepNames() const;
+
+  // Runs every step. On failure the undos recorded so far run in reverse
+  // order and PlanFailed is thrown; the original error's type is kept in
+  // reason() text, and a VimFault's type name is part of it.
+  void execute(vim::Client& client, PlanObserver& observer, const FaultHook& hook = {}) const;
+
+  // For plans that cannot be undone (delete): stops at the first failure and
+  // says so; every step must be safe to run again, so running the plan again
+  // finishes the job.
+  void executeForward(vim::Client& client, PlanObserver& observer, const FaultHook& hook = {}) const;
+
+ private:
+  std::vector<Step> steps_;
+};
+
+}  // namespace vic::engine

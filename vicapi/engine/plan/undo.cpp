@@ -1,0 +1,133 @@
+#include "vicapi/engine/plan/undo.h"
+
+#include <filesystem>
+#include <functional>
+#include <map>
+
+#include "vicapi/engine/ops/permissions.h"
+#include "vicapi/engine/ops/vsphere_ops.h"
+#include "vicapi/soap/fault.h"
+#include "vicapi/util/log.h"
+#include "vicapi/vim/client.h"
+
+namespace vic::engine {
+
+using nlohmann::json;
+
+namespace {
+
+vim::Moref ref(const json& data, const char* key) { return vim::Moref::parse(data.at(key).get<std::string>()); }
+
+vim::ResourceAllocation allocation(const json& j) {
+  vim::ResourceAllocation a;
+  a.reservation = j.at("reservation").get<long long>();
+  a.limit = j.at("limit").get<long long>();
+  a.expandableReservation = j.at("expandable").get<bool>();
+  a.sharesLevel = j.at("shares_level").get<std::string>();
+  a.shares = j.at("shares").get<int>();
+  return a;
+}
+
+using Action = std::function<void(vim::Client&, const json&)>;
+
+const std::map<std::string, Action>& actions() {
+  static const std::map<std::string, Action> kActions = {
+      {"destroy_entity", [](vim::Client& c, const json& d) { ops::destroyIfExists(c, ref(d, "ref")); }},
+      {"destroy_vm", [](vim::Client& c, const json& d) { ops::destroyVmIfExists(c, ref(d, "vm")); }},
+      {"power_off",
+       [](vim::Client& c, const json& d) {
+         try {
+           ops::ensurePoweredOff(c, ref(d, "vm"));
+         } catch (const ManagedObjectNotFoundFault&) {
+         }
+       }},
+      {"power_on", [](vim::Client& c, const json& d) { ops::ensurePoweredOn(c, ref(d, "vm")); }},
+      {"delete_datastore_file",
+       [](vim::Client& c, const json& d) {
+         ops::deleteIfExists(c, ref(d, "datacenter"), d.at("path").get<std::string>());
+       }},
+      {"set_extra_config",
+       [](vim::Client& c, const json& d) {
+         guestinfo::KeyValues values;
+         for (auto it = d.at("values").begin(); it != d.at("values").end(); ++it)
+           values[it.key()] = it->get<std::string>();
+         ops::setExtraConfig(c, ref(d, "vm"), values);
+       }},
+      {"set_pool_config",
+       [](vim::Client& c, const json& d) {
+         try {
+           ops::setPoolConfig(c, ref(d, "pool"), {allocation(d.at("cpu")), allocation(d.at("memory"))});
+         } catch (const ManagedObjectNotFoundFault&) {
+         }
+       }},
+      {"set_cdrom",
+       [](vim::Client& c, const json& d) {
+         ops::Cdrom cd{d.at("key").get<int>(), d.at("controller_key").get<int>(), d.at("unit").get<int>(), ""};
+         ops::setCdromIso(c, ref(d, "vm"), cd, d.at("iso").get<std::string>());
+       }},
+      {"revert_snapshot",
+       [](vim::Client& c, const json& d) {
+         const auto vm = ref(d, "vm");
+         const auto snapshot = ref(d, "snapshot");
+         try {
+           ops::revertToSnapshot(c, snapshot);
+         } catch (const ManagedObjectNotFoundFault&) {
+           return;  // reverted and removed already
+         }
+         ops::removeSnapshotIfExists(c, snapshot);
+         if (d.value("power_state", "") == "poweredOn") ops::ensurePoweredOn(c, vm);
+       }},
+      {"remove_snapshot",
+       [](vim::Client& c, const json& d) { ops::removeSnapshotIfExists(c, ref(d, "snapshot")); }},
+      {"remove_vm_group",
+       [](vim::Client& c, const json& d) {
+         ops::removeVmGroupIfExists(c, ref(d, "cluster"), d.at("name").get<std::string>());
+       }},
+      {"remove_permission",
+       [](vim::Client& c, const json& d) {
+         try {
+           c.invoke("RemoveEntityPermission", c.serviceContent().authorizationManager,
+                    {ref(d, "entity").node("entity"), soap::el("user", d.at("principal").get<std::string>()),
+                     soap::boolEl("isGroup", d.value("group", false))});
+         } catch (const NotFoundFault&) {
+         } catch (const ManagedObjectNotFoundFault&) {
+         }
+       }},
+      {"remove_role",
+       [](vim::Client& c, const json& d) { ops::removeRoleIfExists(c, d.at("role_id").get<int>()); }},
+      {"delete_local_path",
+       [](vim::Client&, const json& d) {
+         std::error_code ignored;
+         std::filesystem::remove_all(d.at("path").get<std::string>(), ignored);
+       }},
+  };
+  return kActions;
+}
+
+}  // namespace
+
+void runUndo(vim::Client& client, const Undo& undo) {
+  auto it = actions().find(undo.kind);
+  if (it == actions().end()) throw Error("unknown undo kind \"" + undo.kind + "\"");
+  it->second(client, undo.data);
+}
+
+std::vector<std::string> runUndos(vim::Client& client, const std::vector<Undo>& undos,
+                                  PlanObserver& observer) {
+  std::vector<std::string> errors;
+  for (auto it = undos.rbegin(); it != undos.rend(); ++it) {
+    observer.undoStarted(*it);
+    try {
+      runUndo(client, *it);
+      observer.undoFinished(*it, "");
+    } catch (const std::exception& e) {
+      const std::string msg = "undo " + it->kind + " " + it->data.dump() + ": " + e.what();
+      logger()->error("{}", msg);
+      observer.undoFinished(*it, e.what());
+      errors.push_back(msg);
+    }
+  }
+  return errors;
+}
+
+}  // namespace vic::engine

@@ -1,0 +1,116 @@
+#include "vicapi/engine/query.h"
+
+#include <map>
+
+#include "vicapi/engine/upgrade_status.h"
+#include "vicapi/vim/client.h"
+#include "vicapi/vim/view.h"
+
+namespace vic::engine {
+
+namespace gi = guestinfo;
+
+namespace {
+
+bool within(const std::map<vim::Moref, vim::Moref>& parents, vim::Moref ref, const vim::Moref& ancestor) {
+  for (int depth = 0; depth < 64 && !ref.empty(); ++depth) {
+    if (ref == ancestor) return true;
+    auto it = parents.find(ref);
+    if (it == parents.end()) return false;
+    ref = it->second;
+  }
+  return false;
+}
+
+std::optional<Quantity> fromAllocation(long long value, bool limit, const char* units) {
+  if (limit && value < 0) return std::nullopt;  // unlimited
+  if (!limit && value == 0) return std::nullopt;
+  return Quantity{value, units};
+}
+
+}  // namespace
+
+std::vector<VchListItem> listVchs(vim::Client& client, const ListScope& scope, const version::Version& appliance) {
+  const vim::Moref root = scope.datacenter ? *scope.datacenter : client.serviceContent().rootFolder;
+  auto objects = vim::retrieveFromContainer(
+      client, root,
+      {{"VirtualMachine", {"name", "resourcePool", "runtime.powerState", "config.extraConfig", "guest.ipAddress"}},
+       {"ResourcePool", {"name", "parent"}},
+       {"ComputeResource", {"parent"}}});
+
+  std::map<vim::Moref, std::string> poolNames;
+  std::map<vim::Moref, vim::Moref> parents;
+  for (const auto& o : objects) {
+    if (o.obj.type == "VirtualMachine") continue;
+    if (const auto* p = o.prop("parent")) parents[o.obj] = vim::Moref::from(*p);
+    poolNames[o.obj] = o.text("name");
+  }
+
+  std::vector<VchListItem> out;
+  for (const auto& o : objects) {
+    if (o.obj.type != "VirtualMachine") continue;
+    const auto* ec = o.prop("config.extraConfig");
+    if (!ec) continue;
+    // Cheap test before decoding: only VCHs carry the id key.
+    bool candidate = false;
+    for (const auto& opt : ec->children) candidate |= opt.textOf("key") == gi::kIdKey;
+    if (!candidate) continue;
+    VchRecord r;
+    r.vm = o.obj;
+    r.extraConfig = gi::fromOptionValues(*ec);
+    if (!gi::isVch(r.extraConfig, o.obj.str())) continue;
+    if (const auto* p = o.prop("resourcePool")) r.pool = vim::Moref::from(*p);
+    if (scope.computeResource && !within(parents, r.pool, *scope.computeResource)) continue;
+    r.stored = gi::decode(r.extraConfig);
+    r.guestIp = o.text("guest.ipAddress");
+    const std::string address = endpointAddress(r);
+
+    VchListItem item;
+    item.id = o.obj.value;
+    item.name = o.text("name");
+    item.parent = ObjectRef{r.pool.value, poolNames[r.pool]};
+    item.version = r.stored.version;
+    item.powerState = o.text("runtime.powerState");
+    item.upgradeStatus = upgradeStatus(appliance, r.stored.version, r.stored.locked);
+    item.dockerHost = dockerHost(r.stored.model, address);
+    item.adminPortal = adminPortal(address);
+    out.push_back(std::move(item));
+  }
+  std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.name < b.name; });
+  return out;
+}
+
+Vch describeVch(const VchRecord& r, const version::Version& appliance) {
+  Vch v = r.stored.model;
+  v.name = r.name.empty() ? v.name : r.name;
+  v.version = r.stored.version;
+  if (r.poolConfig && r.stored.placement.ownPool) {
+    const auto& cfg = *r.poolConfig;
+    v.compute.cpu.limit = fromAllocation(cfg.cpu.limit, true, "MHz");
+    v.compute.cpu.reservation = fromAllocation(cfg.cpu.reservation, false, "MHz");
+    v.compute.memory.limit = fromAllocation(cfg.memory.limit, true, "MiB");
+    v.compute.memory.reservation = fromAllocation(cfg.memory.reservation, false, "MiB");
+    auto shares = [](const vim::ResourceAllocation& a) {
+      Shares s;
+      if (a.sharesLevel == "custom") s.number = a.shares;
+      else s.level = a.sharesLevel;
+      return s;
+    };
+    v.compute.cpu.shares = shares(cfg.cpu);
+    v.compute.memory.shares = shares(cfg.memory);
+  }
+  if (r.numCpus > 0) v.endpoint.cpuSockets = r.numCpus;
+  if (r.memoryMB > 0) v.endpoint.memory = Quantity{r.memoryMB, "MiB"};
+  const std::string address = endpointAddress(r);
+  v.runtime.powerState = r.powerState;
+  v.runtime.upgradeStatus = upgradeStatus(appliance, r.stored.version, r.stored.locked);
+  v.runtime.dockerHost = dockerHost(v, address);
+  v.runtime.adminPortal = adminPortal(address);
+  return v;
+}
+
+Vch inspectVch(vim::Client& client, const std::string& id, const version::Version& appliance) {
+  return describeVch(loadVch(client, id), appliance);
+}
+
+}  // namespace vic::engine

@@ -1,0 +1,164 @@
+// compute.*, endpoint sizing and the DRS VM group.
+#include "vicapi/engine/validate/context.h"
+#include "vicapi/soap/errors.h"
+#include "vicapi/vim/client.h"
+#include "vicapi/vim/property_collector.h"
+
+namespace vic::engine {
+
+namespace {
+
+std::optional<vim::Moref> resolveById(ValidationContext& c, const std::string& id) {
+  if (auto colon = id.find(':'); colon != std::string::npos) {
+    vim::Moref m{id.substr(0, colon), id.substr(colon + 1)};
+    if (c.inv().get(m)) return m;
+  }
+  for (const char* type : {"ResourcePool", "VirtualApp", "ClusterComputeResource", "ComputeResource", "HostSystem"}) {
+    vim::Moref m{type, id};
+    if (c.inv().get(m)) return m;
+  }
+  return std::nullopt;
+}
+
+// The compute resource (cluster or standalone host) that owns `ref`.
+std::optional<vim::Moref> ownerOf(ValidationContext& c, const vim::Moref& ref) {
+  for (const vim::InventoryItem* i = c.inv().get(ref); i; i = c.inv().get(i->parent))
+    if (i->isType("ClusterComputeResource") || i->isType("ComputeResource")) return i->ref;
+  return std::nullopt;
+}
+
+// Converts a limit or reservation to the canonical unit and checks it.
+std::optional<long long> canonical(ValidationContext& c, const std::string& path, std::optional<Quantity>& q,
+                                   bool memory) {
+  if (!q) return std::nullopt;
+  auto v = memory ? toMiB(*q) : toMHz(*q);
+  if (!v) return std::nullopt;  // unknown units were reported by the schema check
+  if (*v < 0) {
+    c.issues.add(path, "must not be negative");
+    return std::nullopt;
+  }
+  q = Quantity{*v, memory ? "MiB" : "MHz"};
+  return v;
+}
+
+void checkResources(ValidationContext& c, const std::string& path, ResourceSettings& r, bool memory) {
+  auto limit = canonical(c, path + ".limit", r.limit, memory);
+  auto reservation = canonical(c, path + ".reservation", r.reservation, memory);
+  if (limit && *limit == 0) {  // the wizard's "Unlimited"
+    r.limit.reset();
+    limit.reset();
+  }
+  if (limit && reservation && *reservation > *limit)
+    c.issues.add(path + ".reservation", "is " + std::to_string(*reservation) + (memory ? " MiB" : " MHz") +
+                                            ", more than the limit of " + std::to_string(*limit) +
+                                            (memory ? " MiB" : " MHz") + "; lower it or raise the limit");
+  if (r.shares && r.shares->number && *r.shares->number <= 0)
+    c.issues.add(path + ".shares.number", "must be a positive number of shares");
+  if (r.shares && r.shares->level.empty() && !r.shares->number)
+    c.issues.add(path + ".shares", "give a level (low, normal, high) or a number");
+}
+
+void resolveResource(ValidationContext& c) {
+  const ObjectRef& r = c.vch().compute.resource;
+  if (r.empty()) {
+    c.issues.add("compute.resource", "is required: give the cluster, standalone host or resource pool, by id or name");
+    return;
+  }
+  std::optional<vim::Moref> ref;
+  if (!r.id.empty()) {
+    ref = resolveById(c, r.id);
+    if (!ref) {
+      c.issues.add("compute.resource.id", "no cluster, host or resource pool has the id \"" + r.id + "\"");
+      return;
+    }
+  } else {
+    try {
+      ref = c.finder.find(vim::Kind::Compute, r.name, c.options.datacenter);
+    } catch (const Error& e) {
+      c.issues.add("compute.resource.name", e.what());
+      return;
+    }
+  }
+  if (ref->type == "HostSystem") {
+    const vim::InventoryItem* host = c.inv().get(*ref);
+    const vim::InventoryItem* parent = host ? c.inv().get(host->parent) : nullptr;
+    if (parent && parent->isType("ClusterComputeResource")) {
+      c.issues.add("compute.resource", "host " + host->name + " is in cluster " + parent->name +
+                                           "; choose the cluster or one of its resource pools");
+      return;
+    }
+    if (parent) ref = parent->ref;
+  }
+  c.out.computeResource = *ref;
+  auto owner = ownerOf(c, *ref);
+  if (!owner) {
+    c.issues.add("compute.resource", "\"" + r.display() + "\" is not inside a cluster or host");
+    return;
+  }
+  c.out.owner = *owner;
+  c.out.cluster = owner->type == "ClusterComputeResource";
+  const vim::InventoryItem* o = c.inv().get(*owner);
+  c.out.parentPool = (ref->type == "ResourcePool" || ref->type == "VirtualApp") ? *ref : o->rootPool;
+
+  auto dc = c.inv().datacenterOf(*ref);
+  if (c.options.datacenter && dc != c.options.datacenter) {
+    c.issues.add("compute.resource", "\"" + r.display() + "\" is not in the datacenter " +
+                                         c.inv().path(*c.options.datacenter));
+    return;
+  }
+  c.out.datacenter = *dc;
+  c.out.datacenterPath = c.inv().path(*dc);
+  for (const auto* child : c.inv().children(*dc))
+    if (child->isType("Folder") && child->name == "vm") c.out.vmFolder = child->ref;
+
+  std::vector<std::string> props{"host"};
+  if (c.out.cluster) props.push_back("configurationEx");
+  auto info = vim::PropertyCollector(c.client).retrieveOne(*owner, props);
+  if (const auto* hosts = info.prop("host"))
+    for (const auto& h : hosts->children) c.out.hosts.push_back(vim::Moref::from(h));
+  if (const auto* cfg = info.prop("configurationEx"))
+    if (const auto* drs = cfg->find("drsConfig")) c.out.drsEnabled = drs->textOf("enabled") == "true";
+  if (c.out.hosts.empty())
+    c.issues.add("compute.resource", "\"" + r.display() + "\" has no hosts to run the VCH on");
+}
+
+void checkVmGroup(ValidationContext& c) {
+  if (!c.vch().compute.useVmGroup) return;
+  const std::string path = "compute.affinity.use_vm_group";
+  if (!c.out.vcenter) return c.issues.add(path, "DRS VM groups need vCenter; this target is an ESXi host");
+  if (!c.out.cluster) return c.issues.add(path, "DRS VM groups need a cluster; the compute resource is a standalone host");
+  if (!c.out.drsEnabled)
+    return c.issues.add(path, "DRS is disabled on cluster " + c.inv().get(c.out.owner)->name +
+                                  "; enable DRS or do not ask for a VM group");
+  auto cfg = vim::PropertyCollector(c.client).retrieveOne(c.out.owner, {"configurationEx"});
+  if (const auto* ex = cfg.prop("configurationEx"))
+    for (const auto* g : ex->all("group"))
+      if (g->textOf("name") == c.vch().name)
+        c.issues.add(path, "cluster " + c.inv().get(c.out.owner)->name + " already has a DRS group named \"" +
+                               c.vch().name + "\"; rename the VCH or remove that group");
+}
+
+void checkEndpointSize(ValidationContext& c) {
+  auto& e = c.vch().endpoint;
+  if (!e.memory) e.memory = Quantity{2048, "MiB"};
+  if (auto mib = toMiB(*e.memory)) {
+    e.memory = Quantity{*mib, "MiB"};
+    if (*mib < 512) c.issues.add("endpoint.memory", "is " + std::to_string(*mib) + " MiB; the endpoint VM needs at least 512 MiB");
+  }
+  if (!e.cpuSockets) e.cpuSockets = 1;
+  if (*e.cpuSockets < 1 || *e.cpuSockets > 128)
+    c.issues.add("endpoint.cpu.sockets", "must be 1 to 128 virtual CPUs, not " + std::to_string(*e.cpuSockets));
+}
+
+}  // namespace
+
+void checkCompute(ValidationContext& c) {
+  c.out.vcenter = c.client.serviceContent().about.isVCenter();
+  resolveResource(c);
+  checkResources(c, "compute.cpu", c.vch().compute.cpu, false);
+  checkResources(c, "compute.memory", c.vch().compute.memory, true);
+  checkEndpointSize(c);
+  if (!c.out.owner.empty()) checkVmGroup(c);
+}
+
+}  // namespace vic::engine

@@ -61,7 +61,7 @@ void deleteVch(vim::Client& client, const std::string& id, const DeleteSpec& spe
   for (const auto& cvm : containers)
     if (cvm.running) running += (running.empty() ? "" : ", ") + cvm.name;
   if (!running.empty() && !spec.allContainers)
-    throw VchBusyError("VCH " + r.name + " has running containers (" + running +
+    throw ConflictError("VCH " + r.name + " has running containers (" + running +
                        "); stop them, or delete with containers set to \"all\"");
 
   // Volume store folders that stay: the image folder must not be removed

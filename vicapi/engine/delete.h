@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "vicapi/engine/errors.h"
 #include "vicapi/engine/plan/plan.h"
 
 namespace vic::engine {
@@ -10,12 +11,6 @@ namespace vic::engine {
 struct DeleteSpec {
   bool allContainers = false;    // containers: "all" (else "off": powered-off ones only)
   bool allVolumeStores = false;  // volume_stores: "all" (else "none": keep the volumes)
-};
-
-// A VCH cannot be deleted as asked (containers are running).
-class VchBusyError : public Error {
- public:
-  using Error::Error;
 };
 
 // Deletes a VCH and everything create made for it: container VMs, the

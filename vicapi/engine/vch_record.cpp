@@ -1,6 +1,10 @@
 #include "vicapi/engine/vch_record.h"
 
+#include <sstream>
+
+#include "vicapi/engine/guestinfo/sealing.h"
 #include "vicapi/soap/errors.h"
+#include "vicapi/vim/datastore_files.h"
 #include "vicapi/soap/fault.h"
 #include "vicapi/vim/client.h"
 #include "vicapi/vim/property_collector.h"
@@ -47,6 +51,34 @@ VchRecord loadVch(vim::Client& client, const std::string& id) {
   if (!gi::isVch(r.extraConfig, vm.str())) throw NotFoundError("unable to find VCH " + vm.value + ": not a VCH");
   r.stored = gi::decode(r.extraConfig);
   return r;
+}
+
+Secret sealingKey(vim::Client& client, const VchRecord& r) {
+  if (auto it = r.extraConfig.find(gi::kSealingKeyKey); it != r.extraConfig.end() && !it->second.empty())
+    return Secret(it->second);
+  const auto& p = r.stored.placement;
+  const auto close = p.imagePath.find("] ");
+  if (close == std::string::npos) throw Error("VCH " + r.name + " records no datastore folder");
+  std::ostringstream vmx;
+  vim::DatastoreFiles(client, p.datacenterPath, p.datastore)
+      .download(p.imagePath.substr(close + 2) + "/" + r.name + ".vmx", vmx);
+  std::istringstream lines(vmx.str());
+  const std::string prefix = std::string(gi::kSealingKeyKey) + " = \"";
+  for (std::string line; std::getline(lines, line);)
+    if (line.rfind(prefix, 0) == 0) return Secret(line.substr(prefix.size(), line.rfind('"') - prefix.size()));
+  throw Error("the sealing key of VCH " + r.name + " cannot be read");
+}
+
+Vch modelWithSecrets(vim::Client& client, const VchRecord& r) {
+  Vch m = r.stored.model;
+  auto sealedKey = r.extraConfig.find(gi::kServerKeyKey);
+  auto sealedPassword = r.extraConfig.find(gi::kOpsPasswordKey);
+  if (sealedKey == r.extraConfig.end() && sealedPassword == r.extraConfig.end()) return m;
+  const Secret key = sealingKey(client, r);
+  if (sealedKey != r.extraConfig.end()) m.auth.serverPrivateKey = gi::unseal(key, sealedKey->second);
+  if (sealedPassword != r.extraConfig.end() && m.endpoint.operationsCredentials)
+    m.endpoint.operationsCredentials->password = gi::unseal(key, sealedPassword->second);
+  return m;
 }
 
 std::string endpointAddress(const VchRecord& r) {

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "vicapi/engine/guestinfo/vch_config.h"
+#include "vicapi/util/secret.h"
 #include "vicapi/vim/moref.h"
 #include "vicapi/vim/resource_spec.h"
 
@@ -32,6 +33,13 @@ struct VchRecord {
 // `id` is the VM's reference value ("vm-42") or "VirtualMachine:vm-42".
 // NotFoundError when there is no such VM, or when the VM is not a VCH.
 VchRecord loadVch(vim::Client& client, const std::string& id);
+
+// The key the VCH's secrets are sealed with: from extraConfig, or, where
+// vCenter does not show that key, from the VM's .vmx file on the datastore.
+Secret sealingKey(vim::Client& client, const VchRecord& r);
+
+// The stored model with its secrets opened, for operations that rewrite it.
+Vch modelWithSecrets(vim::Client& client, const VchRecord& r);
 
 // The address clients reach the endpoint on: the client network's static
 // address, else what the endpoint reported, else the VM's guest address.

@@ -48,9 +48,8 @@ RoleResult ensureEndpointRole(vim::Client& c) {
   if (auto id = roleId(c, kEndpointRole)) return {*id, false};
   std::vector<soap::Node> args{el("name", kEndpointRole)};
   for (const auto& p : endpointPrivileges()) args.push_back(el("privIds", p));
-  auto r = c.invoke("AddAuthorizationRole", c.serviceContent().authorizationManager, std::move(args));
-  if (const auto* v = r.find("returnval"); v && !v->text.empty()) return {std::stoi(v->text), true};
-  // vcsim answers without the new id; look it up.
+  c.invoke("AddAuthorizationRole", c.serviceContent().authorizationManager, std::move(args));
+  // Looked up by name rather than taken from the answer: vcsim always answers 0.
   if (auto id = roleId(c, kEndpointRole)) return {*id, true};
   throw Error("the role " + std::string(kEndpointRole) + " was added but cannot be found");
 }

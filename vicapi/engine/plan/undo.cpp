@@ -9,6 +9,7 @@
 #include "vicapi/soap/fault.h"
 #include "vicapi/util/log.h"
 #include "vicapi/vim/client.h"
+#include "vicapi/vim/virtual_machine.h"
 
 namespace vic::engine {
 
@@ -48,10 +49,11 @@ const std::map<std::string, Action>& actions() {
        }},
       {"set_extra_config",
        [](vim::Client& c, const json& d) {
-         guestinfo::KeyValues values;
+         vim::VmConfigSpec spec;
          for (auto it = d.at("values").begin(); it != d.at("values").end(); ++it)
-           values[it.key()] = it->get<std::string>();
-         ops::setExtraConfig(c, ref(d, "vm"), values);
+           spec.extraConfig.emplace_back(it.key(), it->get<std::string>());
+         if (d.contains("alternate_guest_name")) spec.alternateGuestName = d["alternate_guest_name"].get<std::string>();
+         vim::VirtualMachine(c, ref(d, "vm")).reconfigure(spec).wait();
        }},
       {"set_pool_config",
        [](vim::Client& c, const json& d) {

@@ -14,7 +14,7 @@ namespace vic::engine {
 //   destroy_vm {vm}                 power off if on, then Destroy_Task
 //   power_off {vm} / power_on {vm}  only if not already in that state
 //   delete_datastore_file {datacenter, path}
-//   set_extra_config {vm, values}   values: key -> value ("" removes)
+//   set_extra_config {vm, values[, alternate_guest_name]}   values: key -> value ("" removes)
 //   set_pool_config {pool, cpu, memory}
 //   set_cdrom {vm, key, controller_key, unit, iso}
 //   revert_snapshot {vm, snapshot, power_state}

@@ -1,5 +1,6 @@
 // compute.*, endpoint sizing and the DRS VM group.
 #include "vicapi/engine/validate/context.h"
+#include "vicapi/engine/validate/vm_group_rule.h"
 #include "vicapi/soap/errors.h"
 #include "vicapi/vim/client.h"
 #include "vicapi/vim/property_collector.h"
@@ -74,6 +75,14 @@ void resolveResource(ValidationContext& c) {
   } else {
     try {
       ref = c.finder.find(vim::Kind::Compute, r.name, c.options.datacenter);
+    } catch (const NotFoundError& e) {
+      // Perhaps a host: said so below, with what to choose instead.
+      try {
+        ref = c.finder.find(vim::Kind::Host, r.name, c.options.datacenter);
+      } catch (const Error&) {
+        c.issues.add("compute.resource.name", e.what());
+        return;
+      }
     } catch (const Error& e) {
       c.issues.add("compute.resource.name", e.what());
       return;
@@ -124,18 +133,13 @@ void resolveResource(ValidationContext& c) {
 
 void checkVmGroup(ValidationContext& c) {
   if (!c.vch().compute.useVmGroup) return;
-  const std::string path = "compute.affinity.use_vm_group";
-  if (!c.out.vcenter) return c.issues.add(path, "DRS VM groups need vCenter; this target is an ESXi host");
-  if (!c.out.cluster) return c.issues.add(path, "DRS VM groups need a cluster; the compute resource is a standalone host");
-  if (!c.out.drsEnabled)
-    return c.issues.add(path, "DRS is disabled on cluster " + c.inv().get(c.out.owner)->name +
-                                  "; enable DRS or do not ask for a VM group");
-  auto cfg = vim::PropertyCollector(c.client).retrieveOne(c.out.owner, {"configurationEx"});
-  if (const auto* ex = cfg.prop("configurationEx"))
-    for (const auto* g : ex->all("group"))
-      if (g->textOf("name") == c.vch().name)
-        c.issues.add(path, "cluster " + c.inv().get(c.out.owner)->name + " already has a DRS group named \"" +
-                               c.vch().name + "\"; rename the VCH or remove that group");
+  VmGroupFacts f{c.out.vcenter, c.out.cluster, c.out.drsEnabled, c.inv().get(c.out.owner)->name, false, c.vch().name};
+  if (c.out.cluster) {
+    auto cfg = vim::PropertyCollector(c.client).retrieveOne(c.out.owner, {"configurationEx"});
+    if (const auto* ex = cfg.prop("configurationEx"))
+      for (const auto* g : ex->all("group")) f.nameTaken |= g->textOf("name") == c.vch().name;
+  }
+  if (auto problem = vmGroupProblem(f)) c.issues.add("compute.affinity.use_vm_group", *problem);
 }
 
 void checkEndpointSize(ValidationContext& c) {

@@ -5,7 +5,7 @@ namespace vic::engine {
 
 void checkNameTaken(ValidationContext& c) {
   const std::string& name = c.vch().name;
-  if (name.empty() || c.out.datacenter.empty()) return;
+  if (name.empty() || c.out.datacenter.empty() || c.options.existingVch) return;
   const auto& inv = c.inv();
   for (const auto* vm : inv.named(name, {"VirtualMachine"}, c.out.datacenter)) {
     c.issues.add("name", "a virtual machine named \"" + name + "\" already exists (" + inv.path(vm->ref) +

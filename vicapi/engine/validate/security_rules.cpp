@@ -15,7 +15,9 @@ void checkSecurity(ValidationContext& c) {
     return;
   }
   if (supplied) {
-    if (a.generate)
+    // An existing VCH keeps the generate request it was created with beside
+    // the certificate that came of it.
+    if (a.generate && !c.options.existingVch)
       c.issues.add("auth.server.generate", "give either a certificate to generate or an existing one, not both");
     if (a.serverCertificate.empty()) {
       c.issues.add("auth.server.certificate", "is required with a private key");

@@ -100,7 +100,8 @@ void checkStorage(ValidationContext& c) {
         c.out.imageDatastoreName = c.inv().get(*ds)->name;
         c.out.imagePath = r->path.empty() ? c.vch().name : r->path;
         s.imageStores = {"ds://" + c.out.imageDatastoreName + (r->path.empty() ? "" : "/" + r->path)};
-        if (reachable(c, path, *ds, r->name, commonHosts, first) && !c.out.imagePath.empty()) {
+        if (reachable(c, path, *ds, r->name, commonHosts, first) && !c.out.imagePath.empty() &&
+            !c.options.existingVch) {
           const std::string dsPath = "[" + c.out.imageDatastoreName + "] " + c.out.imagePath;
           if (vim::DatastoreBrowser(c.client, *ds).exists(dsPath))
             c.issues.add(path, "the folder " + dsPath + " already exists; choose another folder or VCH name");

@@ -22,6 +22,9 @@ struct ValidationOptions {
   tls::Trust trust;
   // The appliance's version, which a body's "version" must match if given.
   std::string applianceVersion;
+  // Validating a change to an existing VCH: its own name, pool and folders
+  // are not "already taken".
+  bool existingVch = false;
 };
 
 // Checks a VCH specification against the rules of the original and against

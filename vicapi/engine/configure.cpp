@@ -1,0 +1,237 @@
+#include "vicapi/engine/configure.h"
+
+#include "vicapi/engine/errors.h"
+#include "vicapi/engine/guestinfo/vch_config.h"
+#include "vicapi/engine/model/vch_json.h"
+#include "vicapi/engine/ops/vsphere_ops.h"
+#include "vicapi/engine/query.h"
+#include "vicapi/engine/vch_record.h"
+#include "vicapi/vim/client.h"
+
+namespace vic::engine {
+
+namespace gi = guestinfo;
+using nlohmann::json;
+
+namespace {
+
+// What create fixed for good, as JSON pointers with their dotted paths.
+const std::vector<std::pair<std::string, std::string>>& immutableFields() {
+  static const std::vector<std::pair<std::string, std::string>> kFields = {
+      {"/name", "name"},
+      {"/compute/resource", "compute.resource"},
+      {"/compute/affinity", "compute.affinity"},
+      {"/compute/vapp", "compute.vapp"},
+      {"/network/bridge", "network.bridge"},
+      {"/network/container", "network.container"},
+      {"/network/public/port_group", "network.public.port_group"},
+      {"/network/public/static", "network.public.static"},
+      {"/network/public/gateway", "network.public.gateway"},
+      {"/network/client/port_group", "network.client.port_group"},
+      {"/network/client/static", "network.client.static"},
+      {"/network/client/gateway", "network.client.gateway"},
+      {"/network/management/port_group", "network.management.port_group"},
+      {"/network/management/static", "network.management.static"},
+      {"/network/management/gateway", "network.management.gateway"},
+      {"/storage", "storage"},
+      {"/auth/no_tls", "auth.no_tls"},
+      {"/endpoint/memory", "endpoint.memory"},
+      {"/endpoint/cpu", "endpoint.cpu"},
+  };
+  return kFields;
+}
+
+void checkImmutable(const Vch& current, const Vch& desired, Issues& issues) {
+  const json jc = vchToJson(current, false);
+  const json jd = vchToJson(desired, false);
+  for (const auto& [ptr, path] : immutableFields()) {
+    const json::json_pointer p(ptr);
+    if (!jd.contains(p)) continue;  // left out: unchanged
+    const json before = jc.contains(p) ? jc[p] : json();
+    if (jd[p] != before)
+      issues.add(path, "cannot be changed after the VCH is created (it is " +
+                           (before.is_null() ? std::string("not set") : before.dump()) + ")");
+  }
+}
+
+// The current model with the mutable fields taken from `desired`.
+Vch merge(const Vch& current, const Vch& desired, bool& regenerate) {
+  Vch m = current;
+  m.debug = desired.debug.value_or(0);
+  m.syslogAddr = desired.syslogAddr;
+  m.compute.cpu = desired.compute.cpu;
+  m.compute.memory = desired.compute.memory;
+  for (auto [mine, theirs] : {std::pair{&m.network.publicNet, &desired.network.publicNet},
+                              std::pair{&m.network.client, &desired.network.client},
+                              std::pair{&m.network.management, &desired.network.management}})
+    if (*mine && *theirs) (*mine)->nameservers = (*theirs)->nameservers;
+  m.registry = desired.registry;
+  if (desired.endpoint.operationsCredentials) {
+    auto ops = *desired.endpoint.operationsCredentials;
+    const auto& cur = current.endpoint.operationsCredentials;
+    if (cur && ops.user == cur->user && ops.password.empty()) ops.password = cur->password;
+    m.endpoint.operationsCredentials = ops;
+  }
+  regenerate = false;
+  m.auth.noTlsVerify = desired.auth.noTlsVerify;
+  m.auth.clientCas = desired.auth.clientCas;
+  if (!desired.auth.serverCertificate.empty() && desired.auth.serverCertificate != current.auth.serverCertificate) {
+    m.auth.serverCertificate = desired.auth.serverCertificate;
+    m.auth.serverPrivateKey = desired.auth.serverPrivateKey;
+    m.auth.generate.reset();
+  } else if (desired.auth.serverCertificate.empty() && desired.auth.generate && !current.auth.noTls) {
+    regenerate = true;
+    m.auth.serverCertificate.clear();
+    m.auth.serverPrivateKey = Secret();
+    m.auth.generate = desired.auth.generate;
+  }
+  return m;
+}
+
+std::vector<std::string> changedPaths(const Vch& before, const Vch& after) {
+  std::vector<std::string> out;
+  const json a = vchToJson(before, false), b = vchToJson(after, false);
+  for (const auto& top : {"debug", "syslog_addr", "compute", "network", "registry", "endpoint", "auth"}) {
+    if (a.value(top, json()) != b.value(top, json())) out.push_back(top);
+  }
+  if (before.auth.serverPrivateKey.reveal() != after.auth.serverPrivateKey.reveal()) out.push_back("auth.server.private_key");
+  const auto& ob = before.endpoint.operationsCredentials;
+  const auto& oa = after.endpoint.operationsCredentials;
+  if (ob && oa && ob->password.reveal() != oa->password.reveal()) out.push_back("endpoint.operations_credentials.password");
+  return out;
+}
+
+Undo undo(const char* kind, json data) { return Undo{kind, std::move(data)}; }
+
+vim::ResourceConfigSpec poolSpecOf(const Vch& v) {
+  vim::ResourceConfigSpec spec;
+  auto apply = [](const ResourceSettings& s, vim::ResourceAllocation& a) {
+    if (s.limit) a.limit = s.limit->value;
+    if (s.reservation) a.reservation = s.reservation->value;
+    if (s.shares) {
+      if (s.shares->number) {
+        a.sharesLevel = "custom";
+        a.shares = *s.shares->number;
+      } else if (!s.shares->level.empty()) {
+        a.sharesLevel = s.shares->level;
+      }
+    }
+  };
+  apply(v.compute.cpu, spec.cpu);
+  apply(v.compute.memory, spec.memory);
+  return spec;
+}
+
+json allocationJson(const vim::ResourceAllocation& a) {
+  return {{"reservation", a.reservation}, {"limit", a.limit}, {"expandable", a.expandableReservation},
+          {"shares_level", a.sharesLevel}, {"shares", a.shares}};
+}
+
+}  // namespace
+
+Vch currentModel(vim::Client& client, const std::string& id) {
+  auto record = loadVch(client, id);
+  return describeVch(record, version::current());
+}
+
+ConfigureResult configureVch(vim::Client& client, const std::string& id, const Vch& desired,
+                             const ConfigureOptions& options, PlanObserver& observer) {
+  const VchRecord record = loadVch(client, id);
+  if (record.stored.locked)
+    throw ConflictError("VCH " + record.name + " is being upgraded or configured; try again when that has finished");
+  Vch current = modelWithSecrets(client, record);
+  // Live pool settings win over what create stored: someone may have edited the pool.
+  {
+    Vch live = describeVch(record, version::current());
+    current.compute.cpu = live.compute.cpu;
+    current.compute.memory = live.compute.memory;
+  }
+
+  Issues issues;
+  checkImmutable(current, desired, issues);
+  bool regenerate = false;
+  Vch merged = merge(current, desired, regenerate);
+  ValidationOptions vo = options.validation;
+  vo.existingVch = true;
+  vo.applianceVersion = record.stored.version;
+  merged.version.clear();
+  ResolvedVch resolved;
+  issues.append(validateVch(client, merged, vo, resolved));
+  if (!issues.empty()) throw InvalidSpecification(issues, false);
+  Vch next = resolved.vch;
+  next.version = record.stored.version;
+
+  ConfigureResult result;
+  if (regenerate) {
+    std::vector<std::string> addresses;
+    for (const auto* n : {&next.network.publicNet, &next.network.client, &next.network.management})
+      if (*n && !(*n)->staticAddress.empty()) addresses.push_back((*n)->staticAddress);
+    result.certificates = makeCertificates(next, addresses);
+    next.auth.serverCertificate = result.certificates.serverCertificate;
+    next.auth.serverPrivateKey = result.certificates.serverKey;
+    next.auth.clientCas = result.certificates.clientCas;
+  }
+  result.changed = changedPaths(current, next);
+  if (result.changed.empty()) return result;
+
+  const vim::Moref vm = record.vm;
+  const Secret key = sealingKey(client, record);
+  gi::KeyValues wanted = gi::encode(next, record.stored.placement, record.stored.id, record.stored.version, key);
+  gi::KeyValues changes = gi::diff(record.extraConfig, wanted, std::string(gi::kConfigPrefix) + "/");
+  // Sealed values always differ (fresh nonce): rewrite them only when the secret changed.
+  for (auto it = changes.begin(); it != changes.end();) {
+    const bool secret = it->first.size() > 7 && it->first.compare(it->first.size() - 7, 7, gi::kSecretSuffix) == 0;
+    const bool secretChanged = (it->first == gi::kServerKeyKey &&
+                                std::count(result.changed.begin(), result.changed.end(), "auth.server.private_key")) ||
+                               (it->first == gi::kOpsPasswordKey &&
+                                std::count(result.changed.begin(), result.changed.end(),
+                                           "endpoint.operations_credentials.password"));
+    it = secret && !it->second.empty() && !secretChanged ? changes.erase(it) : std::next(it);
+  }
+  const bool poolChanged = record.stored.placement.ownPool && !record.pool.empty() &&
+                           (next.compute.cpu != current.compute.cpu || next.compute.memory != current.compute.memory);
+  const bool running = record.powerState == "poweredOn";
+
+  Plan plan;
+  plan.add({"lock", "Mark " + record.name + " as being configured", [&](StepContext& ctx) {
+              ops::setExtraConfig(client, vm, {{gi::kLockKey, "true"}});
+              ctx.recordUndo(undo("set_extra_config", {{"vm", vm.str()}, {"values", {{gi::kLockKey, ""}}}}));
+            }});
+  if (poolChanged) {
+    plan.add({"resource_pool", "Update the resource pool's limits", [&](StepContext& ctx) {
+                const auto before = *record.poolConfig;
+                ops::setPoolConfig(client, record.pool, poolSpecOf(next));
+                ctx.recordUndo(undo("set_pool_config", {{"pool", record.pool.str()},
+                                                        {"cpu", allocationJson(before.cpu)},
+                                                        {"memory", allocationJson(before.memory)}}));
+              }});
+  }
+  if (!changes.empty()) {
+    plan.add({"configuration", "Write the new configuration to the endpoint VM", [&](StepContext& ctx) {
+                json old = json::object();
+                for (const auto& [k, v] : changes) {
+                  auto it = record.extraConfig.find(k);
+                  old[k] = it == record.extraConfig.end() ? "" : it->second;
+                }
+                ctx.recordUndo(undo("set_extra_config", {{"vm", vm.str()}, {"values", old}}));
+                ops::setExtraConfig(client, vm, changes);
+              }});
+    if (running) {
+      // The endpoint reads its configuration when it starts.
+      plan.add({"power_off", "Stop the endpoint VM", [&](StepContext& ctx) {
+                  ops::ensurePoweredOff(client, vm);
+                  ctx.recordUndo(undo("power_on", {{"vm", vm.str()}}));
+                }});
+      plan.add({"power_on", "Start the endpoint VM", [&](StepContext& ctx) {
+                  ops::ensurePoweredOn(client, vm);
+                  ctx.recordUndo(undo("power_off", {{"vm", vm.str()}}));
+                }});
+    }
+  }
+  plan.add({"unlock", "Mark " + record.name + " as no longer being configured",
+            [&](StepContext&) { ops::setExtraConfig(client, vm, {{gi::kLockKey, ""}}); }});
+  plan.execute(client, observer, options.faultHook);
+  return result;
+}
+
+}  // namespace vic::engine

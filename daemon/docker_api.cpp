@@ -2,10 +2,10 @@
 
 #include <regex>
 
-#include <nlohmann/json.hpp>
 #include <Poco/Net/HTTPRequestHandler.h>
 #include <Poco/Net/HTTPServerRequest.h>
 #include <Poco/Net/HTTPServerResponse.h>
+#include <nlohmann/json.hpp>
 
 #include "vicapi/util/log.h"
 #include "vicapi/version/version.h"
@@ -20,7 +20,9 @@ using Poco::Net::HTTPServerResponse;
 
 double apiNumber(const std::string& v) {
   auto dot = v.find('.');
-  return dot == std::string::npos ? 0 : std::stoi(v.substr(0, dot)) + std::stoi(v.substr(dot + 1)) / 100.0;
+  return dot == std::string::npos
+             ? 0
+             : std::stoi(v.substr(0, dot)) + std::stoi(v.substr(dot + 1)) / 100.0;
 }
 
 void send(HTTPServerResponse& res, HTTPResponse::HTTPStatus status, const std::string& type,
@@ -51,8 +53,10 @@ class DockerHandler : public Poco::Net::HTTPRequestHandler {
     if (std::regex_match(path, m, versioned)) {
       if (apiNumber(m[1]) < apiNumber(kMinApiVersion)) {
         sendJson(res, HTTPResponse::HTTP_BAD_REQUEST,
-                 {{"message", "client version " + m[1].str() + " is too old. Minimum supported API version is " +
-                                  std::string(kMinApiVersion) + ", please upgrade your client to a newer version"}});
+                 {{"message", "client version " + m[1].str() +
+                                  " is too old. Minimum supported API version is " +
+                                  std::string(kMinApiVersion) +
+                                  ", please upgrade your client to a newer version"}});
         return;
       }
       path = m[2];
@@ -60,7 +64,8 @@ class DockerHandler : public Poco::Net::HTTPRequestHandler {
     const bool head = req.getMethod() == "HEAD";
     const bool get = req.getMethod() == "GET" || head;
     logger()->debug("{} {}", req.getMethod(), req.getURI());
-    if (path == "/_ping" && get) return send(res, HTTPResponse::HTTP_OK, "text/plain; charset=utf-8", "OK", head);
+    if (path == "/_ping" && get)
+      return send(res, HTTPResponse::HTTP_OK, "text/plain; charset=utf-8", "OK", head);
     if (path == "/version" && get) return sendJson(res, HTTPResponse::HTTP_OK, version());
     if (path == "/info" && get) return sendJson(res, HTTPResponse::HTTP_OK, info());
     sendJson(res, HTTPResponse::HTTP_NOT_FOUND, {{"message", "page not found"}});
@@ -73,9 +78,12 @@ class DockerHandler : public Poco::Net::HTTPRequestHandler {
             {"Components",
              {{{"Name", "vic-endpoint"},
                {"Version", v.str()},
-               {"Details", {{"ApiVersion", kApiVersion}, {"MinAPIVersion", kMinApiVersion},
-                            {"GitCommit", v.commit}, {"VCH", config_.vchName},
-                            {"VCHVersion", config_.vchVersion}}}}}},
+               {"Details",
+                {{"ApiVersion", kApiVersion},
+                 {"MinAPIVersion", kMinApiVersion},
+                 {"GitCommit", v.commit},
+                 {"VCH", config_.vchName},
+                 {"VCHVersion", config_.vchVersion}}}}}},
             {"Version", v.semver()},
             {"ApiVersion", kApiVersion},
             {"MinAPIVersion", kMinApiVersion},

@@ -10,11 +10,11 @@ namespace vic::endpoint {
 // What the endpoint daemon serves with, as the VCH's guestinfo describes it.
 struct EndpointConfig {
   std::string vchName;
-  std::string vchVersion;          // the VCH's recorded version
-  bool noTls = false;              // plain HTTP on 2375
-  bool noTlsVerify = false;        // TLS without client certificates
-  std::string serverCertificate;   // PEM
-  Secret serverPrivateKey;         // PEM
+  std::string vchVersion;              // the VCH's recorded version
+  bool noTls = false;                  // plain HTTP on 2375
+  bool noTlsVerify = false;            // TLS without client certificates
+  std::string serverCertificate;       // PEM
+  Secret serverPrivateKey;             // PEM
   std::vector<std::string> clientCas;  // PEM each
 };
 

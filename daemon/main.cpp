@@ -27,12 +27,18 @@ class EndpointApp : public Poco::Util::ServerApplication {
     o.addOption(Option("guestinfo", "g", "JSON file of the VM's guestinfo keys and values")
                     .argument("file")
                     .binding("guestinfo"));
-    o.addOption(Option("listen", "l", "address to listen on (default 0.0.0.0)").argument("ip").binding("listen"));
-    o.addOption(Option("port", "p", "port (default 2376 with TLS, 2375 without)").argument("port").binding("port"));
-    o.addOption(Option("version", "", "print the version and exit").callback(
-        Poco::Util::OptionCallback<EndpointApp>(this, &EndpointApp::printVersion)));
-    o.addOption(Option("help", "h", "show the options").callback(
-        Poco::Util::OptionCallback<EndpointApp>(this, &EndpointApp::printHelp)));
+    o.addOption(Option("listen", "l", "address to listen on (default 0.0.0.0)")
+                    .argument("ip")
+                    .binding("listen"));
+    o.addOption(Option("port", "p", "port (default 2376 with TLS, 2375 without)")
+                    .argument("port")
+                    .binding("port"));
+    o.addOption(
+        Option("version", "", "print the version and exit")
+            .callback(Poco::Util::OptionCallback<EndpointApp>(this, &EndpointApp::printVersion)));
+    o.addOption(
+        Option("help", "h", "show the options")
+            .callback(Poco::Util::OptionCallback<EndpointApp>(this, &EndpointApp::printHelp)));
   }
 
   void printVersion(const std::string&, const std::string&) {
@@ -62,16 +68,17 @@ class EndpointApp : public Poco::Util::ServerApplication {
       auto cfg = vic::endpoint::fromGuestinfoFile(config().getString("guestinfo"));
       const auto port = static_cast<Poco::UInt16>(config().getInt("port", cfg.noTls ? 2375 : 2376));
       const Poco::Net::SocketAddress addr(config().getString("listen", "0.0.0.0"), port);
-      Poco::Net::ServerSocket socket = cfg.noTls ? Poco::Net::ServerSocket(addr)
-                                                 : Poco::Net::SecureServerSocket(addr, 64, vic::endpoint::serverContext(cfg));
+      Poco::Net::ServerSocket socket =
+          cfg.noTls ? Poco::Net::ServerSocket(addr)
+                    : Poco::Net::SecureServerSocket(addr, 64, vic::endpoint::serverContext(cfg));
       auto params = new Poco::Net::HTTPServerParams;
       params->setMaxThreads(8);
       Poco::Net::HTTPServer server(vic::endpoint::dockerApi(cfg), socket, params);
       server.start();
       // The line tests and supervisors wait for.
-      std::cout << "vic-endpoint " << vic::version::current().str() << " serving VCH " << cfg.vchName
-                << " on " << socket.address().toString() << (cfg.noTls ? " (no TLS)" : " (TLS)")
-                << std::endl;
+      std::cout << "vic-endpoint " << vic::version::current().str() << " serving VCH "
+                << cfg.vchName << " on " << socket.address().toString()
+                << (cfg.noTls ? " (no TLS)" : " (TLS)") << std::endl;
       waitForTerminationRequest();
       server.stopAll(true);
     } catch (const std::exception& e) {

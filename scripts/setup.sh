@@ -9,17 +9,29 @@ packages=(
   libpoco-dev libssl-dev libexpat1-dev nlohmann-json3-dev libspdlog-dev libsqlite3-dev
   libboost-test-dev
   golang-go golang-github-vmware-govmomi-dev golang-github-google-uuid-dev
-  openssl ca-certificates
+  openssl ca-certificates xorriso
 )
 
-missing=()
-for p in "${packages[@]}"; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
-done
-if ((${#missing[@]})); then
-  sudo=; [[ $(id -u) == 0 ]] || sudo=sudo
-  export DEBIAN_FRONTEND=noninteractive
+sudo=; [[ $(id -u) == 0 ]] || sudo=sudo
+export DEBIAN_FRONTEND=noninteractive
+
+install() {  # packages...
+  local missing=()
+  for p in "$@"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+  done
+  ((${#missing[@]})) || return 0
   echo "setup: installing ${missing[*]}" >&2
   $sudo apt-get install -y -q --no-install-recommends "${missing[@]}" >&2 ||
     { $sudo apt-get update -q >&2 && $sudo apt-get install -y -q --no-install-recommends "${missing[@]}" >&2; }
+}
+
+install "${packages[@]}"
+
+# The docker CLI, which the endpoint daemon's tests drive; any docker on PATH
+# will do. docker.io's service may fail to start where there is no init
+# system; only the client matters here.
+if ! command -v docker >/dev/null; then
+  install docker.io || true
+  command -v docker >/dev/null || echo "setup: warning: no docker CLI; the endpoint daemon test will fail" >&2
 fi

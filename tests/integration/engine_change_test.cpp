@@ -39,11 +39,12 @@ struct VchState {
 
 VchState stateOf(vim::Client& c, const vim::Moref& vm) {
   VchState s;
-  auto o = vim::PropertyCollector(c).retrieveOne(
-      vm, {"config.extraConfig", "runtime.powerState", "snapshot.rootSnapshotList", "resourcePool"});
+  auto o = vim::PropertyCollector(c).retrieveOne(vm, {"config.extraConfig", "runtime.powerState",
+                                                      "snapshot.rootSnapshotList", "resourcePool"});
   s.extraConfig = gi::fromOptionValues(*o.prop("config.extraConfig"));
   s.power = o.text("runtime.powerState");
-  if (const auto* snaps = o.prop("snapshot.rootSnapshotList")) s.snapshots = static_cast<int>(snaps->children.size());
+  if (const auto* snaps = o.prop("snapshot.rootSnapshotList"))
+    s.snapshots = static_cast<int>(snaps->children.size());
   auto cdrom = engine::ops::findCdrom(c, vm);
   BOOST_TEST_REQUIRE(cdrom.has_value());
   s.cdrom = cdrom->iso;
@@ -85,7 +86,8 @@ engine::Vch changedSpec(vim::Client& c, const vim::Moref& vm) {
   spec.syslogAddr = "udp://logs.example.com";
   spec.registry.insecure = {"registry.example.com:5000"};
   spec.network.publicNet->nameservers = {"10.0.0.53"};
-  spec.endpoint.operationsCredentials = engine::OperationsCredentials{test::kTestUser, Secret(), false};
+  spec.endpoint.operationsCredentials =
+      engine::OperationsCredentials{test::kTestUser, Secret(), false};
   return spec;
 }
 
@@ -98,15 +100,18 @@ BOOST_AUTO_TEST_CASE(configure_changes_the_mutable_fields) {
   test::allowVchFirewall(*c);
   test::RecordingObserver observer;
   auto vm = test::createFromBody(*c, test::minimalVchBody("vch-configure"), observer).vm;
-  auto result = engine::configureVch(*c, vm.value, changedSpec(*c, vm), configureOptions(), observer);
+  auto result =
+      engine::configureVch(*c, vm.value, changedSpec(*c, vm), configureOptions(), observer);
   BOOST_TEST(!result.changed.empty());
 
   auto s = stateOf(*c, vm);
   BOOST_TEST(s.pool.cpu.limit == 3000);
   BOOST_TEST(s.pool.memory.reservation == 1024);
   BOOST_TEST(s.extraConfig["guestinfo.vice./config/debug"] == "2");
-  BOOST_TEST(s.extraConfig["guestinfo.vice./config/syslog_addr"] == "\"udp://logs.example.com:514\"");
-  BOOST_TEST(s.extraConfig["guestinfo.vice./config/network/public/nameservers/0"] == "\"10.0.0.53\"");
+  BOOST_TEST(s.extraConfig["guestinfo.vice./config/syslog_addr"] ==
+             "\"udp://logs.example.com:514\"");
+  BOOST_TEST(s.extraConfig["guestinfo.vice./config/network/public/nameservers/0"] ==
+             "\"10.0.0.53\"");
   BOOST_TEST(s.extraConfig.count(gi::kLockKey) == 0u);
   BOOST_TEST(s.power == "poweredOn");
 
@@ -125,7 +130,8 @@ BOOST_AUTO_TEST_CASE(configure_refuses_what_create_fixed) {
   spec.name = "renamed";
   spec.storage.imageStores = {"ds://LocalDS_0/elsewhere"};
   spec.network.bridge->ipRange = "10.0.0.0/12";
-  spec.endpoint.operationsCredentials = engine::OperationsCredentials{test::kTestUser, Secret(), false};
+  spec.endpoint.operationsCredentials =
+      engine::OperationsCredentials{test::kTestUser, Secret(), false};
   const auto before = stateOf(*c, vm);
   try {
     engine::configureVch(*c, vm.value, spec, configureOptions(), observer);
@@ -134,7 +140,8 @@ BOOST_AUTO_TEST_CASE(configure_refuses_what_create_fixed) {
     BOOST_TEST(e.issues().has("name"));
     BOOST_TEST(e.issues().has("storage"));
     BOOST_TEST(e.issues().has("network.bridge"));
-    BOOST_TEST(e.issues().summary().find("cannot be changed after the VCH is created") != std::string::npos);
+    BOOST_TEST(e.issues().summary().find("cannot be changed after the VCH is created") !=
+               std::string::npos);
   }
   const auto after = stateOf(*c, vm);
   BOOST_TEST((after.extraConfig == before.extraConfig));
@@ -148,7 +155,8 @@ BOOST_AUTO_TEST_CASE(configure_can_replace_the_certificates) {
   auto spec = engine::currentModel(*c, vm.value);
   const std::string oldCert = spec.auth.serverCertificate;
   spec.auth.serverCertificate.clear();  // and keep "generate": make new ones
-  spec.endpoint.operationsCredentials = engine::OperationsCredentials{test::kTestUser, Secret(), false};
+  spec.endpoint.operationsCredentials =
+      engine::OperationsCredentials{test::kTestUser, Secret(), false};
   auto result = engine::configureVch(*c, vm.value, spec, configureOptions(), observer);
   BOOST_TEST(!result.certificates.serverCertificate.empty());
   auto v = engine::inspectVch(*c, vm.value, engine::ApplianceImages::locate().version);
@@ -163,9 +171,12 @@ BOOST_AUTO_TEST_CASE(a_failure_at_any_configure_step_restores_the_vch) {
   auto vm = test::createFromBody(*c, test::minimalVchBody("vch-configure-fail"), observer).vm;
   const auto before = stateOf(*c, vm);
   const auto spec = changedSpec(*c, vm);
-  for (const char* step : {"lock", "resource_pool", "configuration", "power_off", "power_on", "unlock"}) {
+  for (const char* step :
+       {"lock", "resource_pool", "configuration", "power_off", "power_on", "unlock"}) {
     for (auto point : {engine::FaultPoint::BeforeStep, engine::FaultPoint::AfterStep}) {
-      BOOST_TEST_CONTEXT("configure failing at " << step << (point == engine::FaultPoint::BeforeStep ? " (before)" : " (after)")) {
+      BOOST_TEST_CONTEXT("configure failing at "
+                         << step
+                         << (point == engine::FaultPoint::BeforeStep ? " (before)" : " (after)")) {
         auto o = configureOptions();
         bool fired = false;
         o.faultHook = [&](const std::string& s, engine::FaultPoint p) {
@@ -174,7 +185,8 @@ BOOST_AUTO_TEST_CASE(a_failure_at_any_configure_step_restores_the_vch) {
             throw Injected("injected");
           }
         };
-        BOOST_CHECK_THROW(engine::configureVch(*c, vm.value, spec, o, observer), engine::PlanFailed);
+        BOOST_CHECK_THROW(engine::configureVch(*c, vm.value, spec, o, observer),
+                          engine::PlanFailed);
         BOOST_TEST(fired);
         const auto after = stateOf(*c, vm);
         BOOST_TEST((after.extraConfig == before.extraConfig));
@@ -191,7 +203,9 @@ BOOST_AUTO_TEST_CASE(upgrade_moves_an_older_vch_to_this_version) {
   const auto images = engine::ApplianceImages::locate();
   auto listed = engine::listVchs(*c, {}, images.version);
   bool upgradeable = false;
-  for (const auto& l : listed) upgradeable |= l.name == "vch-upgrade" && l.upgradeStatus == "Upgradeable to " + images.version.str();
+  for (const auto& l : listed)
+    upgradeable |=
+        l.name == "vch-upgrade" && l.upgradeStatus == "Upgradeable to " + images.version.str();
   BOOST_TEST(upgradeable);
 
   test::RecordingObserver observer;
@@ -203,9 +217,12 @@ BOOST_AUTO_TEST_CASE(upgrade_moves_an_older_vch_to_this_version) {
   BOOST_TEST(s.snapshots == 1);  // kept for a rollback
   BOOST_TEST(s.extraConfig.count(gi::kLockKey) == 0u);
   BOOST_TEST(onDatastore("vch-upgrade/" + images.applianceName()));
-  BOOST_TEST(onDatastore("vch-upgrade/" + olderImages().applianceName()));  // the old one stays for rollback
-  BOOST_TEST(engine::inspectVch(*c, vm.value, images.version).runtime.upgradeStatus == "Up to date");
-  BOOST_CHECK_THROW(engine::upgradeVch(*c, vm.value, {images, {}}, observer), engine::ConflictError);
+  BOOST_TEST(onDatastore("vch-upgrade/" +
+                         olderImages().applianceName()));  // the old one stays for rollback
+  BOOST_TEST(engine::inspectVch(*c, vm.value, images.version).runtime.upgradeStatus ==
+             "Up to date");
+  BOOST_CHECK_THROW(engine::upgradeVch(*c, vm.value, {images, {}}, observer),
+                    engine::ConflictError);
 }
 
 BOOST_AUTO_TEST_CASE(a_failure_at_any_upgrade_step_keeps_the_old_version_running) {
@@ -215,7 +232,9 @@ BOOST_AUTO_TEST_CASE(a_failure_at_any_upgrade_step_keeps_the_old_version_running
   const auto before = stateOf(*c, vm);
   for (const auto& step : engine::upgradeStepNames()) {
     for (auto point : {engine::FaultPoint::BeforeStep, engine::FaultPoint::AfterStep}) {
-      BOOST_TEST_CONTEXT("upgrade failing at " << step << (point == engine::FaultPoint::BeforeStep ? " (before)" : " (after)")) {
+      BOOST_TEST_CONTEXT("upgrade failing at "
+                         << step
+                         << (point == engine::FaultPoint::BeforeStep ? " (before)" : " (after)")) {
         test::RecordingObserver observer;
         engine::UpgradeOptions o{images, [&](const std::string& s, engine::FaultPoint p) {
                                    if (s == step && p == point) throw Injected("injected");

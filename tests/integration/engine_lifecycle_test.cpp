@@ -17,7 +17,8 @@ namespace {
 std::map<std::string, std::string> extraConfigOf(vim::Client& c, const vim::Moref& vm) {
   auto o = vim::PropertyCollector(c).retrieveOne(vm, {"config.extraConfig"});
   std::map<std::string, std::string> out;
-  for (const auto& opt : o.prop("config.extraConfig")->children) out[opt.textOf("key")] = opt.textOf("value");
+  for (const auto& opt : o.prop("config.extraConfig")->children)
+    out[opt.textOf("key")] = opt.textOf("value");
   return out;
 }
 
@@ -50,7 +51,8 @@ BOOST_AUTO_TEST_CASE(create_list_inspect_delete_with_the_minimal_body) {
   auto vm = index.findByInventoryPath("/DC0/vm/vch-minimal/vch-minimal");
   BOOST_REQUIRE(vm);
   BOOST_TEST(*vm == result.vm);
-  auto props = vim::PropertyCollector(*c).retrieveOne(*vm, {"runtime.powerState", "resourcePool", "config.hardware.device"});
+  auto props = vim::PropertyCollector(*c).retrieveOne(
+      *vm, {"runtime.powerState", "resourcePool", "config.hardware.device"});
   BOOST_TEST(props.text("runtime.powerState") == "poweredOn");
   BOOST_TEST(vim::Moref::from(*props.prop("resourcePool")) == *pool);
   int nics = 0, cdroms = 0, serial = 0;
@@ -68,7 +70,8 @@ BOOST_AUTO_TEST_CASE(create_list_inspect_delete_with_the_minimal_body) {
   BOOST_TEST(ec["guestinfo.vice./config/name"] == "\"vch-minimal\"");
   BOOST_TEST(ec["guestinfo.vice./config/network/bridge/ip_range"] == "\"172.16.0.0/12\"");
   BOOST_TEST(ec.count(engine::guestinfo::kServerKeyKey) == 1u);
-  BOOST_TEST(ec[engine::guestinfo::kServerKeyKey].find("PRIVATE KEY") == std::string::npos);  // sealed
+  BOOST_TEST(ec[engine::guestinfo::kServerKeyKey].find("PRIVATE KEY") ==
+             std::string::npos);  // sealed
   BOOST_TEST(fileOnDatastore(sim, "vch-minimal/" + images.applianceName()));
   BOOST_TEST(fileOnDatastore(sim, "vch-minimal/" + images.bootstrapName()));
 

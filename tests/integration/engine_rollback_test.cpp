@@ -13,11 +13,14 @@ namespace {
 // folders, a DRS VM group and permissions for the operations user.
 nlohmann::json fullBody(const std::string& name) {
   auto body = test::minimalVchBody(name);
-  body["storage"]["volume_stores"] = {{{"datastore", "ds://LocalDS_0/volumes/" + name}, {"label", "default"}}};
+  body["storage"]["volume_stores"] = {
+      {{"datastore", "ds://LocalDS_0/volumes/" + name}, {"label", "default"}}};
   body["compute"]["affinity"] = {{"use_vm_group", true}};
   body["compute"]["cpu"] = {{"limit", {{"value", 2}, {"units", "GHz"}}}};
   body["endpoint"] = {{"operations_credentials",
-                       {{"user", test::kTestUser}, {"password", test::kTestPassword}, {"grant_permissions", true}}}};
+                       {{"user", test::kTestUser},
+                        {"password", test::kTestPassword},
+                        {"grant_permissions", true}}}};
   return body;
 }
 
@@ -45,7 +48,8 @@ BOOST_AUTO_TEST_CASE(a_failure_at_any_create_step_leaves_nothing_behind) {
 
   for (const auto& step : steps) {
     for (auto point : {engine::FaultPoint::BeforeStep, engine::FaultPoint::AfterStep}) {
-      const std::string where = step + (point == engine::FaultPoint::BeforeStep ? " (before)" : " (after)");
+      const std::string where =
+          step + (point == engine::FaultPoint::BeforeStep ? " (before)" : " (after)");
       BOOST_TEST_CONTEXT("failure injected at " << where) {
         test::RecordingObserver observer;
         auto options = test::createOptions();
@@ -62,8 +66,10 @@ BOOST_AUTO_TEST_CASE(a_failure_at_any_create_step_leaves_nothing_behind) {
         }
         const auto after = test::snapshotWorld(*c, sim);
         std::string undone;
-        for (const auto& u : observer.undone) undone += " " + u;
-        BOOST_TEST((after == before), test::describeDifference(before, after) << "\n  undone:" << undone);
+        for (const auto& u : observer.undone)
+          undone += " " + u;
+        BOOST_TEST((after == before), test::describeDifference(before, after)
+                                          << "\n  undone:" << undone);
       }
     }
   }

@@ -21,8 +21,11 @@ nlohmann::json minimalVchBody(const std::string& name) {
        {{"bridge", {{"ip_range", "172.16.0.0/12"}, {"port_group", {{"name", "DC0_DVPG0"}}}}},
         {"public", {{"port_group", {{"name", "VM Network"}}}}}}},
       {"auth",
-       {{"server", {{"generate", {{"cname", name + ".example.com"}, {"organization", {"VIC tests"}},
-                                  {"size", {{"value", 2048}, {"units", "bit"}}}}}}},
+       {{"server",
+         {{"generate",
+           {{"cname", name + ".example.com"},
+            {"organization", {"VIC tests"}},
+            {"size", {{"value", 2048}, {"units", "bit"}}}}}}},
         {"client", {{"no_tls_verify", true}}}}},
   };
 }
@@ -45,10 +48,12 @@ engine::CreateOptions createOptions() {
   return o;
 }
 
-void allowVchFirewall(vim::Client& client) { engine::setFirewall(client, std::nullopt, true); }
+void allowVchFirewall(vim::Client& client) {
+  engine::setFirewall(client, std::nullopt, true);
+}
 
-engine::CreateResult createFromBody(vim::Client& client, const nlohmann::json& body, engine::PlanObserver& observer,
-                                    const engine::FaultHook& hook) {
+engine::CreateResult createFromBody(vim::Client& client, const nlohmann::json& body,
+                                    engine::PlanObserver& observer, const engine::FaultHook& hook) {
   engine::Issues schema;
   auto vch = engine::vchFromJson(body, schema);
   BOOST_TEST_REQUIRE(schema.empty(), schema.summary());
@@ -63,30 +68,36 @@ engine::CreateResult createFromBody(vim::Client& client, const nlohmann::json& b
 WorldSnapshot snapshotWorld(vim::Client& client, const sim::Simulator& sim) {
   WorldSnapshot w;
   auto inv = vim::Inventory::load(client);
-  for (const char* type : {"Folder", "Datacenter", "ClusterComputeResource", "ComputeResource", "HostSystem",
-                           "ResourcePool", "VirtualApp", "VirtualMachine", "Datastore", "Network",
-                           "DistributedVirtualPortgroup"})
-    for (const auto* i : inv.ofType(type)) w.inventory.insert(std::string(type) + " " + inv.path(i->ref));
+  for (const char* type : {"Folder", "Datacenter", "ClusterComputeResource", "ComputeResource",
+                           "HostSystem", "ResourcePool", "VirtualApp", "VirtualMachine",
+                           "Datastore", "Network", "DistributedVirtualPortgroup"})
+    for (const auto* i : inv.ofType(type))
+      w.inventory.insert(std::string(type) + " " + inv.path(i->ref));
   for (const auto& e : fs::recursive_directory_iterator(sim.datastoreRoot()))
     w.files.insert(fs::relative(e.path(), sim.datastoreRoot()).string());
   vim::PropertyCollector pc(client);
   auto am = pc.retrieveOne(client.serviceContent().authorizationManager, {"roleList"});
   if (const auto* roles = am.prop("roleList"))
-    for (const auto& r : roles->children) w.extras.insert("role " + r.textOf("name"));
-  auto perms = client.invoke("RetrieveAllPermissions", client.serviceContent().authorizationManager);
+    for (const auto& r : roles->children)
+      w.extras.insert("role " + r.textOf("name"));
+  auto perms =
+      client.invoke("RetrieveAllPermissions", client.serviceContent().authorizationManager);
   for (const auto* p : perms.all("returnval"))
-    w.extras.insert("permission " + p->textOf("principal") + " on " + p->at("entity").text + " role " + p->textOf("roleId"));
+    w.extras.insert("permission " + p->textOf("principal") + " on " + p->at("entity").text +
+                    " role " + p->textOf("roleId"));
   for (const auto* c : inv.ofType("ClusterComputeResource")) {
     auto cfg = pc.retrieveOne(c->ref, {"configurationEx"});
     if (const auto* ex = cfg.prop("configurationEx"))
-      for (const auto* g : ex->all("group")) w.extras.insert("drs group " + g->textOf("name"));
+      for (const auto* g : ex->all("group"))
+        w.extras.insert("drs group " + g->textOf("name"));
   }
   return w;
 }
 
 std::string describeDifference(const WorldSnapshot& a, const WorldSnapshot& b) {
   std::string out;
-  auto diff = [&](const char* what, const std::set<std::string>& x, const std::set<std::string>& y) {
+  auto diff = [&](const char* what, const std::set<std::string>& x,
+                  const std::set<std::string>& y) {
     for (const auto& s : y)
       if (!x.count(s)) out += std::string("\n  left behind ") + what + ": " + s;
     for (const auto& s : x)

@@ -27,7 +27,8 @@ void allowVchFirewall(vim::Client& client);
 
 // Parses, validates and creates; fails the test on any issue.
 engine::CreateResult createFromBody(vim::Client& client, const nlohmann::json& body,
-                                    engine::PlanObserver& observer, const engine::FaultHook& hook = {});
+                                    engine::PlanObserver& observer,
+                                    const engine::FaultHook& hook = {});
 
 // Everything a VCH could leave behind, read independently of the engine: every
 // inventory path with its type, the datastores' files, and permissions and

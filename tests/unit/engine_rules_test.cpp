@@ -48,7 +48,12 @@ BOOST_AUTO_TEST_CASE(firewall_outbound_2377) {
   BOOST_TEST(allowsOutbound(fw, 2377, parseIpv4("10.1.1.1")));
   BOOST_TEST(!allowsOutbound(fw, 2377, parseIpv4("192.168.1.1")));
   // A rule for other ports or directions does not help.
-  fw.rulesets = {{"web", true, {{80, 80, "outbound", "dst", "tcp"}, {0, 65535, "inbound", "dst", "tcp"}}, true, {}, {}}};
+  fw.rulesets = {{"web",
+                  true,
+                  {{80, 80, "outbound", "dst", "tcp"}, {0, 65535, "inbound", "dst", "tcp"}},
+                  true,
+                  {},
+                  {}}};
   BOOST_TEST(!allowsOutbound(fw, 2377, std::nullopt));
   fw.outgoingBlocked = false;  // nothing blocked: fine
   BOOST_TEST(allowsOutbound(fw, 2377, std::nullopt));
@@ -75,7 +80,8 @@ BOOST_AUTO_TEST_CASE(upgrade_status_by_build_number) {
   auto appliance = *vic::version::Version::parse("v1.6.0-120-abcdef0");
   BOOST_TEST(upgradeStatus(appliance, "v1.6.0-120-1234567", false) == "Up to date");
   BOOST_TEST(upgradeStatus(appliance, "v1.5.0-100-1234567", true) == "Upgrade in progress");
-  BOOST_TEST(upgradeStatus(appliance, "v1.5.0-100-1234567", false) == "Upgradeable to v1.6.0-120-abcdef0");
+  BOOST_TEST(upgradeStatus(appliance, "v1.5.0-100-1234567", false) ==
+             "Upgradeable to v1.6.0-120-abcdef0");
   BOOST_TEST(upgradeStatus(appliance, "v1.7.0-130-1234567", false) == "VCH has newer version");
   BOOST_TEST(upgradeStatus(appliance, "garbage", false).rfind("Unknown: ", 0) == 0u);
 }

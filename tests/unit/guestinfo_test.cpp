@@ -13,16 +13,20 @@ namespace gi = vic::engine::guestinfo;
 BOOST_AUTO_TEST_SUITE(guestinfo)
 
 BOOST_AUTO_TEST_CASE(json_flattens_to_keys_and_back) {
-  nlohmann::json j = {{"name", "vch"}, {"debug", 2}, {"ok", true},
-                      {"network", {{"bridge", {{"ip_range", "172.16.0.0/12"}}},
-                                   {"container", {{{"alias", "a"}}, {{"alias", "b/c"}}}}}},
+  nlohmann::json j = {{"name", "vch"},
+                      {"debug", 2},
+                      {"ok", true},
+                      {"network",
+                       {{"bridge", {{"ip_range", "172.16.0.0/12"}}},
+                        {"container", {{{"alias", "a"}}, {{"alias", "b/c"}}}}}},
                       {"empty", nlohmann::json::array()}};
   auto kv = gi::flatten(j, "p/");
   BOOST_TEST(kv.at("p/name") == "\"vch\"");
   BOOST_TEST(kv.at("p/debug") == "2");
   BOOST_TEST(kv.at("p/network/container/1/alias") == "\"b/c\"");
   BOOST_TEST(kv.count("p/empty") == 0u);
-  for (const auto& [k, v] : kv) BOOST_TEST(!v.empty());  // vCenter drops empty values
+  for (const auto& [k, v] : kv)
+    BOOST_TEST(!v.empty());  // vCenter drops empty values
   kv["other"] = "ignored";
   auto back = gi::unflatten(kv, "p/");
   j.erase("empty");
@@ -49,10 +53,12 @@ BOOST_AUTO_TEST_CASE(secrets_are_sealed_and_open_only_with_their_key) {
 
 BOOST_AUTO_TEST_CASE(a_vch_encodes_and_decodes_with_secrets_kept_sealed) {
   Issues issues;
-  Vch v = vchFromJson({{"name", "vch-9"},
-                       {"auth", {{"server", {{"certificate", {{"pem", "CERT"}}}, {"private_key", {{"pem", "THE-KEY"}}}}}}},
-                       {"endpoint", {{"operations_credentials", {{"user", "ops"}, {"password", "OPS-PASSWORD"}}}}}},
-                      issues);
+  Vch v = vchFromJson(
+      {{"name", "vch-9"},
+       {"auth",
+        {{"server", {{"certificate", {{"pem", "CERT"}}}, {"private_key", {{"pem", "THE-KEY"}}}}}}},
+       {"endpoint", {{"operations_credentials", {{"user", "ops"}, {"password", "OPS-PASSWORD"}}}}}},
+      issues);
   gi::Placement p;
   p.pool = "ResourcePool:resgroup-9";
   p.volumeStores["default"] = "[ds] VIC";

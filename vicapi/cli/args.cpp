@@ -18,6 +18,10 @@ const std::vector<std::string>& Args::all(const std::string& name) const {
   return it == values_.end() ? none : it->second;
 }
 
+void Args::expectNoPositional() const {
+  if (!positional_.empty()) throw UsageError("unexpected argument \"" + positional_.front() + "\"");
+}
+
 Args Args::parse(const Poco::Util::OptionSet& options, const std::vector<std::string>& argv) {
   Args out;
   Poco::Util::OptionProcessor processor(options);

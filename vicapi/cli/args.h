@@ -16,6 +16,8 @@ class Args {
   std::string get(const std::string& name, const std::string& fallback = {}) const;
   const std::vector<std::string>& all(const std::string& name) const;
   const std::vector<std::string>& positional() const { return positional_; }
+  // For commands that take no words besides flags: throws UsageError.
+  void expectNoPositional() const;
 
   // Throws UsageError naming the bad flag.
   static Args parse(const Poco::Util::OptionSet& options, const std::vector<std::string>& argv);

@@ -4,6 +4,13 @@
 
 namespace vic::cli {
 
+Command createCommand();
+Command lsCommand();
+Command inspectCommand();
+Command configureCommand();
+Command upgradeCommand();
+Command deleteCommand();
+Command updateCommand();
 Command inventoryCommand();
 Command thumbprintCommand();
 Command versionCommand();

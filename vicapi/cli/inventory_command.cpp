@@ -150,6 +150,7 @@ void inventoryOptions(Poco::Util::OptionSet& o) {
 }
 
 int runInventory(const Args& args) {
+  args.expectNoPositional();
   Connection c = connect(args);
   Inventory inv = Inventory::load(*c.client);
   if (args.has("json")) {

@@ -13,8 +13,11 @@ namespace {
 using vic::cli::Command;
 
 const std::vector<Command>& commands() {
-  static const std::vector<Command> all{vic::cli::inventoryCommand(), vic::cli::thumbprintCommand(),
-                                        vic::cli::versionCommand()};
+  static const std::vector<Command> all{vic::cli::createCommand(),     vic::cli::lsCommand(),
+                                        vic::cli::inspectCommand(),    vic::cli::configureCommand(),
+                                        vic::cli::upgradeCommand(),    vic::cli::deleteCommand(),
+                                        vic::cli::updateCommand(),     vic::cli::inventoryCommand(),
+                                        vic::cli::thumbprintCommand(), vic::cli::versionCommand()};
   return all;
 }
 
@@ -54,8 +57,6 @@ int main(int argc, char** argv) {
         commandHelp(c, options);
         return vic::cli::kOk;
       }
-      if (!args.positional().empty())
-        throw vic::UsageError("unexpected argument \"" + args.positional().front() + "\"");
       return c.run(args);
     } catch (const vic::UsageError& e) {
       std::cerr << "vic-machine " << name << ": " << e.what() << "\n";

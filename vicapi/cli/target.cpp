@@ -33,7 +33,7 @@ void addTargetOptions(Poco::Util::OptionSet& o) {
       Option("ca-file", "", "PEM bundle of CAs to verify the target against").argument("path"));
   o.addOption(
       Option("timeout", "", "seconds to wait for vSphere before giving up").argument("seconds"));
-  o.addOption(Option("debug", "", "log every vSphere call (never passwords or tickets)"));
+  o.addOption(Option("verbose", "v", "log every vSphere call (never passwords or tickets)"));
 }
 
 namespace {
@@ -71,7 +71,7 @@ std::string userInfo(const std::string& target) {
 }  // namespace
 
 Connection connect(const Args& args) {
-  if (args.has("debug")) logger()->set_level(spdlog::level::debug);
+  if (args.has("verbose")) logger()->set_level(spdlog::level::debug);
   vim::ClientOptions options;
   options.transport.userAgent = version::userAgent();
   if (args.has("timeout")) {
@@ -98,9 +98,12 @@ Connection connect(const Args& args) {
     std::cerr << "No --target given: using an embedded simulated vCenter at "
               << c.simulator->target() << " (thumbprint " << c.simulator->thumbprint().str()
               << ")\n";
-    c.client = std::make_unique<vim::Client>(c.simulator->endpoint(),
-                                             tls::Trust::pin(c.simulator->thumbprint()), options);
-    c.client->login("administrator@vsphere.local", Secret("simulated"));
+    c.trust = tls::Trust::pin(c.simulator->thumbprint());
+    c.thumbprint = c.simulator->thumbprint().str();
+    c.user = "administrator@vsphere.local";
+    c.password = Secret("simulated");
+    c.client = std::make_unique<vim::Client>(c.simulator->endpoint(), c.trust, options);
+    c.client->login(c.user, c.password);
     return c;
   }
 
@@ -119,6 +122,7 @@ Connection connect(const Args& args) {
   if (password.empty()) password = askPassword(user);
 
   auto endpoint = http::Endpoint::parse(target);
+  c.trust = trust;
   try {
     c.client = std::make_unique<vim::Client>(endpoint, std::move(trust), options);
   } catch (const ThumbprintMismatch&) {
@@ -136,6 +140,13 @@ Connection connect(const Args& args) {
     throw TlsError(e.what() + hint);
   }
   c.client->login(user, password);
+  c.user = user;
+  c.password = password;
+  c.thumbprint = c.trust.pinned && c.trust.pinned->kind() == tls::DigestKind::Sha1
+                     ? c.trust.pinned->str()
+                     : tls::readServerCertificate(endpoint.host, endpoint.port,
+                                                  options.transport.timeouts.connect)
+                           .sha1;
   return c;
 }
 

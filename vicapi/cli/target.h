@@ -18,6 +18,10 @@ void addTargetOptions(Poco::Util::OptionSet& options);
 struct Connection {
   std::unique_ptr<sim::Simulator> simulator;  // declared first: outlives the client
   std::unique_ptr<vim::Client> client;
+  std::string user;
+  Secret password;
+  tls::Trust trust;
+  std::string thumbprint;  // SHA-1 of the target's certificate, for the VCH to pin
 };
 
 Connection connect(const Args& args);

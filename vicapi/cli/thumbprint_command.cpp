@@ -19,6 +19,7 @@ void thumbprintOptions(Poco::Util::OptionSet& o) {
 }
 
 int runThumbprint(const Args& args) {
+  args.expectNoPositional();
   auto e = http::Endpoint::parse(args.get("target"));
   auto cert = tls::readServerCertificate(e.host, e.port, std::chrono::seconds(10));
   std::cout << "Subject: " << cert.subject << "\nIssuer:  " << cert.issuer

@@ -10,7 +10,8 @@ namespace {
 
 void versionOptions(Poco::Util::OptionSet&) {}
 
-int runVersion(const Args&) {
+int runVersion(const Args& args) {
+  args.expectNoPositional();
   std::cout << "vic-machine version " << version::current().str() << "\n";
   return kOk;
 }

@@ -36,7 +36,8 @@ using Bio = std::unique_ptr<BIO, Deleter<BIO, BIO_free_all>>;
 }
 
 Key generate(KeySpec spec) {
-  EVP_PKEY* k = spec.type == KeyType::Rsa ? EVP_RSA_gen(static_cast<unsigned>(spec.rsaBits)) : EVP_EC_gen("P-256");
+  EVP_PKEY* k = spec.type == KeyType::Rsa ? EVP_RSA_gen(static_cast<unsigned>(spec.rsaBits))
+                                          : EVP_EC_gen("P-256");
   if (!k) fail("key generation failed");
   return Key(k);
 }
@@ -139,7 +140,8 @@ KeyAndCertificate selfSigned(const CertificateRequest& request, KeySpec key) {
   return build(request, key, nullptr, nullptr);
 }
 
-KeyAndCertificate issue(const CertificateRequest& request, const KeyAndCertificate& ca, KeySpec key) {
+KeyAndCertificate issue(const CertificateRequest& request, const KeyAndCertificate& ca,
+                        KeySpec key) {
   Cert caCert = readCert(ca.certificatePem);
   Key caKey = readKey(ca.privateKeyPem);
   return build(request, key, caCert.get(), caKey.get());
@@ -150,7 +152,8 @@ namespace {
 std::vector<Cert> readAll(const std::string& pem) {
   std::vector<Cert> out;
   Bio bio(BIO_new_mem_buf(pem.data(), static_cast<int>(pem.size())));
-  while (X509* c = PEM_read_bio_X509(bio.get(), nullptr, nullptr, nullptr)) out.emplace_back(c);
+  while (X509* c = PEM_read_bio_X509(bio.get(), nullptr, nullptr, nullptr))
+    out.emplace_back(c);
   ERR_clear_error();  // the read that ends the loop leaves "no start line" behind
   return out;
 }

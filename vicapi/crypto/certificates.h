@@ -32,7 +32,8 @@ struct KeyAndCertificate {
 };
 
 KeyAndCertificate selfSigned(const CertificateRequest& request, KeySpec key = {});
-KeyAndCertificate issue(const CertificateRequest& request, const KeyAndCertificate& ca, KeySpec key = {});
+KeyAndCertificate issue(const CertificateRequest& request, const KeyAndCertificate& ca,
+                        KeySpec key = {});
 
 // Checks on PEM text supplied by administrators. Each returns an empty string
 // when all is well, else what is wrong in words.

@@ -27,10 +27,13 @@ std::optional<version::Version> isoVersion(const fs::path& iso) {
   if (!in.read(pvd, kSector)) return std::nullopt;
   if (pvd[0] != 1 || std::string(pvd + 1, 5) != "CD001") return std::nullopt;
   std::string publisher(pvd + 318, 128);
-  while (!publisher.empty() && (publisher.back() == ' ' || publisher.back() == '\0')) publisher.pop_back();
-  std::string word = publisher.substr(publisher.rfind(' ') == std::string::npos ? 0 : publisher.rfind(' ') + 1);
+  while (!publisher.empty() && (publisher.back() == ' ' || publisher.back() == '\0'))
+    publisher.pop_back();
+  std::string word =
+      publisher.substr(publisher.rfind(' ') == std::string::npos ? 0 : publisher.rfind(' ') + 1);
   // ISO 9660 stores this field in upper case.
-  std::transform(word.begin(), word.end(), word.begin(), [](unsigned char c) { return std::tolower(c); });
+  std::transform(word.begin(), word.end(), word.begin(),
+                 [](unsigned char c) { return std::tolower(c); });
   return version::Version::parse(word);
 }
 
@@ -52,8 +55,8 @@ ApplianceImages ApplianceImages::locate() {
   if (*VIC_DEFAULT_ISO_DIR) candidates.emplace_back(VIC_DEFAULT_ISO_DIR);
   char self[4096];
   if (ssize_t n = ::readlink("/proc/self/exe", self, sizeof self - 1); n > 0)
-    candidates.push_back(fs::path(std::string(self, static_cast<std::size_t>(n))).parent_path() / ".." /
-                         "share" / "vic" / "isos");
+    candidates.push_back(fs::path(std::string(self, static_cast<std::size_t>(n))).parent_path() /
+                         ".." / "share" / "vic" / "isos");
   std::string looked;
   for (const auto& dir : candidates) {
     if (fs::exists(dir / "appliance.iso")) return in(dir);

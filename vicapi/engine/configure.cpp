@@ -75,11 +75,13 @@ Vch merge(const Vch& current, const Vch& desired, bool& regenerate) {
   regenerate = false;
   m.auth.noTlsVerify = desired.auth.noTlsVerify;
   m.auth.clientCas = desired.auth.clientCas;
-  if (!desired.auth.serverCertificate.empty() && desired.auth.serverCertificate != current.auth.serverCertificate) {
+  if (!desired.auth.serverCertificate.empty() &&
+      desired.auth.serverCertificate != current.auth.serverCertificate) {
     m.auth.serverCertificate = desired.auth.serverCertificate;
     m.auth.serverPrivateKey = desired.auth.serverPrivateKey;
     m.auth.generate.reset();
-  } else if (desired.auth.serverCertificate.empty() && desired.auth.generate && !current.auth.noTls) {
+  } else if (desired.auth.serverCertificate.empty() && desired.auth.generate &&
+             !current.auth.noTls) {
     regenerate = true;
     m.auth.serverCertificate.clear();
     m.auth.serverPrivateKey = Secret();
@@ -91,17 +93,22 @@ Vch merge(const Vch& current, const Vch& desired, bool& regenerate) {
 std::vector<std::string> changedPaths(const Vch& before, const Vch& after) {
   std::vector<std::string> out;
   const json a = vchToJson(before, false), b = vchToJson(after, false);
-  for (const auto& top : {"debug", "syslog_addr", "compute", "network", "registry", "endpoint", "auth"}) {
+  for (const auto& top :
+       {"debug", "syslog_addr", "compute", "network", "registry", "endpoint", "auth"}) {
     if (a.value(top, json()) != b.value(top, json())) out.push_back(top);
   }
-  if (before.auth.serverPrivateKey.reveal() != after.auth.serverPrivateKey.reveal()) out.push_back("auth.server.private_key");
+  if (before.auth.serverPrivateKey.reveal() != after.auth.serverPrivateKey.reveal())
+    out.push_back("auth.server.private_key");
   const auto& ob = before.endpoint.operationsCredentials;
   const auto& oa = after.endpoint.operationsCredentials;
-  if (ob && oa && ob->password.reveal() != oa->password.reveal()) out.push_back("endpoint.operations_credentials.password");
+  if (ob && oa && ob->password.reveal() != oa->password.reveal())
+    out.push_back("endpoint.operations_credentials.password");
   return out;
 }
 
-Undo undo(const char* kind, json data) { return Undo{kind, std::move(data)}; }
+Undo undo(const char* kind, json data) {
+  return Undo{kind, std::move(data)};
+}
 
 vim::ResourceConfigSpec poolSpecOf(const Vch& v) {
   vim::ResourceConfigSpec spec;
@@ -123,8 +130,11 @@ vim::ResourceConfigSpec poolSpecOf(const Vch& v) {
 }
 
 json allocationJson(const vim::ResourceAllocation& a) {
-  return {{"reservation", a.reservation}, {"limit", a.limit}, {"expandable", a.expandableReservation},
-          {"shares_level", a.sharesLevel}, {"shares", a.shares}};
+  return {{"reservation", a.reservation},
+          {"limit", a.limit},
+          {"expandable", a.expandableReservation},
+          {"shares_level", a.sharesLevel},
+          {"shares", a.shares}};
 }
 
 }  // namespace
@@ -138,7 +148,8 @@ ConfigureResult configureVch(vim::Client& client, const std::string& id, const V
                              const ConfigureOptions& options, PlanObserver& observer) {
   const VchRecord record = loadVch(client, id);
   if (record.stored.locked)
-    throw ConflictError("VCH " + record.name + " is being upgraded or configured; try again when that has finished");
+    throw ConflictError("VCH " + record.name +
+                        " is being upgraded or configured; try again when that has finished");
   Vch current = modelWithSecrets(client, record);
   // Live pool settings win over what create stored: someone may have edited the pool.
   {
@@ -176,46 +187,54 @@ ConfigureResult configureVch(vim::Client& client, const std::string& id, const V
 
   const vim::Moref vm = record.vm;
   const Secret key = sealingKey(client, record);
-  gi::KeyValues wanted = gi::encode(next, record.stored.placement, record.stored.id, record.stored.version, key);
-  gi::KeyValues changes = gi::diff(record.extraConfig, wanted, std::string(gi::kConfigPrefix) + "/");
+  gi::KeyValues wanted =
+      gi::encode(next, record.stored.placement, record.stored.id, record.stored.version, key);
+  gi::KeyValues changes =
+      gi::diff(record.extraConfig, wanted, std::string(gi::kConfigPrefix) + "/");
   // Sealed values always differ (fresh nonce): rewrite them only when the secret changed.
   for (auto it = changes.begin(); it != changes.end();) {
-    const bool secret = it->first.size() > 7 && it->first.compare(it->first.size() - 7, 7, gi::kSecretSuffix) == 0;
-    const bool secretChanged = (it->first == gi::kServerKeyKey &&
-                                std::count(result.changed.begin(), result.changed.end(), "auth.server.private_key")) ||
-                               (it->first == gi::kOpsPasswordKey &&
-                                std::count(result.changed.begin(), result.changed.end(),
-                                           "endpoint.operations_credentials.password"));
+    const bool secret =
+        it->first.size() > 7 && it->first.compare(it->first.size() - 7, 7, gi::kSecretSuffix) == 0;
+    const bool secretChanged =
+        (it->first == gi::kServerKeyKey &&
+         std::count(result.changed.begin(), result.changed.end(), "auth.server.private_key")) ||
+        (it->first == gi::kOpsPasswordKey &&
+         std::count(result.changed.begin(), result.changed.end(),
+                    "endpoint.operations_credentials.password"));
     it = secret && !it->second.empty() && !secretChanged ? changes.erase(it) : std::next(it);
   }
-  const bool poolChanged = record.stored.placement.ownPool && !record.pool.empty() &&
-                           (next.compute.cpu != current.compute.cpu || next.compute.memory != current.compute.memory);
+  const bool poolChanged =
+      record.stored.placement.ownPool && !record.pool.empty() &&
+      (next.compute.cpu != current.compute.cpu || next.compute.memory != current.compute.memory);
   const bool running = record.powerState == "poweredOn";
 
   Plan plan;
   plan.add({"lock", "Mark " + record.name + " as being configured", [&](StepContext& ctx) {
               ops::setExtraConfig(client, vm, {{gi::kLockKey, "true"}});
-              ctx.recordUndo(undo("set_extra_config", {{"vm", vm.str()}, {"values", {{gi::kLockKey, ""}}}}));
+              ctx.recordUndo(
+                  undo("set_extra_config", {{"vm", vm.str()}, {"values", {{gi::kLockKey, ""}}}}));
             }});
   if (poolChanged) {
     plan.add({"resource_pool", "Update the resource pool's limits", [&](StepContext& ctx) {
                 const auto before = *record.poolConfig;
                 ops::setPoolConfig(client, record.pool, poolSpecOf(next));
-                ctx.recordUndo(undo("set_pool_config", {{"pool", record.pool.str()},
-                                                        {"cpu", allocationJson(before.cpu)},
-                                                        {"memory", allocationJson(before.memory)}}));
+                ctx.recordUndo(
+                    undo("set_pool_config", {{"pool", record.pool.str()},
+                                             {"cpu", allocationJson(before.cpu)},
+                                             {"memory", allocationJson(before.memory)}}));
               }});
   }
   if (!changes.empty()) {
-    plan.add({"configuration", "Write the new configuration to the endpoint VM", [&](StepContext& ctx) {
-                json old = json::object();
-                for (const auto& [k, v] : changes) {
-                  auto it = record.extraConfig.find(k);
-                  old[k] = it == record.extraConfig.end() ? "" : it->second;
-                }
-                ctx.recordUndo(undo("set_extra_config", {{"vm", vm.str()}, {"values", old}}));
-                ops::setExtraConfig(client, vm, changes);
-              }});
+    plan.add(
+        {"configuration", "Write the new configuration to the endpoint VM", [&](StepContext& ctx) {
+           json old = json::object();
+           for (const auto& [k, v] : changes) {
+             auto it = record.extraConfig.find(k);
+             old[k] = it == record.extraConfig.end() ? "" : it->second;
+           }
+           ctx.recordUndo(undo("set_extra_config", {{"vm", vm.str()}, {"values", old}}));
+           ops::setExtraConfig(client, vm, changes);
+         }});
     if (running) {
       // The endpoint reads its configuration when it starts.
       plan.add({"power_off", "Stop the endpoint VM", [&](StepContext& ctx) {
@@ -228,8 +247,9 @@ ConfigureResult configureVch(vim::Client& client, const std::string& id, const V
                 }});
     }
   }
-  plan.add({"unlock", "Mark " + record.name + " as no longer being configured",
-            [&](StepContext&) { ops::setExtraConfig(client, vm, {{gi::kLockKey, ""}}); }});
+  plan.add({"unlock", "Mark " + record.name + " as no longer being configured", [&](StepContext&) {
+              ops::setExtraConfig(client, vm, {{gi::kLockKey, ""}});
+            }});
   plan.execute(client, observer, options.faultHook);
   return result;
 }

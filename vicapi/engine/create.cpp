@@ -50,7 +50,9 @@ vim::ResourceConfigSpec poolSpec(const Vch& v) {
   return spec;
 }
 
-Undo undo(const char* kind, json data) { return Undo{kind, std::move(data)}; }
+Undo undo(const char* kind, json data) {
+  return Undo{kind, std::move(data)};
+}
 
 // The distinct port groups of the endpoint's roles, each one NIC, in a fixed order.
 std::vector<std::pair<std::string, ResolvedNetwork>> endpointNics(const ResolvedVch& r) {
@@ -59,7 +61,8 @@ std::vector<std::pair<std::string, ResolvedNetwork>> endpointNics(const Resolved
     auto it = r.roles.find(role);
     if (it == r.roles.end()) continue;
     bool seen = false;
-    for (const auto& [_, n] : nics) seen |= n == it->second;
+    for (const auto& [_, n] : nics)
+      seen |= n == it->second;
     if (!seen) nics.emplace_back(role, it->second);
   }
   return nics;
@@ -89,7 +92,8 @@ std::vector<std::string> staticAddresses(const Vch& v) {
 }
 
 // `cl` may be null when only the step names are wanted.
-Plan buildPlan(vim::Client* cl, const ResolvedVch& r, const CreateOptions& o, std::shared_ptr<CreateState> st) {
+Plan buildPlan(vim::Client* cl, const ResolvedVch& r, const CreateOptions& o,
+               std::shared_ptr<CreateState> st) {
   const Vch& v = r.vch;
   const std::string dc = r.datacenter.str();
   const std::string image = "[" + r.imageDatastoreName + "] " + r.imagePath;
@@ -106,37 +110,44 @@ Plan buildPlan(vim::Client* cl, const ResolvedVch& r, const CreateOptions& o, st
               }});
   }
 
-  plan.add({"resource_pool", std::string(v.compute.vapp ? "Create the vApp " : "Create the resource pool ") + v.name,
+  plan.add({"resource_pool",
+            std::string(v.compute.vapp ? "Create the vApp " : "Create the resource pool ") + v.name,
             [cl, &r, st](StepContext& ctx) {
               if (!r.vcenter) st->folder = r.vmFolder;
               if (r.cluster && !r.drsEnabled) {
                 // Child pools need DRS; the original used the cluster's own pool then.
                 st->pool = r.parentPool;
                 st->placement.ownPool = false;
-                st->warnings.push_back("DRS is disabled on the cluster: the VCH runs in its root resource pool "
-                                       "and its CPU and memory limits are not applied");
+                st->warnings.push_back(
+                    "DRS is disabled on the cluster: the VCH runs in its root resource pool "
+                    "and its CPU and memory limits are not applied");
                 ctx.log(st->warnings.back());
                 return;
               }
               vim::ResourcePool parent(*cl, r.parentPool);
-              st->pool = r.vch.compute.vapp ? parent.createVApp(r.vch.name, poolSpec(r.vch), st->folder)
-                                            : parent.createResourcePool(r.vch.name, poolSpec(r.vch));
+              st->pool = r.vch.compute.vapp
+                             ? parent.createVApp(r.vch.name, poolSpec(r.vch), st->folder)
+                             : parent.createResourcePool(r.vch.name, poolSpec(r.vch));
               ctx.recordUndo(undo("destroy_entity", {{"ref", st->pool.str()}}));
             }});
 
-  plan.add({"datastore_folder", "Create the datastore folder " + image, [cl, &r, image, dc](StepContext& ctx) {
+  plan.add({"datastore_folder", "Create the datastore folder " + image,
+            [cl, &r, image, dc](StepContext& ctx) {
               for (const auto& made : ops::makeDirectories(*cl, r.datacenter, image))
                 ctx.recordUndo(undo("delete_datastore_file", {{"datacenter", dc}, {"path", made}}));
             }});
 
-  plan.add({"upload_images", "Upload " + o.images.applianceName() + " and " + o.images.bootstrapName(),
+  plan.add({"upload_images",
+            "Upload " + o.images.applianceName() + " and " + o.images.bootstrapName(),
             [cl, &r, &o, image, dc, st](StepContext& ctx) {
               vim::DatastoreFiles files(*cl, r.datacenterPath, r.imageDatastoreName);
               const std::pair<std::filesystem::path, std::string> uploads[] = {
-                  {o.images.applianceIso, o.images.applianceName()}, {o.images.bootstrapIso, o.images.bootstrapName()}};
+                  {o.images.applianceIso, o.images.applianceName()},
+                  {o.images.bootstrapIso, o.images.bootstrapName()}};
               for (const auto& [local, name] : uploads) {
                 // Recorded first: a half-written file must go too.
-                ctx.recordUndo(undo("delete_datastore_file", {{"datacenter", dc}, {"path", image + "/" + name}}));
+                ctx.recordUndo(undo("delete_datastore_file",
+                                    {{"datacenter", dc}, {"path", image + "/" + name}}));
                 files.upload(local, r.imagePath + "/" + name);
               }
               st->placement.applianceIso = image + "/" + o.images.applianceName();
@@ -144,31 +155,34 @@ Plan buildPlan(vim::Client* cl, const ResolvedVch& r, const CreateOptions& o, st
             }});
 
   if (!r.volumeStores.empty()) {
-    plan.add({"volume_stores", "Create the volume store folders", [cl, &r, dc, st](StepContext& ctx) {
-                for (const auto& vs : r.volumeStores) {
-                  if (vs.nfs) {
-                    st->placement.volumeStores[vs.label] = vs.url;
-                    continue;
-                  }
-                  st->placement.volumeStores[vs.label] = vs.datastorePath();
-                  for (const auto& made : ops::makeDirectories(*cl, r.datacenter, vs.datastorePath())) {
-                    ctx.recordUndo(undo("delete_datastore_file", {{"datacenter", dc}, {"path", made}}));
-                    st->placement.createdVolumeDirs.push_back(made);
-                  }
-                }
-              }});
+    plan.add(
+        {"volume_stores", "Create the volume store folders", [cl, &r, dc, st](StepContext& ctx) {
+           for (const auto& vs : r.volumeStores) {
+             if (vs.nfs) {
+               st->placement.volumeStores[vs.label] = vs.url;
+               continue;
+             }
+             st->placement.volumeStores[vs.label] = vs.datastorePath();
+             for (const auto& made : ops::makeDirectories(*cl, r.datacenter, vs.datastorePath())) {
+               ctx.recordUndo(undo("delete_datastore_file", {{"datacenter", dc}, {"path", made}}));
+               st->placement.createdVolumeDirs.push_back(made);
+             }
+           }
+         }});
   }
 
   const auto& opsUser = v.endpoint.operationsCredentials;
   if (opsUser && opsUser->grantPermissions) {
-    plan.add({"permissions", "Grant " + opsUser->user + " the permissions the VCH needs", [cl, &r, st](StepContext& ctx) {
+    plan.add({"permissions", "Grant " + opsUser->user + " the permissions the VCH needs",
+              [cl, &r, st](StepContext& ctx) {
                 const std::string user = r.vch.endpoint.operationsCredentials->user;
                 auto role = ops::ensureEndpointRole(*cl);
                 if (role.created) ctx.recordUndo(undo("remove_role", {{"role_id", role.roleId}}));
                 auto grant = [&](const vim::Moref& entity, int roleId, bool propagate) {
                   ops::setPermission(*cl, entity, user, roleId, propagate);
                   st->placement.permissions.push_back(entity.str());
-                  ctx.recordUndo(undo("remove_permission", {{"entity", entity.str()}, {"principal", user}}));
+                  ctx.recordUndo(
+                      undo("remove_permission", {{"entity", entity.str()}, {"principal", user}}));
                 };
                 grant(r.datacenter, ops::kReadOnlyRoleId, false);
                 grant(st->pool, role.roleId, true);
@@ -176,15 +190,20 @@ Plan buildPlan(vim::Client* cl, const ResolvedVch& r, const CreateOptions& o, st
                 std::set<vim::Moref> granted{r.imageDatastore};
                 grant(r.imageDatastore, role.roleId, false);
                 for (const auto& vs : r.volumeStores)
-                  if (!vs.nfs && granted.insert(vs.datastore).second) grant(vs.datastore, role.roleId, false);
+                  if (!vs.nfs && granted.insert(vs.datastore).second)
+                    grant(vs.datastore, role.roleId, false);
                 std::set<vim::Moref> nets;
-                for (const auto& [_, n] : r.roles) nets.insert(n.ref);
-                for (const auto& [_, n] : r.containerNetworks) nets.insert(n.ref);
-                for (const auto& n : nets) grant(n, role.roleId, false);
+                for (const auto& [_, n] : r.roles)
+                  nets.insert(n.ref);
+                for (const auto& [_, n] : r.containerNetworks)
+                  nets.insert(n.ref);
+                for (const auto& n : nets)
+                  grant(n, role.roleId, false);
               }});
   }
 
-  plan.add({"endpoint_vm", "Create the endpoint VM " + v.name, [cl, &r, &o, image, st](StepContext& ctx) {
+  plan.add({"endpoint_vm", "Create the endpoint VM " + v.name,
+            [cl, &r, &o, image, st](StepContext& ctx) {
               auto& p = st->placement;
               p.target = o.target;
               p.targetThumbprint = o.targetThumbprint;
@@ -195,26 +214,33 @@ Plan buildPlan(vim::Client* cl, const ResolvedVch& r, const CreateOptions& o, st
               if (r.vcenter) p.folder = st->folder.str();
               p.datastore = r.imageDatastoreName;
               p.imagePath = image;
-              for (const auto& [role, n] : r.roles) p.networks[role] = n.ref.str();
-              for (const auto& [alias, n] : r.containerNetworks) p.networks["container:" + alias] = n.ref.str();
+              for (const auto& [role, n] : r.roles)
+                p.networks[role] = n.ref.str();
+              for (const auto& [alias, n] : r.containerNetworks)
+                p.networks["container:" + alias] = n.ref.str();
               if (r.vch.compute.useVmGroup) p.vmGroupCluster = r.owner.str();
 
               vim::VmConfigSpec spec;
               spec.name = r.vch.name;
               spec.guestId = "otherGuest64";
               spec.alternateGuestName = "Photon - VCH " + o.images.version.str();
-              spec.annotation = "Virtual Container Host " + r.vch.name + " (vSphere Integrated Containers)";
+              spec.annotation =
+                  "Virtual Container Host " + r.vch.name + " (vSphere Integrated Containers)";
               spec.vmPathName = image + "/" + r.vch.name + ".vmx";
               spec.numCPUs = *r.vch.endpoint.cpuSockets;
               spec.memoryMB = r.vch.endpoint.memory->value;
-              spec.deviceChange.push_back(vim::devices::add(vim::devices::pvscsiController(-100, 0)));
+              spec.deviceChange.push_back(
+                  vim::devices::add(vim::devices::pvscsiController(-100, 0)));
               int key = -200;
-              for (const auto& [role, n] : endpointNics(r)) spec.deviceChange.push_back(vim::devices::add(nicFor(key--, n)));
+              for (const auto& [role, n] : endpointNics(r))
+                spec.deviceChange.push_back(vim::devices::add(nicFor(key--, n)));
               spec.deviceChange.push_back(vim::devices::add(
                   vim::devices::isoCdrom(-300, vim::devices::kIdeController0, 0, p.applianceIso)));
-              spec.deviceChange.push_back(vim::devices::add(vim::devices::serialToFile(-400, image + "/tether.debug")));
+              spec.deviceChange.push_back(
+                  vim::devices::add(vim::devices::serialToFile(-400, image + "/tether.debug")));
               const Secret sealingKey = gi::newSealingKey();
-              auto kv = gi::encode(storedModel(r, st->certs), p, gi::kCreatingId, o.images.version.str(), sealingKey);
+              auto kv = gi::encode(storedModel(r, st->certs), p, gi::kCreatingId,
+                                   o.images.version.str(), sealingKey);
               kv["answer.msg.serial.file.open"] = "Append";
               spec.extraConfig.assign(kv.begin(), kv.end());
 
@@ -234,7 +260,8 @@ Plan buildPlan(vim::Client* cl, const ResolvedVch& r, const CreateOptions& o, st
   if (v.compute.useVmGroup) {
     plan.add({"vm_group", "Create the DRS VM group " + v.name, [cl, &r, st](StepContext& ctx) {
                 ops::addVmGroup(*cl, r.owner, r.vch.name, st->vm);
-                ctx.recordUndo(undo("remove_vm_group", {{"cluster", r.owner.str()}, {"name", r.vch.name}}));
+                ctx.recordUndo(
+                    undo("remove_vm_group", {{"cluster", r.owner.str()}, {"name", r.vch.name}}));
               }});
   }
 

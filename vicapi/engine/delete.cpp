@@ -29,7 +29,8 @@ std::vector<ContainerVm> containerVms(vim::Client& c, const VchRecord& r) {
     for (const auto& v : list->children)
       if (vim::Moref::from(v) != r.vm) vms.push_back({vim::Moref::from(v)});
   if (vms.empty()) return out;
-  for (const auto& o : vim::PropertyCollector(c).retrieve({{"VirtualMachine", {"name", "runtime.powerState"}}}, vms))
+  for (const auto& o : vim::PropertyCollector(c).retrieve(
+           {{"VirtualMachine", {"name", "runtime.powerState"}}}, vms))
     out.push_back({o.obj, o.text("name"), o.text("runtime.powerState") == "poweredOn"});
   return out;
 }
@@ -45,13 +46,14 @@ bool isEmpty(vim::Client& c, const vim::Moref& entity, const char* childProperty
 }
 
 bool under(const std::string& path, const std::string& dir) {
-  return path.size() > dir.size() && path.compare(0, dir.size(), dir) == 0 && path[dir.size()] == '/';
+  return path.size() > dir.size() && path.compare(0, dir.size(), dir) == 0 &&
+         path[dir.size()] == '/';
 }
 
 }  // namespace
 
-void deleteVch(vim::Client& client, const std::string& id, const DeleteSpec& spec, PlanObserver& observer,
-               const FaultHook& hook) {
+void deleteVch(vim::Client& client, const std::string& id, const DeleteSpec& spec,
+               PlanObserver& observer, const FaultHook& hook) {
   const VchRecord r = loadVch(client, id);
   const auto& p = r.stored.placement;
   const vim::Moref dc = p.datacenter.empty() ? vim::Moref{} : vim::Moref::parse(p.datacenter);
@@ -62,7 +64,7 @@ void deleteVch(vim::Client& client, const std::string& id, const DeleteSpec& spe
     if (cvm.running) running += (running.empty() ? "" : ", ") + cvm.name;
   if (!running.empty() && !spec.allContainers)
     throw ConflictError("VCH " + r.name + " has running containers (" + running +
-                       "); stop them, or delete with containers set to \"all\"");
+                        "); stop them, or delete with containers set to \"all\"");
 
   // Volume store folders that stay: the image folder must not be removed
   // around them.
@@ -73,58 +75,66 @@ void deleteVch(vim::Client& client, const std::string& id, const DeleteSpec& spe
 
   Plan plan;
   if (!containers.empty()) {
-    plan.add({"containers", "Delete " + std::to_string(containers.size()) + " container VM(s)", [&](StepContext& ctx) {
+    plan.add({"containers", "Delete " + std::to_string(containers.size()) + " container VM(s)",
+              [&](StepContext& ctx) {
                 for (const auto& cvm : containers) {
                   ctx.log("deleting container VM " + cvm.name);
                   ops::destroyVmIfExists(client, cvm.ref);
                 }
               }});
   }
-  plan.add({"endpoint_vm", "Delete the endpoint VM " + r.name, [&](StepContext&) { ops::destroyVmIfExists(client, r.vm); }});
+  plan.add({"endpoint_vm", "Delete the endpoint VM " + r.name,
+            [&](StepContext&) { ops::destroyVmIfExists(client, r.vm); }});
   if (spec.allVolumeStores && !dc.empty()) {
     plan.add({"volume_stores", "Delete the volume stores", [&](StepContext& ctx) {
                 for (const auto& [label, path] : p.volumeStores) {
                   if (path.rfind("[", 0) != 0) {
-                    ctx.log("volume store " + label + " is on NFS (" + path + ") and is left in place");
+                    ctx.log("volume store " + label + " is on NFS (" + path +
+                            ") and is left in place");
                     continue;
                   }
                   ops::deleteIfExists(client, dc, path);
                 }
                 // Parents create made, innermost first.
                 auto made = p.createdVolumeDirs;
-                std::sort(made.begin(), made.end(), [](const auto& a, const auto& b) { return a.size() > b.size(); });
-                for (const auto& d : made) ops::deleteIfExists(client, dc, d);
+                std::sort(made.begin(), made.end(),
+                          [](const auto& a, const auto& b) { return a.size() > b.size(); });
+                for (const auto& d : made)
+                  ops::deleteIfExists(client, dc, d);
               }});
   }
   if (!p.imagePath.empty() && !dc.empty()) {
     plan.add({"datastore_folder", "Delete " + p.imagePath, [&](StepContext& ctx) {
-                bool keepsVolumes = std::any_of(keep.begin(), keep.end(), [&](const auto& k) { return under(k, p.imagePath); });
+                bool keepsVolumes = std::any_of(
+                    keep.begin(), keep.end(), [&](const auto& k) { return under(k, p.imagePath); });
                 if (!keepsVolumes) return ops::deleteIfExists(client, dc, p.imagePath);
                 // Volumes live inside the image folder: remove everything else.
                 const auto ds = vim::Finder(client).find(vim::Kind::Datastore, p.datastore, dc);
                 for (const auto& name : vim::DatastoreBrowser(client, ds).list(p.imagePath)) {
                   const std::string entry = p.imagePath + "/" + name;
-                  const bool holdsKept =
-                      std::any_of(keep.begin(), keep.end(), [&](const auto& k) { return k == entry || under(k, entry); });
+                  const bool holdsKept = std::any_of(keep.begin(), keep.end(), [&](const auto& k) {
+                    return k == entry || under(k, entry);
+                  });
                   if (!holdsKept) ops::deleteIfExists(client, dc, entry);
                 }
                 ctx.log("keeping the volume stores inside " + p.imagePath);
               }});
   }
   if (!p.permissions.empty()) {
-    plan.add({"permissions", "Remove the permissions granted to the operations user", [&](StepContext&) {
-                const auto& ops = r.stored.model.endpoint.operationsCredentials;
-                if (!ops) return;
-                for (const auto& e : p.permissions) {
-                  try {
-                    client.invoke("RemoveEntityPermission", client.serviceContent().authorizationManager,
-                                  {vim::Moref::parse(e).node("entity"), soap::el("user", ops->user),
-                                   soap::boolEl("isGroup", false)});
-                  } catch (const NotFoundFault&) {
-                  } catch (const ManagedObjectNotFoundFault&) {
-                  }
-                }
-              }});
+    plan.add(
+        {"permissions", "Remove the permissions granted to the operations user", [&](StepContext&) {
+           const auto& ops = r.stored.model.endpoint.operationsCredentials;
+           if (!ops) return;
+           for (const auto& e : p.permissions) {
+             try {
+               client.invoke("RemoveEntityPermission", client.serviceContent().authorizationManager,
+                             {vim::Moref::parse(e).node("entity"), soap::el("user", ops->user),
+                              soap::boolEl("isGroup", false)});
+             } catch (const NotFoundFault&) {
+             } catch (const ManagedObjectNotFoundFault&) {
+             }
+           }
+         }});
   }
   if (!p.vmGroupCluster.empty()) {
     plan.add({"vm_group", "Delete the DRS VM group " + r.name, [&](StepContext&) {
@@ -134,15 +144,19 @@ void deleteVch(vim::Client& client, const std::string& id, const DeleteSpec& spe
   if (!p.folder.empty()) {
     plan.add({"vm_folder", "Delete the VM folder " + r.name, [&](StepContext& ctx) {
                 const auto folder = vim::Moref::parse(p.folder);
-                if (isEmpty(client, folder, "childEntity")) ops::destroyIfExists(client, folder);
-                else ctx.log("the VM folder " + r.name + " still holds VMs and is kept");
+                if (isEmpty(client, folder, "childEntity"))
+                  ops::destroyIfExists(client, folder);
+                else
+                  ctx.log("the VM folder " + r.name + " still holds VMs and is kept");
               }});
   }
   if (p.ownPool && !p.pool.empty()) {
     plan.add({"resource_pool", "Delete the resource pool " + r.name, [&](StepContext& ctx) {
                 const auto pool = vim::Moref::parse(p.pool);
-                if (isEmpty(client, pool, "vm") && isEmpty(client, pool, "resourcePool")) ops::destroyIfExists(client, pool);
-                else ctx.log("the resource pool " + r.name + " still holds VMs or pools and is kept");
+                if (isEmpty(client, pool, "vm") && isEmpty(client, pool, "resourcePool"))
+                  ops::destroyIfExists(client, pool);
+                else
+                  ctx.log("the resource pool " + r.name + " still holds VMs or pools and is kept");
               }});
   }
   plan.executeForward(client, observer, hook);

@@ -18,7 +18,7 @@ struct DeleteSpec {
 // the DRS VM group, the permissions granted and its resource pool. Refuses
 // before changing anything while containers run, unless allContainers.
 // Every step is safe to repeat, so a delete that stopped can be run again.
-void deleteVch(vim::Client& client, const std::string& id, const DeleteSpec& spec, PlanObserver& observer,
-               const FaultHook& hook = {});
+void deleteVch(vim::Client& client, const std::string& id, const DeleteSpec& spec,
+               PlanObserver& observer, const FaultHook& hook = {});
 
 }  // namespace vic::engine

@@ -17,7 +17,8 @@ class ConflictError : public Error {
 class InvalidSpecification : public Error {
  public:
   InvalidSpecification(Issues issues, bool schema)
-      : Error((schema ? "the request does not match the VCH schema: " : "the VCH specification is not valid: ") +
+      : Error((schema ? "the request does not match the VCH schema: "
+                      : "the VCH specification is not valid: ") +
               issues.summary()),
         issues_(std::move(issues)),
         schema_(schema) {}

@@ -28,7 +28,8 @@ std::vector<HostInfo> hostsIn(vim::Client& c, const std::optional<vim::Moref>& s
       // A pool's hosts are those of the compute resource above it.
       vim::Moref owner = *scope;
       for (const auto* i = inv.get(*scope); i; i = inv.get(i->parent))
-        if (i->isType("ClusterComputeResource") || i->isType("ComputeResource") || i->isType("HostSystem")) {
+        if (i->isType("ClusterComputeResource") || i->isType("ComputeResource") ||
+            i->isType("HostSystem")) {
           owner = i->ref;
           break;
         }
@@ -53,7 +54,8 @@ std::vector<HostInfo> hostsIn(vim::Client& c, const std::optional<vim::Moref>& s
   std::map<vim::Moref, FirewallInfo> byFs;
   for (const auto& o : pc.retrieve({{"HostFirewallSystem", {"firewallInfo"}}}, systems))
     if (const auto* info = o.prop("firewallInfo")) byFs[o.obj] = firewallFrom(*info);
-  for (auto& h : out) h.firewall = byFs[h.firewallSystem];
+  for (auto& h : out)
+    h.firewall = byFs[h.firewallSystem];
   return out;
 }
 
@@ -62,7 +64,8 @@ std::vector<HostInfo> hostsIn(vim::Client& c, const std::optional<vim::Moref>& s
 std::vector<HostFirewall> firewallStatus(vim::Client& c, const std::optional<vim::Moref>& scope) {
   std::vector<HostFirewall> out;
   for (const auto& h : hostsIn(c, scope))
-    out.push_back({h.host, h.name, allowsOutbound(h.firewall, kSerialConcentratorPort, std::nullopt)});
+    out.push_back(
+        {h.host, h.name, allowsOutbound(h.firewall, kSerialConcentratorPort, std::nullopt)});
   return out;
 }
 
@@ -70,9 +73,11 @@ void setFirewall(vim::Client& c, const std::optional<vim::Moref>& scope, bool al
   for (const auto& h : hostsIn(c, scope)) {
     if (h.firewallSystem.empty()) continue;
     bool hasVicRuleset = false;
-    for (const auto& rs : h.firewall.rulesets) hasVicRuleset |= rs.key == "vic-engine";
+    for (const auto& rs : h.firewall.rulesets)
+      hasVicRuleset |= rs.key == "vic-engine";
     const std::string ruleset = hasVicRuleset ? "vic-engine" : "vSPC";
-    c.invoke(allow ? "EnableRuleset" : "DisableRuleset", h.firewallSystem, {soap::el("id", ruleset)});
+    c.invoke(allow ? "EnableRuleset" : "DisableRuleset", h.firewallSystem,
+             {soap::el("id", ruleset)});
   }
 }
 

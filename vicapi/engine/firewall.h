@@ -23,7 +23,8 @@ struct HostFirewall {
 
 // Hosts of `computeResource` (a cluster, host or pool), or of every
 // datacenter when none is given.
-std::vector<HostFirewall> firewallStatus(vim::Client& client, const std::optional<vim::Moref>& computeResource);
+std::vector<HostFirewall> firewallStatus(vim::Client& client,
+                                         const std::optional<vim::Moref>& computeResource);
 void setFirewall(vim::Client& client, const std::optional<vim::Moref>& computeResource, bool allow);
 
 }  // namespace vic::engine

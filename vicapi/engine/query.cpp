@@ -12,7 +12,8 @@ namespace gi = guestinfo;
 
 namespace {
 
-bool within(const std::map<vim::Moref, vim::Moref>& parents, vim::Moref ref, const vim::Moref& ancestor) {
+bool within(const std::map<vim::Moref, vim::Moref>& parents, vim::Moref ref,
+            const vim::Moref& ancestor) {
   for (int depth = 0; depth < 64 && !ref.empty(); ++depth) {
     if (ref == ancestor) return true;
     auto it = parents.find(ref);
@@ -30,11 +31,13 @@ std::optional<Quantity> fromAllocation(long long value, bool limit, const char* 
 
 }  // namespace
 
-std::vector<VchListItem> listVchs(vim::Client& client, const ListScope& scope, const version::Version& appliance) {
+std::vector<VchListItem> listVchs(vim::Client& client, const ListScope& scope,
+                                  const version::Version& appliance) {
   const vim::Moref root = scope.datacenter ? *scope.datacenter : client.serviceContent().rootFolder;
   auto objects = vim::retrieveFromContainer(
       client, root,
-      {{"VirtualMachine", {"name", "resourcePool", "runtime.powerState", "config.extraConfig", "guest.ipAddress"}},
+      {{"VirtualMachine",
+        {"name", "resourcePool", "runtime.powerState", "config.extraConfig", "guest.ipAddress"}},
        {"ResourcePool", {"name", "parent"}},
        {"ComputeResource", {"parent"}}});
 
@@ -53,7 +56,8 @@ std::vector<VchListItem> listVchs(vim::Client& client, const ListScope& scope, c
     if (!ec) continue;
     // Cheap test before decoding: only VCHs carry the id key.
     bool candidate = false;
-    for (const auto& opt : ec->children) candidate |= opt.textOf("key") == gi::kIdKey;
+    for (const auto& opt : ec->children)
+      candidate |= opt.textOf("key") == gi::kIdKey;
     if (!candidate) continue;
     VchRecord r;
     r.vm = o.obj;
@@ -61,7 +65,9 @@ std::vector<VchListItem> listVchs(vim::Client& client, const ListScope& scope, c
     if (!gi::isVch(r.extraConfig, o.obj.str())) continue;
     if (const auto* p = o.prop("resourcePool")) r.pool = vim::Moref::from(*p);
     if (scope.computeResource && !within(parents, r.pool, *scope.computeResource)) continue;
-    r.stored = gi::decode(r.extraConfig);
+    // Only what a row shows is decoded: a full decode per VCH would dominate
+    // the time of a long list.
+    r.stored = gi::decodeSummary(r.extraConfig);
     r.guestIp = o.text("guest.ipAddress");
     const std::string address = endpointAddress(r);
 
@@ -92,8 +98,10 @@ Vch describeVch(const VchRecord& r, const version::Version& appliance) {
     v.compute.memory.reservation = fromAllocation(cfg.memory.reservation, false, "MiB");
     auto shares = [](const vim::ResourceAllocation& a) {
       Shares s;
-      if (a.sharesLevel == "custom") s.number = a.shares;
-      else s.level = a.sharesLevel;
+      if (a.sharesLevel == "custom")
+        s.number = a.shares;
+      else
+        s.level = a.sharesLevel;
       return s;
     };
     v.compute.cpu.shares = shares(cfg.cpu);

@@ -16,12 +16,15 @@ using nlohmann::json;
 
 namespace {
 
-Undo undo(const char* kind, json data) { return Undo{kind, std::move(data)}; }
+Undo undo(const char* kind, json data) {
+  return Undo{kind, std::move(data)};
+}
 
 constexpr const char* kSnapshotPrefix = "upgrade for ";
 
 // Snapshots an earlier upgrade left for rollback, other than `keep`.
-std::vector<vim::Moref> earlierUpgradeSnapshots(vim::Client& c, const vim::Moref& vm, const vim::Moref& keep) {
+std::vector<vim::Moref> earlierUpgradeSnapshots(vim::Client& c, const vim::Moref& vm,
+                                                const vim::Moref& keep) {
   std::vector<vim::Moref> out;
   auto o = vim::PropertyCollector(c).retrieveOne(vm, {"snapshot.rootSnapshotList"});
   std::function<void(const soap::Node&)> walk = [&](const soap::Node& list) {
@@ -47,16 +50,21 @@ std::vector<std::string> upgradeStepNames() {
   return {"lock", "upload_images", "snapshot", "power_off", "switch_version", "power_on", "unlock"};
 }
 
-void upgradeVch(vim::Client& client, const std::string& id, const UpgradeOptions& options, PlanObserver& observer) {
+void upgradeVch(vim::Client& client, const std::string& id, const UpgradeOptions& options,
+                PlanObserver& observer) {
   const VchRecord r = loadVch(client, id);
   const auto& images = options.images;
   const auto from = version::Version::parse(r.stored.version);
-  if (!from) throw ConflictError("the version of VCH " + r.name + " (\"" + r.stored.version + "\") cannot be read");
+  if (!from)
+    throw ConflictError("the version of VCH " + r.name + " (\"" + r.stored.version +
+                        "\") cannot be read");
   if (from->build >= images.version.build)
-    throw ConflictError("VCH " + r.name + " is at " + r.stored.version + ", the same as or newer than this appliance (" +
-                        images.version.str() + "); no upgrade is available");
+    throw ConflictError("VCH " + r.name + " is at " + r.stored.version +
+                        ", the same as or newer than this appliance (" + images.version.str() +
+                        "); no upgrade is available");
   if (r.stored.locked)
-    throw ConflictError("VCH " + r.name + " is being upgraded or configured; try again when that has finished");
+    throw ConflictError("VCH " + r.name +
+                        " is being upgraded or configured; try again when that has finished");
 
   const vim::Moref vm = r.vm;
   const auto& p = r.stored.placement;
@@ -69,21 +77,25 @@ void upgradeVch(vim::Client& client, const std::string& id, const UpgradeOptions
   Plan plan;
   plan.add({"lock", "Mark " + r.name + " as being upgraded", [&](StepContext& ctx) {
               ops::setExtraConfig(client, vm, {{gi::kLockKey, "true"}});
-              ctx.recordUndo(undo("set_extra_config", {{"vm", vm.str()}, {"values", {{gi::kLockKey, ""}}}}));
+              ctx.recordUndo(
+                  undo("set_extra_config", {{"vm", vm.str()}, {"values", {{gi::kLockKey, ""}}}}));
             }});
-  plan.add({"upload_images", "Upload " + images.applianceName() + " and " + images.bootstrapName(), [&](StepContext& ctx) {
+  plan.add({"upload_images", "Upload " + images.applianceName() + " and " + images.bootstrapName(),
+            [&](StepContext& ctx) {
               vim::DatastoreFiles files(client, p.datacenterPath, p.datastore);
               const std::string folder = p.imagePath.substr(p.imagePath.find("] ") + 2);
               for (const auto& [local, remote, name] :
                    {std::tuple{images.applianceIso, newAppliance, images.applianceName()},
                     std::tuple{images.bootstrapIso, newBootstrap, images.bootstrapName()}}) {
-                ctx.recordUndo(undo("delete_datastore_file", {{"datacenter", dc.str()}, {"path", remote}}));
+                ctx.recordUndo(
+                    undo("delete_datastore_file", {{"datacenter", dc.str()}, {"path", remote}}));
                 files.upload(local, folder + "/" + name);
               }
             }});
   plan.add({"snapshot", "Snapshot the endpoint VM", [&](StepContext& ctx) {
-              *snapshot = ops::createSnapshot(client, vm, kSnapshotPrefix + std::to_string(from->build),
-                                              "before the upgrade to " + images.version.str());
+              *snapshot =
+                  ops::createSnapshot(client, vm, kSnapshotPrefix + std::to_string(from->build),
+                                      "before the upgrade to " + images.version.str());
               ctx.recordUndo(undo("revert_snapshot", {{"vm", vm.str()},
                                                       {"snapshot", snapshot->str()},
                                                       {"power_state", r.powerState}}));
@@ -92,32 +104,40 @@ void upgradeVch(vim::Client& client, const std::string& id, const UpgradeOptions
               ops::ensurePoweredOff(client, vm);
               if (running) ctx.recordUndo(undo("power_on", {{"vm", vm.str()}}));
             }});
-  plan.add({"switch_version", "Switch the endpoint VM to " + images.version.str(), [&](StepContext& ctx) {
-              const auto cdrom = ops::findCdrom(client, vm);
-              if (!cdrom) throw Error("the endpoint VM has no CD-ROM for the appliance image");
-              // Explicit undos as well as the snapshot: they also work where a
-              // revert does not restore configuration (vcsim).
-              ctx.recordUndo(undo("set_cdrom", {{"vm", vm.str()}, {"key", cdrom->key}, {"controller_key", cdrom->controllerKey},
-                                                {"unit", cdrom->unitNumber}, {"iso", cdrom->iso}}));
-              ops::setCdromIso(client, vm, *cdrom, newAppliance);
-              auto placement = p;
-              placement.applianceIso = newAppliance;
-              placement.bootstrapIso = newBootstrap;
-              gi::KeyValues values = gi::flatten(gi::placementToJson(placement), std::string(gi::kPlacementPrefix) + "/");
-              values[gi::kVersionKey] = images.version.str();
-              json old = json::object();
-              for (const auto& [k, v] : values) {
-                auto it = r.extraConfig.find(k);
-                old[k] = it == r.extraConfig.end() ? "" : it->second;
-              }
-              const std::string guest =
-                  vim::PropertyCollector(client).retrieveOne(vm, {"config.alternateGuestName"}).text("config.alternateGuestName");
-              ctx.recordUndo(undo("set_extra_config", {{"vm", vm.str()}, {"values", old}, {"alternate_guest_name", guest}}));
-              vim::VmConfigSpec spec;
-              spec.alternateGuestName = "Photon - VCH " + images.version.str();
-              spec.extraConfig.assign(values.begin(), values.end());
-              vim::VirtualMachine(client, vm).reconfigure(spec).wait();
-            }});
+  plan.add(
+      {"switch_version", "Switch the endpoint VM to " + images.version.str(),
+       [&](StepContext& ctx) {
+         const auto cdrom = ops::findCdrom(client, vm);
+         if (!cdrom) throw Error("the endpoint VM has no CD-ROM for the appliance image");
+         // Explicit undos as well as the snapshot: they also work where a
+         // revert does not restore configuration (vcsim).
+         ctx.recordUndo(undo("set_cdrom", {{"vm", vm.str()},
+                                           {"key", cdrom->key},
+                                           {"controller_key", cdrom->controllerKey},
+                                           {"unit", cdrom->unitNumber},
+                                           {"iso", cdrom->iso}}));
+         ops::setCdromIso(client, vm, *cdrom, newAppliance);
+         auto placement = p;
+         placement.applianceIso = newAppliance;
+         placement.bootstrapIso = newBootstrap;
+         gi::KeyValues values =
+             gi::flatten(gi::placementToJson(placement), std::string(gi::kPlacementPrefix) + "/");
+         values[gi::kVersionKey] = images.version.str();
+         json old = json::object();
+         for (const auto& [k, v] : values) {
+           auto it = r.extraConfig.find(k);
+           old[k] = it == r.extraConfig.end() ? "" : it->second;
+         }
+         const std::string guest = vim::PropertyCollector(client)
+                                       .retrieveOne(vm, {"config.alternateGuestName"})
+                                       .text("config.alternateGuestName");
+         ctx.recordUndo(undo("set_extra_config",
+                             {{"vm", vm.str()}, {"values", old}, {"alternate_guest_name", guest}}));
+         vim::VmConfigSpec spec;
+         spec.alternateGuestName = "Photon - VCH " + images.version.str();
+         spec.extraConfig.assign(values.begin(), values.end());
+         vim::VirtualMachine(client, vm).reconfigure(spec).wait();
+       }});
   plan.add({"power_on", "Start the endpoint VM", [&](StepContext& ctx) {
               if (!running) return;
               ops::ensurePoweredOn(client, vm);
@@ -125,7 +145,8 @@ void upgradeVch(vim::Client& client, const std::string& id, const UpgradeOptions
             }});
   plan.add({"unlock", "Mark " + r.name + " as no longer being upgraded", [&](StepContext&) {
               // The new snapshot stays for a rollback; older upgrade snapshots go.
-              for (const auto& old : earlierUpgradeSnapshots(client, vm, *snapshot)) ops::removeSnapshotIfExists(client, old);
+              for (const auto& old : earlierUpgradeSnapshots(client, vm, *snapshot))
+                ops::removeSnapshotIfExists(client, old);
               ops::setExtraConfig(client, vm, {{gi::kLockKey, ""}});
             }});
   plan.execute(client, observer, options.faultHook);

@@ -20,6 +20,7 @@ std::vector<std::string> upgradeStepNames();
 // image and version. Allowed only from an older build (the original's rule);
 // refused while another upgrade or configure runs. On failure every change is
 // undone and the snapshot reverted, so the VCH keeps running its old version.
-void upgradeVch(vim::Client& client, const std::string& id, const UpgradeOptions& options, PlanObserver& observer);
+void upgradeVch(vim::Client& client, const std::string& id, const UpgradeOptions& options,
+                PlanObserver& observer);
 
 }  // namespace vic::engine

@@ -2,7 +2,8 @@
 
 namespace vic::engine {
 
-std::string upgradeStatus(const version::Version& appliance, const std::string& vchVersion, bool upgrading) {
+std::string upgradeStatus(const version::Version& appliance, const std::string& vchVersion,
+                          bool upgrading) {
   auto vch = version::Version::parse(vchVersion);
   if (!vch) return "Unknown: the VCH's version \"" + vchVersion + "\" cannot be read";
   if (vch->build == appliance.build) return "Up to date";

@@ -8,7 +8,9 @@ namespace vic::engine {
 
 namespace {
 
-std::string hostOf(const std::string& cidr) { return cidr.substr(0, cidr.find('/')); }
+std::string hostOf(const std::string& cidr) {
+  return cidr.substr(0, cidr.find('/'));
+}
 
 bool isIp(const std::string& s) {
   unsigned char buf[16];
@@ -30,7 +32,8 @@ crypto::KeySpec keySpec(const Vch& v) {
 std::string defaultCommonName(const Vch& v) {
   if (v.network.client && !v.network.client->staticAddress.empty())
     return hostOf(v.network.client->staticAddress);
-  if (v.network.publicNet && !v.network.publicNet->staticAddress.empty()) return hostOf(v.network.publicNet->staticAddress);
+  if (v.network.publicNet && !v.network.publicNet->staticAddress.empty())
+    return hostOf(v.network.publicNet->staticAddress);
   return v.name;
 }
 
@@ -44,9 +47,11 @@ VchCertificates makeCertificates(const Vch& v, const std::vector<std::string>& a
     return out;
   }
 
-  const std::string cname =
-      v.auth.generate && !v.auth.generate->cname.empty() ? v.auth.generate->cname : defaultCommonName(v);
-  std::vector<std::string> org = v.auth.generate ? v.auth.generate->organization : std::vector<std::string>{};
+  const std::string cname = v.auth.generate && !v.auth.generate->cname.empty()
+                                ? v.auth.generate->cname
+                                : defaultCommonName(v);
+  std::vector<std::string> org =
+      v.auth.generate ? v.auth.generate->organization : std::vector<std::string>{};
   if (org.empty()) org = {v.name, cname};
   const crypto::KeySpec key = keySpec(v);
 

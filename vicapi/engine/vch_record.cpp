@@ -4,9 +4,9 @@
 
 #include "vicapi/engine/guestinfo/sealing.h"
 #include "vicapi/soap/errors.h"
-#include "vicapi/vim/datastore_files.h"
 #include "vicapi/soap/fault.h"
 #include "vicapi/vim/client.h"
+#include "vicapi/vim/datastore_files.h"
 #include "vicapi/vim/property_collector.h"
 
 namespace vic::engine {
@@ -14,9 +14,11 @@ namespace vic::engine {
 namespace gi = guestinfo;
 
 VchRecord loadVch(vim::Client& client, const std::string& id) {
-  const vim::Moref vm = id.rfind("VirtualMachine:", 0) == 0 ? vim::Moref::parse(id) : vim::Moref{"VirtualMachine", id};
+  const vim::Moref vm = id.rfind("VirtualMachine:", 0) == 0 ? vim::Moref::parse(id)
+                                                            : vim::Moref{"VirtualMachine", id};
   // The VM and its pool in one round trip: a traversal from the VM to its pool.
-  vim::ObjectSpec spec{vm, false, {vim::TraversalSpec{"pool", "VirtualMachine", "resourcePool", false, {}}}};
+  vim::ObjectSpec spec{
+      vm, false, {vim::TraversalSpec{"pool", "VirtualMachine", "resourcePool", false, {}}}};
   std::vector<vim::ObjectContent> objects;
   try {
     objects = vim::PropertyCollector(client).retrieve(
@@ -42,19 +44,24 @@ VchRecord loadVch(vim::Client& client, const std::string& id) {
     } else {
       r.poolName = o.text("name");
       vim::ResourceConfigSpec cfg;
-      if (const auto* cpu = o.prop("config.cpuAllocation")) cfg.cpu = vim::ResourceAllocation::from(*cpu);
-      if (const auto* mem = o.prop("config.memoryAllocation")) cfg.memory = vim::ResourceAllocation::from(*mem);
+      if (const auto* cpu = o.prop("config.cpuAllocation"))
+        cfg.cpu = vim::ResourceAllocation::from(*cpu);
+      if (const auto* mem = o.prop("config.memoryAllocation"))
+        cfg.memory = vim::ResourceAllocation::from(*mem);
       r.poolConfig = cfg;
     }
   }
-  if (r.name.empty() && r.extraConfig.empty()) throw NotFoundError("unable to find VCH " + vm.value);
-  if (!gi::isVch(r.extraConfig, vm.str())) throw NotFoundError("unable to find VCH " + vm.value + ": not a VCH");
+  if (r.name.empty() && r.extraConfig.empty())
+    throw NotFoundError("unable to find VCH " + vm.value);
+  if (!gi::isVch(r.extraConfig, vm.str()))
+    throw NotFoundError("unable to find VCH " + vm.value + ": not a VCH");
   r.stored = gi::decode(r.extraConfig);
   return r;
 }
 
 Secret sealingKey(vim::Client& client, const VchRecord& r) {
-  if (auto it = r.extraConfig.find(gi::kSealingKeyKey); it != r.extraConfig.end() && !it->second.empty())
+  if (auto it = r.extraConfig.find(gi::kSealingKeyKey);
+      it != r.extraConfig.end() && !it->second.empty())
     return Secret(it->second);
   const auto& p = r.stored.placement;
   const auto close = p.imagePath.find("] ");
@@ -65,7 +72,8 @@ Secret sealingKey(vim::Client& client, const VchRecord& r) {
   std::istringstream lines(vmx.str());
   const std::string prefix = std::string(gi::kSealingKeyKey) + " = \"";
   for (std::string line; std::getline(lines, line);)
-    if (line.rfind(prefix, 0) == 0) return Secret(line.substr(prefix.size(), line.rfind('"') - prefix.size()));
+    if (line.rfind(prefix, 0) == 0)
+      return Secret(line.substr(prefix.size(), line.rfind('"') - prefix.size()));
   throw Error("the sealing key of VCH " + r.name + " cannot be read");
 }
 
@@ -75,7 +83,8 @@ Vch modelWithSecrets(vim::Client& client, const VchRecord& r) {
   auto sealedPassword = r.extraConfig.find(gi::kOpsPasswordKey);
   if (sealedKey == r.extraConfig.end() && sealedPassword == r.extraConfig.end()) return m;
   const Secret key = sealingKey(client, r);
-  if (sealedKey != r.extraConfig.end()) m.auth.serverPrivateKey = gi::unseal(key, sealedKey->second);
+  if (sealedKey != r.extraConfig.end())
+    m.auth.serverPrivateKey = gi::unseal(key, sealedKey->second);
   if (sealedPassword != r.extraConfig.end() && m.endpoint.operationsCredentials)
     m.endpoint.operationsCredentials->password = gi::unseal(key, sealedPassword->second);
   return m;
@@ -83,7 +92,8 @@ Vch modelWithSecrets(vim::Client& client, const VchRecord& r) {
 
 std::string endpointAddress(const VchRecord& r) {
   const auto& client = r.stored.model.network.client;
-  if (client && !client->staticAddress.empty()) return client->staticAddress.substr(0, client->staticAddress.find('/'));
+  if (client && !client->staticAddress.empty())
+    return client->staticAddress.substr(0, client->staticAddress.find('/'));
   if (!r.stored.clientIp.empty() && r.stored.clientIp != "0.0.0.0") return r.stored.clientIp;
   return r.guestIp;
 }
@@ -93,6 +103,8 @@ std::string dockerHost(const Vch& model, const std::string& address) {
   return address + (model.auth.noTls ? ":2375" : ":2376");
 }
 
-std::string adminPortal(const std::string& address) { return address.empty() ? "" : "https://" + address + ":2378"; }
+std::string adminPortal(const std::string& address) {
+  return address.empty() ? "" : "https://" + address + ":2378";
+}
 
 }  // namespace vic::engine

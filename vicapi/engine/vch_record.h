@@ -44,7 +44,7 @@ Vch modelWithSecrets(vim::Client& client, const VchRecord& r);
 // The address clients reach the endpoint on: the client network's static
 // address, else what the endpoint reported, else the VM's guest address.
 std::string endpointAddress(const VchRecord& r);
-std::string dockerHost(const Vch& model, const std::string& address);   // "10.0.0.5:2376"
-std::string adminPortal(const std::string& address);                    // "https://10.0.0.5:2378"
+std::string dockerHost(const Vch& model, const std::string& address);  // "10.0.0.5:2376"
+std::string adminPortal(const std::string& address);                   // "https://10.0.0.5:2378"
 
 }  // namespace vic::engine

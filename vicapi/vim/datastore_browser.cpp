@@ -14,12 +14,15 @@ DatastoreBrowser::DatastoreBrowser(Client& client, const Moref& datastore) : cli
 std::vector<std::string> DatastoreBrowser::list(const std::string& datastorePath,
                                                 const std::vector<std::string>& patterns) const {
   soap::Node spec = soap::typed("HostDatastoreBrowserSearchSpec", soap::Node("searchSpec"));
-  for (const auto& p : patterns) spec.add(soap::el("matchPattern", p));
+  for (const auto& p : patterns)
+    spec.add(soap::el("matchPattern", p));
   auto r = client_.invoke("SearchDatastore_Task", browser_,
                           {soap::el("datastorePath", datastorePath), std::move(spec)});
-  auto result = Task(client_, Moref::from(r.at("returnval")), "SearchDatastore_Task " + datastorePath).wait();
+  auto result =
+      Task(client_, Moref::from(r.at("returnval")), "SearchDatastore_Task " + datastorePath).wait();
   std::vector<std::string> names;
-  for (const soap::Node* f : result.all("file")) names.push_back(f->textOf("path"));
+  for (const soap::Node* f : result.all("file"))
+    names.push_back(f->textOf("path"));
   return names;
 }
 
@@ -27,8 +30,10 @@ bool DatastoreBrowser::exists(const std::string& datastorePath) const {
   // "[ds] a/b" -> look for "b" in "[ds] a"; "[ds] a" -> "a" in "[ds]".
   const auto close = datastorePath.find(']');
   std::string rel = close == std::string::npos ? "" : datastorePath.substr(close + 1);
-  while (!rel.empty() && (rel.front() == ' ' || rel.front() == '/')) rel.erase(0, 1);
-  while (!rel.empty() && rel.back() == '/') rel.pop_back();
+  while (!rel.empty() && (rel.front() == ' ' || rel.front() == '/'))
+    rel.erase(0, 1);
+  while (!rel.empty() && rel.back() == '/')
+    rel.pop_back();
   if (rel.empty()) return true;
   const auto slash = rel.rfind('/');
   const std::string parent = datastorePath.substr(0, close + 1) +

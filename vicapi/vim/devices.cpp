@@ -54,13 +54,14 @@ soap::Node thinDisk(int key, int controllerKey, int unitNumber, long long capaci
 
 soap::Node isoCdrom(int key, int controllerKey, int unitNumber, const std::string& isoPath) {
   // deviceInfo is optional for vCenter, but vcsim needs it to edit a device.
-  return typed("VirtualCdrom",
-               el("device", {soap::intEl("key", key),
-                             typed("Description", el("deviceInfo", {el("label", "CD/DVD drive 1"),
-                                                                    el("summary", "ISO " + isoPath)})),
-                             typed("VirtualCdromIsoBackingInfo", el("backing", {el("fileName", isoPath)})),
-                             connectable(), soap::intEl("controllerKey", controllerKey),
-                             soap::intEl("unitNumber", unitNumber)}));
+  return typed(
+      "VirtualCdrom",
+      el("device", {soap::intEl("key", key),
+                    typed("Description", el("deviceInfo", {el("label", "CD/DVD drive 1"),
+                                                           el("summary", "ISO " + isoPath)})),
+                    typed("VirtualCdromIsoBackingInfo", el("backing", {el("fileName", isoPath)})),
+                    connectable(), soap::intEl("controllerKey", controllerKey),
+                    soap::intEl("unitNumber", unitNumber)}));
 }
 
 soap::Node vmxnet3OnNetwork(int key, const std::string& networkName) {

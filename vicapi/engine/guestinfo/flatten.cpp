@@ -11,16 +11,19 @@ namespace {
 
 void walk(const json& v, const json::json_pointer& at, const std::string& prefix, KeyValues& out) {
   if (v.is_object()) {
-    for (auto it = v.begin(); it != v.end(); ++it) walk(it.value(), at / it.key(), prefix, out);
+    for (auto it = v.begin(); it != v.end(); ++it)
+      walk(it.value(), at / it.key(), prefix, out);
   } else if (v.is_array()) {
-    for (std::size_t i = 0; i < v.size(); ++i) walk(v[i], at / i, prefix, out);
+    for (std::size_t i = 0; i < v.size(); ++i)
+      walk(v[i], at / i, prefix, out);
   } else if (!v.is_null()) {
     out[prefix + at.to_string().substr(1)] = v.dump();
   }
 }
 
 bool isIndex(const std::string& s) {
-  return !s.empty() && std::all_of(s.begin(), s.end(), [](unsigned char c) { return std::isdigit(c); });
+  return !s.empty() &&
+         std::all_of(s.begin(), s.end(), [](unsigned char c) { return std::isdigit(c); });
 }
 
 }  // namespace
@@ -45,7 +48,8 @@ json unflatten(const KeyValues& keys, const std::string& prefix) {
     // Walk the pointer creating arrays for index segments, objects otherwise.
     json* node = &root;
     std::vector<std::string> parts;
-    for (json::json_pointer p = ptr; !p.empty(); p = p.parent_pointer()) parts.push_back(p.back());
+    for (json::json_pointer p = ptr; !p.empty(); p = p.parent_pointer())
+      parts.push_back(p.back());
     std::reverse(parts.begin(), parts.end());
     for (std::size_t i = 0; i < parts.size(); ++i) {
       const bool last = i + 1 == parts.size();
@@ -53,7 +57,8 @@ json unflatten(const KeyValues& keys, const std::string& prefix) {
       json* next;
       if (node->is_array() && isIndex(parts[i])) {
         std::size_t idx = std::stoul(parts[i]);
-        while (node->size() <= idx) node->push_back(nullptr);
+        while (node->size() <= idx)
+          node->push_back(nullptr);
         next = &(*node)[idx];
       } else if (node->is_object()) {
         next = &(*node)[parts[i]];

@@ -18,7 +18,8 @@ constexpr int kTagBytes = 16;
 
 std::string base64(const unsigned char* data, std::size_t len) {
   std::string out(4 * ((len + 2) / 3), '\0');
-  int n = EVP_EncodeBlock(reinterpret_cast<unsigned char*>(out.data()), data, static_cast<int>(len));
+  int n =
+      EVP_EncodeBlock(reinterpret_cast<unsigned char*>(out.data()), data, static_cast<int>(len));
   out.resize(static_cast<std::size_t>(n));
   return out;
 }
@@ -29,7 +30,8 @@ std::vector<unsigned char> unbase64(const std::string& text) {
                           static_cast<int>(text.size()));
   if (n < 0) throw Error("a sealed value is not base64");
   std::size_t pad = 0;
-  for (auto it = text.rbegin(); it != text.rend() && *it == '='; ++it) ++pad;
+  for (auto it = text.rbegin(); it != text.rend() && *it == '='; ++it)
+    ++pad;
   out.resize(static_cast<std::size_t>(n) - pad);
   return out;
 }
@@ -81,9 +83,11 @@ Secret unseal(const Secret& key, const std::string& sealed) {
   EVP_DecryptInit_ex(ctx.get(), EVP_aes_256_gcm(), nullptr, k.data(), buf.data());
   EVP_DecryptUpdate(ctx.get(), reinterpret_cast<unsigned char*>(plain.data()), &len,
                     buf.data() + kNonceBytes, static_cast<int>(bodyLen));
-  EVP_CIPHER_CTX_ctrl(ctx.get(), EVP_CTRL_GCM_SET_TAG, kTagBytes, buf.data() + kNonceBytes + bodyLen);
+  EVP_CIPHER_CTX_ctrl(ctx.get(), EVP_CTRL_GCM_SET_TAG, kTagBytes,
+                      buf.data() + kNonceBytes + bodyLen);
   int fin = 0;
-  const bool ok = EVP_DecryptFinal_ex(ctx.get(), reinterpret_cast<unsigned char*>(plain.data()) + len, &fin) == 1;
+  const bool ok = EVP_DecryptFinal_ex(
+                      ctx.get(), reinterpret_cast<unsigned char*>(plain.data()) + len, &fin) == 1;
   OPENSSL_cleanse(k.data(), k.size());
   if (!ok) {
     OPENSSL_cleanse(plain.data(), plain.size());

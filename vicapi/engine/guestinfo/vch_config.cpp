@@ -21,18 +21,25 @@ json placementToJson(const Placement& p) {
          {"bootstrap_iso", p.bootstrapIso},
          {"vm_group_cluster", p.vmGroupCluster},
          {"own_pool", p.ownPool}};
-  for (const auto& [label, path] : p.volumeStores) j["volume_stores"][label] = path;
-  for (const auto& d : p.createdVolumeDirs) j["created_volume_dirs"].push_back(d);
-  for (const auto& [role, ref] : p.networks) j["networks"][role] = ref;
-  for (const auto& e : p.permissions) j["permissions"].push_back(e);
+  for (const auto& [label, path] : p.volumeStores)
+    j["volume_stores"][label] = path;
+  for (const auto& d : p.createdVolumeDirs)
+    j["created_volume_dirs"].push_back(d);
+  for (const auto& [role, ref] : p.networks)
+    j["networks"][role] = ref;
+  for (const auto& e : p.permissions)
+    j["permissions"].push_back(e);
   // Drop empty strings: vCenter cannot store empty extraConfig values.
-  for (auto it = j.begin(); it != j.end();) it = it->is_string() && it->get<std::string>().empty() ? j.erase(it) : std::next(it);
+  for (auto it = j.begin(); it != j.end();)
+    it = it->is_string() && it->get<std::string>().empty() ? j.erase(it) : std::next(it);
   return j;
 }
 
 Placement placementFromJson(const json& j) {
   Placement p;
-  auto s = [&](const char* k) { return j.contains(k) && j[k].is_string() ? j[k].get<std::string>() : std::string(); };
+  auto s = [&](const char* k) {
+    return j.contains(k) && j[k].is_string() ? j[k].get<std::string>() : std::string();
+  };
   p.target = s("target");
   p.targetThumbprint = s("target_thumbprint");
   p.datacenter = s("datacenter");
@@ -71,7 +78,8 @@ KeyValues encode(const Vch& model, const Placement& placement, const std::string
   kv[kSealingKeyKey] = sealingKey.reveal();
   if (!model.auth.serverPrivateKey.empty())
     kv[kServerKeyKey] = seal(sealingKey, model.auth.serverPrivateKey);
-  if (model.endpoint.operationsCredentials && !model.endpoint.operationsCredentials->password.empty())
+  if (model.endpoint.operationsCredentials &&
+      !model.endpoint.operationsCredentials->password.empty())
     kv[kOpsPasswordKey] = seal(sealingKey, model.endpoint.operationsCredentials->password);
   return kv;
 }
@@ -93,6 +101,28 @@ StoredVch decode(const KeyValues& extraConfig) {
   return s;
 }
 
+StoredVch decodeSummary(const KeyValues& kv) {
+  StoredVch s;
+  auto get = [&](const std::string& k) {
+    auto it = kv.find(k);
+    return it == kv.end() ? std::string() : it->second;
+  };
+  s.id = get(kIdKey);
+  s.version = get(kVersionKey);
+  s.locked = get(kLockKey) == "true";
+  s.clientIp = get(kClientIpKey);
+  const std::string config = std::string(kConfigPrefix) + "/";
+  s.model.auth.noTls = get(config + "auth/no_tls") == "true";
+  if (auto st = get(config + "network/client/static"); !st.empty()) {
+    try {
+      s.model.network.client =
+          RoleNetwork{{}, json::parse(st).get<std::string>(), std::nullopt, {}};
+    } catch (const json::exception&) {
+    }
+  }
+  return s;
+}
+
 bool isVch(const KeyValues& extraConfig, const std::string& selfMoref) {
   auto it = extraConfig.find(kIdKey);
   return it != extraConfig.end() && (it->second == selfMoref || it->second == kCreatingId);
@@ -100,7 +130,8 @@ bool isVch(const KeyValues& extraConfig, const std::string& selfMoref) {
 
 KeyValues fromOptionValues(const soap::Node& list) {
   KeyValues kv;
-  for (const auto& o : list.children) kv[o.textOf("key")] = o.textOf("value");
+  for (const auto& o : list.children)
+    kv[o.textOf("key")] = o.textOf("value");
   return kv;
 }
 

@@ -22,14 +22,15 @@ inline constexpr const char* kCreatingId = "CreatingVCH";
 inline constexpr const char* kClientIpKey = "guestinfo.vice..runtime.client_ip";
 
 // The sealed members of the model, by key.
-inline constexpr const char* kServerKeyKey = "guestinfo.vice./config/auth/server/private_key/pem@secret";
+inline constexpr const char* kServerKeyKey =
+    "guestinfo.vice./config/auth/server/private_key/pem@secret";
 inline constexpr const char* kOpsPasswordKey =
     "guestinfo.vice./config/endpoint/operations_credentials/password@secret";
 
 // Where a VCH lives in vCenter: written at create, read by every later
 // operation and by the endpoint itself.
 struct Placement {
-  std::string target;           // https://<vCenter>/sdk
+  std::string target;  // https://<vCenter>/sdk
   std::string targetThumbprint;
   std::string datacenter;       // "Datacenter:datacenter-2"
   std::string datacenterPath;   // "/DC0"
@@ -42,10 +43,10 @@ struct Placement {
   std::string bootstrapIso;
   std::map<std::string, std::string> volumeStores;  // label -> "[ds] path" or nfs:// URL
   std::vector<std::string> createdVolumeDirs;       // made by create; removed only on request
-  std::map<std::string, std::string> networks;      // role or container alias -> port group reference
-  std::string vmGroupCluster;   // cluster holding the DRS VM group, when one was made
+  std::map<std::string, std::string> networks;  // role or container alias -> port group reference
+  std::string vmGroupCluster;            // cluster holding the DRS VM group, when one was made
   std::vector<std::string> permissions;  // entities where the operations user was granted a role
-  bool ownPool = true;          // false when DRS is off and the cluster's root pool is used
+  bool ownPool = true;  // false when DRS is off and the cluster's root pool is used
 };
 
 nlohmann::json placementToJson(const Placement& p);
@@ -56,8 +57,8 @@ struct StoredVch {
   std::string version;  // "v1.6.0-7-abcdef0"
   Vch model;            // without secrets
   Placement placement;
-  bool locked = false;  // an upgrade or configure is running
-  std::string clientIp; // reported by the endpoint, when it has one
+  bool locked = false;   // an upgrade or configure is running
+  std::string clientIp;  // reported by the endpoint, when it has one
 };
 
 // All keys create writes for this model. Secrets are sealed with `sealingKey`,
@@ -67,6 +68,10 @@ KeyValues encode(const Vch& model, const Placement& placement, const std::string
 
 // Reads what encode wrote; secrets stay sealed and the model's secret members empty.
 StoredVch decode(const KeyValues& extraConfig);
+
+// Only the id, version, lock, reported address, no_tls and the client
+// network's static address: what a list row needs.
+StoredVch decodeSummary(const KeyValues& extraConfig);
 
 // A VM is a VCH when its id key names the VM itself, or says it is being created.
 bool isVch(const KeyValues& extraConfig, const std::string& selfMoref);

@@ -19,7 +19,9 @@ class Issues {
   void add(std::string path, std::string message) {
     list_.push_back({std::move(path), std::move(message)});
   }
-  void append(const Issues& other) { list_.insert(list_.end(), other.list_.begin(), other.list_.end()); }
+  void append(const Issues& other) {
+    list_.insert(list_.end(), other.list_.begin(), other.list_.end());
+  }
   bool empty() const { return list_.empty(); }
   std::size_t size() const { return list_.size(); }
   const std::vector<Issue>& list() const { return list_; }
@@ -31,7 +33,8 @@ class Issues {
   // "path: message; path: message"
   std::string summary() const {
     std::string out;
-    for (const auto& i : list_) out += (out.empty() ? "" : "; ") + i.path + ": " + i.message;
+    for (const auto& i : list_)
+      out += (out.empty() ? "" : "; ") + i.path + ": " + i.message;
     return out;
   }
 

@@ -9,7 +9,9 @@ const nlohmann::json* JsonReader::member(const std::string& key) const {
   return &*it;
 }
 
-bool JsonReader::has(const std::string& key) const { return member(key) != nullptr; }
+bool JsonReader::has(const std::string& key) const {
+  return member(key) != nullptr;
+}
 
 bool JsonReader::hasObject(const std::string& key) const {
   const nlohmann::json* m = member(key);

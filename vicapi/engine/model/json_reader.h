@@ -18,7 +18,9 @@ class JsonReader {
       : node_(&node), path_(std::move(path)), issues_(&issues) {}
 
   const std::string& path() const { return path_; }
-  std::string pathOf(const std::string& key) const { return path_.empty() ? key : path_ + "." + key; }
+  std::string pathOf(const std::string& key) const {
+    return path_.empty() ? key : path_ + "." + key;
+  }
   bool has(const std::string& key) const;
   bool hasObject(const std::string& key) const;
 

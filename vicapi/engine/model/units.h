@@ -15,9 +15,9 @@ struct Quantity {
 };
 
 enum class Dimension {
-  Hertz,   // Hz, KHz, MHz, GHz (decimal)
-  Bytes,   // B, KiB, MiB, GiB, TiB, PiB (binary); KB, MB, ... also accepted (decimal)
-  Bits,    // bit (the 1.5 UI) or bits (VIC's own tests)
+  Hertz,  // Hz, KHz, MHz, GHz (decimal)
+  Bytes,  // B, KiB, MiB, GiB, TiB, PiB (binary); KB, MB, ... also accepted (decimal)
+  Bits,   // bit (the 1.5 UI) or bits (VIC's own tests)
 };
 
 // Canonical values the engine works in, rounded up like the original:

@@ -46,27 +46,27 @@ struct Gateway {
 
 // public, client and management.
 struct RoleNetwork {
-  ObjectRef portGroup;                 // port_group
-  std::string staticAddress;           // static: "192.168.1.10/24"
+  ObjectRef portGroup;        // port_group
+  std::string staticAddress;  // static: "192.168.1.10/24"
   std::optional<Gateway> gateway;
   std::vector<std::string> nameservers;
   bool operator==(const RoleNetwork&) const = default;
 };
 
 struct BridgeNetwork {
-  ObjectRef portGroup;                 // port_group
-  std::string ipRange;                 // ip_range
-  std::optional<int> networkWidth;     // network_width
+  ObjectRef portGroup;              // port_group
+  std::string ipRange;              // ip_range
+  std::optional<int> networkWidth;  // network_width
   bool operator==(const BridgeNetwork&) const = default;
 };
 
 struct ContainerNetwork {
   std::string alias;
-  ObjectRef portGroup;                 // port_group
+  ObjectRef portGroup;  // port_group
   std::optional<Gateway> gateway;
-  std::vector<std::string> ipRanges;   // ip_ranges
+  std::vector<std::string> ipRanges;  // ip_ranges
   std::vector<std::string> nameservers;
-  std::string firewall;                // closed, outbound, peers, published, open
+  std::string firewall;  // closed, outbound, peers, published, open
   bool operator==(const ContainerNetwork&) const = default;
 };
 
@@ -77,23 +77,23 @@ struct VolumeStore {
 };
 
 struct GenerateCertificate {
-  std::optional<Quantity> size;          // Value_Bits
+  std::optional<Quantity> size;  // Value_Bits
   std::vector<std::string> organization;
   std::string cname;
-  std::string algorithm;                 // extension: "rsa" (default) or "ecdsa" (P-256)
+  std::string algorithm;  // extension: "rsa" (default) or "ecdsa" (P-256)
   bool operator==(const GenerateCertificate&) const = default;
 };
 
 struct OperationsCredentials {
   std::string user;
   Secret password;
-  bool grantPermissions = false;         // grant_permissions
+  bool grantPermissions = false;  // grant_permissions
 };
 
 struct ImageFetchProxy {
   std::string http;
   std::string https;
-  std::vector<std::string> noProxy;      // no_proxy
+  std::vector<std::string> noProxy;  // no_proxy
   bool operator==(const ImageFetchProxy&) const = default;
 };
 
@@ -127,23 +127,23 @@ struct Vch {
   } network;
 
   struct Storage {
-    std::vector<std::string> imageStores;        // image_stores
-    std::vector<VolumeStore> volumeStores;       // volume_stores
-    std::optional<Quantity> baseImageSize;       // base_image_size
+    std::vector<std::string> imageStores;   // image_stores
+    std::vector<VolumeStore> volumeStores;  // volume_stores
+    std::optional<Quantity> baseImageSize;  // base_image_size
   } storage;
 
   struct Auth {
-    bool noTls = false;                          // no_tls
-    bool noTlsVerify = false;                    // client.no_tls_verify
-    std::vector<std::string> clientCas;          // client.certificate_authorities[].pem
-    std::optional<GenerateCertificate> generate; // server.generate
-    std::string serverCertificate;               // server.certificate.pem
-    Secret serverPrivateKey;                     // server.private_key.pem (never written out)
+    bool noTls = false;                           // no_tls
+    bool noTlsVerify = false;                     // client.no_tls_verify
+    std::vector<std::string> clientCas;           // client.certificate_authorities[].pem
+    std::optional<GenerateCertificate> generate;  // server.generate
+    std::string serverCertificate;                // server.certificate.pem
+    Secret serverPrivateKey;                      // server.private_key.pem (never written out)
   } auth;
 
   struct Endpoint {
     std::optional<Quantity> memory;
-    std::optional<int> cpuSockets;               // cpu.sockets
+    std::optional<int> cpuSockets;  // cpu.sockets
     std::optional<OperationsCredentials> operationsCredentials;
   } endpoint;
 
@@ -154,8 +154,8 @@ struct Vch {
     std::optional<ImageFetchProxy> imageFetchProxy;   // image_fetch_proxy
   } registry;
 
-  std::string syslogAddr;       // syslog_addr
-  std::string nameConvention;   // container.name_convention
+  std::string syslogAddr;      // syslog_addr
+  std::string nameConvention;  // container.name_convention
 
   Runtime runtime;
 };

@@ -12,7 +12,8 @@ namespace {
 
 // ---- reading
 
-std::optional<Quantity> readQuantity(const JsonReader& parent, const std::string& key, Dimension d) {
+std::optional<Quantity> readQuantity(const JsonReader& parent, const std::string& key,
+                                     Dimension d) {
   auto r = parent.object(key);
   if (!r) return std::nullopt;
   auto value = r->integer("value");
@@ -23,7 +24,8 @@ std::optional<Quantity> readQuantity(const JsonReader& parent, const std::string
     return std::nullopt;
   }
   if (!knownUnits(d, *units)) {
-    r->issues().add(r->pathOf("units"), "\"" + *units + "\" is not a unit here; use " + unitsList(d));
+    r->issues().add(r->pathOf("units"),
+                    "\"" + *units + "\" is not a unit here; use " + unitsList(d));
     return std::nullopt;
   }
   if (!value) return std::nullopt;
@@ -140,7 +142,8 @@ Vch vchFromJson(const json& body, Issues& issues) {
     v.compute.resource = readRef(*c, "resource");
     v.compute.cpu = readResources(*c, "cpu", Dimension::Hertz);
     v.compute.memory = readResources(*c, "memory", Dimension::Bytes);
-    if (auto a = c->object("affinity")) v.compute.useVmGroup = a->boolean("use_vm_group").value_or(false);
+    if (auto a = c->object("affinity"))
+      v.compute.useVmGroup = a->boolean("use_vm_group").value_or(false);
     v.compute.vapp = c->boolean("vapp").value_or(false);
   }
 
@@ -198,14 +201,16 @@ Vch vchFromJson(const json& body, Issues& issues) {
         v.auth.generate = gen;
       }
       if (auto c = s->object("certificate")) v.auth.serverCertificate = readPem(*c).value_or("");
-      if (auto k = s->object("private_key")) v.auth.serverPrivateKey = Secret(readPem(*k).value_or(""));
+      if (auto k = s->object("private_key"))
+        v.auth.serverPrivateKey = Secret(readPem(*k).value_or(""));
     }
   }
 
   if (auto e = root.object("endpoint")) {
     v.endpoint.memory = readQuantity(*e, "memory", Dimension::Bytes);
     if (auto cpu = e->object("cpu"))
-      if (auto sockets = cpu->integer("sockets")) v.endpoint.cpuSockets = static_cast<int>(*sockets);
+      if (auto sockets = cpu->integer("sockets"))
+        v.endpoint.cpuSockets = static_cast<int>(*sockets);
     if (auto o = e->object("operations_credentials")) {
       OperationsCredentials creds;
       creds.user = o->string("user").value_or("");
@@ -232,7 +237,8 @@ Vch vchFromJson(const json& body, Issues& issues) {
     v.nameConvention = c->string("name_convention").value_or("");
     static const std::regex token(R"(^.*(\{id\}|\{name\}).*)");
     if (!v.nameConvention.empty() && !std::regex_match(v.nameConvention, token))
-      issues.add("container.name_convention", "must contain {id} or {name}, such as \"vch-{name}\"");
+      issues.add("container.name_convention",
+                 "must contain {id} or {name}, such as \"vch-{name}\"");
   }
   return v;
 }
@@ -241,7 +247,9 @@ Vch vchFromJson(const json& body, Issues& issues) {
 
 namespace {
 
-json quantity(const Quantity& q) { return json{{"value", q.value}, {"units", q.units}}; }
+json quantity(const Quantity& q) {
+  return json{{"value", q.value}, {"units", q.units}};
+}
 
 json ref(const ObjectRef& r) {
   json j = json::object();
@@ -279,7 +287,8 @@ json role(const RoleNetwork& n) {
 
 json pems(const std::vector<std::string>& list) {
   json a = json::array();
-  for (const auto& p : list) a.push_back(json{{"pem", p}});
+  for (const auto& p : list)
+    a.push_back(json{{"pem", p}});
   return a;
 }
 
@@ -304,7 +313,8 @@ json vchToJson(const Vch& v, bool withRuntime) {
 
   json network = json::object();
   if (v.network.bridge) {
-    json b{{"port_group", ref(v.network.bridge->portGroup)}, {"ip_range", v.network.bridge->ipRange}};
+    json b{{"port_group", ref(v.network.bridge->portGroup)},
+           {"ip_range", v.network.bridge->ipRange}};
     if (v.network.bridge->networkWidth) b["network_width"] = *v.network.bridge->networkWidth;
     network["bridge"] = b;
   }
@@ -343,7 +353,8 @@ json vchToJson(const Vch& v, bool withRuntime) {
     if (!v.auth.generate->algorithm.empty()) g["algorithm"] = v.auth.generate->algorithm;
     server["generate"] = g;
   }
-  if (!v.auth.serverCertificate.empty()) server["certificate"] = json{{"pem", v.auth.serverCertificate}};
+  if (!v.auth.serverCertificate.empty())
+    server["certificate"] = json{{"pem", v.auth.serverCertificate}};
   putIfNotEmpty(auth, "server", server);
   putIfNotEmpty(j, "auth", auth);
 
@@ -366,7 +377,8 @@ json vchToJson(const Vch& v, bool withRuntime) {
     json p = json::object();
     if (!v.registry.imageFetchProxy->http.empty()) p["http"] = v.registry.imageFetchProxy->http;
     if (!v.registry.imageFetchProxy->https.empty()) p["https"] = v.registry.imageFetchProxy->https;
-    if (!v.registry.imageFetchProxy->noProxy.empty()) p["no_proxy"] = v.registry.imageFetchProxy->noProxy;
+    if (!v.registry.imageFetchProxy->noProxy.empty())
+      p["no_proxy"] = v.registry.imageFetchProxy->noProxy;
     registry["image_fetch_proxy"] = p;
   }
   putIfNotEmpty(j, "registry", registry);

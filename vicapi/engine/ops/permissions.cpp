@@ -37,7 +37,8 @@ const std::vector<std::string>& endpointPrivileges() {
 }
 
 std::optional<int> roleId(vim::Client& c, const std::string& name) {
-  auto o = vim::PropertyCollector(c).retrieveOne(c.serviceContent().authorizationManager, {"roleList"});
+  auto o =
+      vim::PropertyCollector(c).retrieveOne(c.serviceContent().authorizationManager, {"roleList"});
   if (const auto* roles = o.prop("roleList"))
     for (const auto& r : roles->children)
       if (r.textOf("name") == name) return std::stoi(r.textOf("roleId"));
@@ -47,7 +48,8 @@ std::optional<int> roleId(vim::Client& c, const std::string& name) {
 RoleResult ensureEndpointRole(vim::Client& c) {
   if (auto id = roleId(c, kEndpointRole)) return {*id, false};
   std::vector<soap::Node> args{el("name", kEndpointRole)};
-  for (const auto& p : endpointPrivileges()) args.push_back(el("privIds", p));
+  for (const auto& p : endpointPrivileges())
+    args.push_back(el("privIds", p));
   c.invoke("AddAuthorizationRole", c.serviceContent().authorizationManager, std::move(args));
   // Looked up by name rather than taken from the answer: vcsim always answers 0.
   if (auto id = roleId(c, kEndpointRole)) return {*id, true};
@@ -62,10 +64,11 @@ void removeRoleIfExists(vim::Client& c, int id) {
   }
 }
 
-void setPermission(vim::Client& c, const vim::Moref& entity, const std::string& principal, int roleId,
-                   bool propagate) {
-  soap::Node permission = el("permission", {el("principal", principal), soap::boolEl("group", false),
-                                            soap::intEl("roleId", roleId), soap::boolEl("propagate", propagate)});
+void setPermission(vim::Client& c, const vim::Moref& entity, const std::string& principal,
+                   int roleId, bool propagate) {
+  soap::Node permission =
+      el("permission", {el("principal", principal), soap::boolEl("group", false),
+                        soap::intEl("roleId", roleId), soap::boolEl("propagate", propagate)});
   c.invoke("SetEntityPermissions", c.serviceContent().authorizationManager,
            {entity.node("entity"), std::move(permission)});
 }

@@ -27,8 +27,8 @@ RoleResult ensureEndpointRole(vim::Client& c);
 std::optional<int> roleId(vim::Client& c, const std::string& name);
 void removeRoleIfExists(vim::Client& c, int roleId);
 
-void setPermission(vim::Client& c, const vim::Moref& entity, const std::string& principal, int roleId,
-                   bool propagate);
+void setPermission(vim::Client& c, const vim::Moref& entity, const std::string& principal,
+                   int roleId, bool propagate);
 
 inline constexpr int kReadOnlyRoleId = -2;
 

@@ -26,7 +26,9 @@ soap::Node runTask(vim::Client& c, const vim::Moref& ref, const std::string& met
 }  // namespace
 
 std::string powerState(vim::Client& c, const vim::Moref& vm) {
-  return vim::PropertyCollector(c).retrieveOne(vm, {"runtime.powerState"}).text("runtime.powerState");
+  return vim::PropertyCollector(c)
+      .retrieveOne(vm, {"runtime.powerState"})
+      .text("runtime.powerState");
 }
 
 void ensurePoweredOff(vim::Client& c, const vim::Moref& vm) {
@@ -81,8 +83,10 @@ std::vector<std::string> makeDirectories(vim::Client& c, const vim::Moref& datac
   if (close == std::string::npos) return {};
   const std::string root = dsPath.substr(0, close + 2);
   std::string rel = dsPath.substr(close + 2);
-  while (!rel.empty() && rel.back() == '/') rel.pop_back();
-  while (!rel.empty() && rel.front() == '/') rel.erase(0, 1);
+  while (!rel.empty() && rel.back() == '/')
+    rel.pop_back();
+  while (!rel.empty() && rel.front() == '/')
+    rel.erase(0, 1);
   std::vector<std::string> made;
   if (rel.empty()) return made;
   vim::FileManager fm(c);
@@ -121,7 +125,8 @@ std::optional<Cdrom> findCdrom(vim::Client& c, const vim::Moref& vm) {
   return std::nullopt;
 }
 
-void setCdromIso(vim::Client& c, const vim::Moref& vm, const Cdrom& device, const std::string& iso) {
+void setCdromIso(vim::Client& c, const vim::Moref& vm, const Cdrom& device,
+                 const std::string& iso) {
   vim::VmConfigSpec spec;
   spec.deviceChange.push_back(vim::devices::edit(
       vim::devices::isoCdrom(device.key, device.controllerKey, device.unitNumber, iso)));
@@ -131,8 +136,8 @@ void setCdromIso(vim::Client& c, const vim::Moref& vm, const Cdrom& device, cons
 vim::Moref createSnapshot(vim::Client& c, const vim::Moref& vm, const std::string& name,
                           const std::string& description) {
   auto result = runTask(c, vm, "CreateSnapshot_Task",
-                        {el("name", name), el("description", description), soap::boolEl("memory", false),
-                         soap::boolEl("quiesce", false)});
+                        {el("name", name), el("description", description),
+                         soap::boolEl("memory", false), soap::boolEl("quiesce", false)});
   return vim::Moref::from(result);
 }
 
@@ -157,7 +162,8 @@ soap::Node groupSpec(const std::string& operation, soap::Node payload) {
 
 }  // namespace
 
-void addVmGroup(vim::Client& c, const vim::Moref& cluster, const std::string& name, const vim::Moref& vm) {
+void addVmGroup(vim::Client& c, const vim::Moref& cluster, const std::string& name,
+                const vim::Moref& vm) {
   soap::Node info = soap::typed("ClusterVmGroup", el("info", {el("name", name)}));
   info.add(vm.node("vm"));
   runTask(c, cluster, "ReconfigureComputeResource_Task",
@@ -168,7 +174,8 @@ void removeVmGroupIfExists(vim::Client& c, const vim::Moref& cluster, const std:
   auto o = vim::PropertyCollector(c).retrieveOne(cluster, {"configurationEx"});
   bool present = false;
   if (const soap::Node* cfg = o.prop("configurationEx"))
-    for (const soap::Node* g : cfg->all("group")) present |= g->textOf("name") == name;
+    for (const soap::Node* g : cfg->all("group"))
+      present |= g->textOf("name") == name;
   if (!present) return;
   runTask(c, cluster, "ReconfigureComputeResource_Task",
           {groupSpec("remove", soap::typed("xsd:string", el("removeKey", name))),
@@ -180,10 +187,13 @@ void setPoolConfig(vim::Client& c, const vim::Moref& pool, const vim::ResourceCo
 }
 
 vim::ResourceConfigSpec poolConfig(vim::Client& c, const vim::Moref& pool) {
-  auto o = vim::PropertyCollector(c).retrieveOne(pool, {"config.cpuAllocation", "config.memoryAllocation"});
+  auto o = vim::PropertyCollector(c).retrieveOne(
+      pool, {"config.cpuAllocation", "config.memoryAllocation"});
   vim::ResourceConfigSpec spec;
-  if (const auto* cpu = o.prop("config.cpuAllocation")) spec.cpu = vim::ResourceAllocation::from(*cpu);
-  if (const auto* mem = o.prop("config.memoryAllocation")) spec.memory = vim::ResourceAllocation::from(*mem);
+  if (const auto* cpu = o.prop("config.cpuAllocation"))
+    spec.cpu = vim::ResourceAllocation::from(*cpu);
+  if (const auto* mem = o.prop("config.memoryAllocation"))
+    spec.memory = vim::ResourceAllocation::from(*mem);
   return spec;
 }
 

@@ -49,7 +49,8 @@ vim::Moref createSnapshot(vim::Client& c, const vim::Moref& vm, const std::strin
 void revertToSnapshot(vim::Client& c, const vim::Moref& snapshot);
 void removeSnapshotIfExists(vim::Client& c, const vim::Moref& snapshot);
 
-void addVmGroup(vim::Client& c, const vim::Moref& cluster, const std::string& name, const vim::Moref& vm);
+void addVmGroup(vim::Client& c, const vim::Moref& cluster, const std::string& name,
+                const vim::Moref& vm);
 void removeVmGroupIfExists(vim::Client& c, const vim::Moref& cluster, const std::string& name);
 
 void setPoolConfig(vim::Client& c, const vim::Moref& pool, const vim::ResourceConfigSpec& spec);

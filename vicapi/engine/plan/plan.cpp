@@ -16,7 +16,10 @@ PlanFailed::PlanFailed(std::string step, std::string reason, bool rolledBack,
       undoErrors_(std::move(undoErrors)) {}
 
 PlanFailed::PlanFailed(std::string step, std::string reason, std::string what)
-    : Error(std::move(what)), step_(std::move(step)), reason_(std::move(reason)), rolledBack_(false) {}
+    : Error(std::move(what)),
+      step_(std::move(step)),
+      reason_(std::move(reason)),
+      rolledBack_(false) {}
 
 void StepContext::recordUndo(Undo undo) {
   observer_.undoRecorded(step_, undo);
@@ -25,7 +28,8 @@ void StepContext::recordUndo(Undo undo) {
 
 std::vector<std::string> Plan::stepNames() const {
   std::vector<std::string> out;
-  for (const auto& s : steps_) out.push_back(s.name);
+  for (const auto& s : steps_)
+    out.push_back(s.name);
   return out;
 }
 
@@ -64,7 +68,8 @@ void Plan::executeForward(vim::Client&, PlanObserver& observer, const FaultHook&
     } catch (const std::exception& e) {
       const std::string reason = step.description + " failed: " + e.what();
       observer.log(reason);
-      throw PlanFailed(step.name, reason, reason + " (what is done stays done; run the operation again to finish)");
+      throw PlanFailed(step.name, reason,
+                       reason + " (what is done stays done; run the operation again to finish)");
     }
   }
 }

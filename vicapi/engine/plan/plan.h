@@ -25,8 +25,8 @@ struct Undo {
 class PlanObserver {
  public:
   virtual ~PlanObserver() = default;
-  virtual void stepStarted(std::size_t /*index*/, std::size_t /*total*/, const std::string& /*name*/,
-                           const std::string& /*description*/) {}
+  virtual void stepStarted(std::size_t /*index*/, std::size_t /*total*/,
+                           const std::string& /*name*/, const std::string& /*description*/) {}
   virtual void undoRecorded(const std::string& /*step*/, const Undo& /*undo*/) {}
   virtual void stepFinished(std::size_t /*index*/, const std::string& /*name*/) {}
   virtual void undoStarted(const Undo& /*undo*/) {}
@@ -65,7 +65,8 @@ using FaultHook = std::function<void(const std::string& step, FaultPoint point)>
 // vCenter clean. rolledBack() is false when some undo failed too.
 class PlanFailed : public Error {
  public:
-  PlanFailed(std::string step, std::string reason, bool rolledBack, std::vector<std::string> undoErrors);
+  PlanFailed(std::string step, std::string reason, bool rolledBack,
+             std::vector<std::string> undoErrors);
   PlanFailed(std::string step, std::string reason, std::string what);
   const std::string& step() const { return step_; }
   const std::string& reason() const { return reason_; }
@@ -95,7 +96,8 @@ class Plan {
   // For plans that cannot be undone (delete): stops at the first failure and
   // says so; every step must be safe to run again, so running the plan again
   // finishes the job.
-  void executeForward(vim::Client& client, PlanObserver& observer, const FaultHook& hook = {}) const;
+  void executeForward(vim::Client& client, PlanObserver& observer,
+                      const FaultHook& hook = {}) const;
 
  private:
   std::vector<Step> steps_;

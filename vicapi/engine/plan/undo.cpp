@@ -17,7 +17,9 @@ using nlohmann::json;
 
 namespace {
 
-vim::Moref ref(const json& data, const char* key) { return vim::Moref::parse(data.at(key).get<std::string>()); }
+vim::Moref ref(const json& data, const char* key) {
+  return vim::Moref::parse(data.at(key).get<std::string>());
+}
 
 vim::ResourceAllocation allocation(const json& j) {
   vim::ResourceAllocation a;
@@ -33,8 +35,10 @@ using Action = std::function<void(vim::Client&, const json&)>;
 
 const std::map<std::string, Action>& actions() {
   static const std::map<std::string, Action> kActions = {
-      {"destroy_entity", [](vim::Client& c, const json& d) { ops::destroyIfExists(c, ref(d, "ref")); }},
-      {"destroy_vm", [](vim::Client& c, const json& d) { ops::destroyVmIfExists(c, ref(d, "vm")); }},
+      {"destroy_entity",
+       [](vim::Client& c, const json& d) { ops::destroyIfExists(c, ref(d, "ref")); }},
+      {"destroy_vm",
+       [](vim::Client& c, const json& d) { ops::destroyVmIfExists(c, ref(d, "vm")); }},
       {"power_off",
        [](vim::Client& c, const json& d) {
          try {
@@ -52,19 +56,22 @@ const std::map<std::string, Action>& actions() {
          vim::VmConfigSpec spec;
          for (auto it = d.at("values").begin(); it != d.at("values").end(); ++it)
            spec.extraConfig.emplace_back(it.key(), it->get<std::string>());
-         if (d.contains("alternate_guest_name")) spec.alternateGuestName = d["alternate_guest_name"].get<std::string>();
+         if (d.contains("alternate_guest_name"))
+           spec.alternateGuestName = d["alternate_guest_name"].get<std::string>();
          vim::VirtualMachine(c, ref(d, "vm")).reconfigure(spec).wait();
        }},
       {"set_pool_config",
        [](vim::Client& c, const json& d) {
          try {
-           ops::setPoolConfig(c, ref(d, "pool"), {allocation(d.at("cpu")), allocation(d.at("memory"))});
+           ops::setPoolConfig(c, ref(d, "pool"),
+                              {allocation(d.at("cpu")), allocation(d.at("memory"))});
          } catch (const ManagedObjectNotFoundFault&) {
          }
        }},
       {"set_cdrom",
        [](vim::Client& c, const json& d) {
-         ops::Cdrom cd{d.at("key").get<int>(), d.at("controller_key").get<int>(), d.at("unit").get<int>(), ""};
+         ops::Cdrom cd{d.at("key").get<int>(), d.at("controller_key").get<int>(),
+                       d.at("unit").get<int>(), ""};
          ops::setCdromIso(c, ref(d, "vm"), cd, d.at("iso").get<std::string>());
        }},
       {"revert_snapshot",
@@ -89,14 +96,17 @@ const std::map<std::string, Action>& actions() {
        [](vim::Client& c, const json& d) {
          try {
            c.invoke("RemoveEntityPermission", c.serviceContent().authorizationManager,
-                    {ref(d, "entity").node("entity"), soap::el("user", d.at("principal").get<std::string>()),
+                    {ref(d, "entity").node("entity"),
+                     soap::el("user", d.at("principal").get<std::string>()),
                      soap::boolEl("isGroup", d.value("group", false))});
          } catch (const NotFoundFault&) {
          } catch (const ManagedObjectNotFoundFault&) {
          }
        }},
       {"remove_role",
-       [](vim::Client& c, const json& d) { ops::removeRoleIfExists(c, d.at("role_id").get<int>()); }},
+       [](vim::Client& c, const json& d) {
+         ops::removeRoleIfExists(c, d.at("role_id").get<int>());
+       }},
       {"delete_local_path",
        [](vim::Client&, const json& d) {
          std::error_code ignored;

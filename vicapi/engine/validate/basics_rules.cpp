@@ -23,11 +23,13 @@ void checkSyslog(ValidationContext& c) {
   auto scheme = addr.find("://");
   const std::string proto = scheme == std::string::npos ? "" : addr.substr(0, scheme);
   if (proto != "tcp" && proto != "udp") {
-    c.issues.add("syslog_addr", "must start with tcp:// or udp://, such as udp://logs.example.com:514");
+    c.issues.add("syslog_addr",
+                 "must start with tcp:// or udp://, such as udp://logs.example.com:514");
     return;
   }
   std::string hostPort = addr.substr(scheme + 3);
-  while (!hostPort.empty() && hostPort.back() == '/') hostPort.pop_back();
+  while (!hostPort.empty() && hostPort.back() == '/')
+    hostPort.pop_back();
   // host, host:port, [v6], [v6]:port
   std::string host = hostPort, port = "514";
   const auto close = hostPort.find(']');
@@ -44,7 +46,8 @@ void checkSyslog(ValidationContext& c) {
   int n = 0;
   auto [end, ec] = std::from_chars(port.data(), port.data() + port.size(), n);
   if (ec != std::errc() || end != port.data() + port.size() || n < 1 || n > 65535) {
-    c.issues.add("syslog_addr", "has an invalid port \"" + port + "\"; use 1 to 65535 (514 when left out)");
+    c.issues.add("syslog_addr",
+                 "has an invalid port \"" + port + "\"; use 1 to 65535 (514 when left out)");
     return;
   }
   addr = proto + "://" + host + ":" + std::to_string(n);  // the port is explicit from here on
@@ -63,8 +66,9 @@ void checkBasics(ValidationContext& c) {
   if (v.name.empty()) {
     c.issues.add("name", "is required: give the VCH a name of up to 31 characters");
   } else if (hasForbiddenCharacter(v.name, &bad)) {
-    c.issues.add("name", std::string("contains the character '") + bad +
-                             "', which is not allowed; do not use % & * $ # @ ! \\ / : ? \" < > ; ' |");
+    c.issues.add("name",
+                 std::string("contains the character '") + bad +
+                     "', which is not allowed; do not use % & * $ # @ ! \\ / : ? \" < > ; ' |");
   } else if (v.name.size() > kMaxNameLength) {
     c.issues.add("name", "is " + std::to_string(v.name.size()) + " characters long; the limit is " +
                              std::to_string(kMaxNameLength));

@@ -14,7 +14,8 @@ std::optional<vim::Moref> resolveById(ValidationContext& c, const std::string& i
     vim::Moref m{id.substr(0, colon), id.substr(colon + 1)};
     if (c.inv().get(m)) return m;
   }
-  for (const char* type : {"ResourcePool", "VirtualApp", "ClusterComputeResource", "ComputeResource", "HostSystem"}) {
+  for (const char* type :
+       {"ResourcePool", "VirtualApp", "ClusterComputeResource", "ComputeResource", "HostSystem"}) {
     vim::Moref m{type, id};
     if (c.inv().get(m)) return m;
   }
@@ -29,8 +30,8 @@ std::optional<vim::Moref> ownerOf(ValidationContext& c, const vim::Moref& ref) {
 }
 
 // Converts a limit or reservation to the canonical unit and checks it.
-std::optional<long long> canonical(ValidationContext& c, const std::string& path, std::optional<Quantity>& q,
-                                   bool memory) {
+std::optional<long long> canonical(ValidationContext& c, const std::string& path,
+                                   std::optional<Quantity>& q, bool memory) {
   if (!q) return std::nullopt;
   auto v = memory ? toMiB(*q) : toMHz(*q);
   if (!v) return std::nullopt;  // unknown units were reported by the schema check
@@ -42,7 +43,8 @@ std::optional<long long> canonical(ValidationContext& c, const std::string& path
   return v;
 }
 
-void checkResources(ValidationContext& c, const std::string& path, ResourceSettings& r, bool memory) {
+void checkResources(ValidationContext& c, const std::string& path, ResourceSettings& r,
+                    bool memory) {
   auto limit = canonical(c, path + ".limit", r.limit, memory);
   auto reservation = canonical(c, path + ".reservation", r.reservation, memory);
   if (limit && *limit == 0) {  // the wizard's "Unlimited"
@@ -50,9 +52,10 @@ void checkResources(ValidationContext& c, const std::string& path, ResourceSetti
     limit.reset();
   }
   if (limit && reservation && *reservation > *limit)
-    c.issues.add(path + ".reservation", "is " + std::to_string(*reservation) + (memory ? " MiB" : " MHz") +
-                                            ", more than the limit of " + std::to_string(*limit) +
-                                            (memory ? " MiB" : " MHz") + "; lower it or raise the limit");
+    c.issues.add(path + ".reservation",
+                 "is " + std::to_string(*reservation) + (memory ? " MiB" : " MHz") +
+                     ", more than the limit of " + std::to_string(*limit) +
+                     (memory ? " MiB" : " MHz") + "; lower it or raise the limit");
   if (r.shares && r.shares->number && *r.shares->number <= 0)
     c.issues.add(path + ".shares.number", "must be a positive number of shares");
   if (r.shares && r.shares->level.empty() && !r.shares->number)
@@ -62,14 +65,16 @@ void checkResources(ValidationContext& c, const std::string& path, ResourceSetti
 void resolveResource(ValidationContext& c) {
   const ObjectRef& r = c.vch().compute.resource;
   if (r.empty()) {
-    c.issues.add("compute.resource", "is required: give the cluster, standalone host or resource pool, by id or name");
+    c.issues.add("compute.resource",
+                 "is required: give the cluster, standalone host or resource pool, by id or name");
     return;
   }
   std::optional<vim::Moref> ref;
   if (!r.id.empty()) {
     ref = resolveById(c, r.id);
     if (!ref) {
-      c.issues.add("compute.resource.id", "no cluster, host or resource pool has the id \"" + r.id + "\"");
+      c.issues.add("compute.resource.id",
+                   "no cluster, host or resource pool has the id \"" + r.id + "\"");
       return;
     }
   } else {
@@ -107,7 +112,8 @@ void resolveResource(ValidationContext& c) {
   c.out.owner = *owner;
   c.out.cluster = owner->type == "ClusterComputeResource";
   const vim::InventoryItem* o = c.inv().get(*owner);
-  c.out.parentPool = (ref->type == "ResourcePool" || ref->type == "VirtualApp") ? *ref : o->rootPool;
+  c.out.parentPool =
+      (ref->type == "ResourcePool" || ref->type == "VirtualApp") ? *ref : o->rootPool;
 
   auto dc = c.inv().datacenterOf(*ref);
   if (c.options.datacenter && dc != c.options.datacenter) {
@@ -124,20 +130,24 @@ void resolveResource(ValidationContext& c) {
   if (c.out.cluster) props.push_back("configurationEx");
   auto info = vim::PropertyCollector(c.client).retrieveOne(*owner, props);
   if (const auto* hosts = info.prop("host"))
-    for (const auto& h : hosts->children) c.out.hosts.push_back(vim::Moref::from(h));
+    for (const auto& h : hosts->children)
+      c.out.hosts.push_back(vim::Moref::from(h));
   if (const auto* cfg = info.prop("configurationEx"))
-    if (const auto* drs = cfg->find("drsConfig")) c.out.drsEnabled = drs->textOf("enabled") == "true";
+    if (const auto* drs = cfg->find("drsConfig"))
+      c.out.drsEnabled = drs->textOf("enabled") == "true";
   if (c.out.hosts.empty())
     c.issues.add("compute.resource", "\"" + r.display() + "\" has no hosts to run the VCH on");
 }
 
 void checkVmGroup(ValidationContext& c) {
   if (!c.vch().compute.useVmGroup) return;
-  VmGroupFacts f{c.out.vcenter, c.out.cluster, c.out.drsEnabled, c.inv().get(c.out.owner)->name, false, c.vch().name};
+  VmGroupFacts f{c.out.vcenter, c.out.cluster, c.out.drsEnabled, c.inv().get(c.out.owner)->name,
+                 false,         c.vch().name};
   if (c.out.cluster) {
     auto cfg = vim::PropertyCollector(c.client).retrieveOne(c.out.owner, {"configurationEx"});
     if (const auto* ex = cfg.prop("configurationEx"))
-      for (const auto* g : ex->all("group")) f.nameTaken |= g->textOf("name") == c.vch().name;
+      for (const auto* g : ex->all("group"))
+        f.nameTaken |= g->textOf("name") == c.vch().name;
   }
   if (auto problem = vmGroupProblem(f)) c.issues.add("compute.affinity.use_vm_group", *problem);
 }
@@ -147,11 +157,14 @@ void checkEndpointSize(ValidationContext& c) {
   if (!e.memory) e.memory = Quantity{2048, "MiB"};
   if (auto mib = toMiB(*e.memory)) {
     e.memory = Quantity{*mib, "MiB"};
-    if (*mib < 512) c.issues.add("endpoint.memory", "is " + std::to_string(*mib) + " MiB; the endpoint VM needs at least 512 MiB");
+    if (*mib < 512)
+      c.issues.add("endpoint.memory",
+                   "is " + std::to_string(*mib) + " MiB; the endpoint VM needs at least 512 MiB");
   }
   if (!e.cpuSockets) e.cpuSockets = 1;
   if (*e.cpuSockets < 1 || *e.cpuSockets > 128)
-    c.issues.add("endpoint.cpu.sockets", "must be 1 to 128 virtual CPUs, not " + std::to_string(*e.cpuSockets));
+    c.issues.add("endpoint.cpu.sockets",
+                 "must be 1 to 128 virtual CPUs, not " + std::to_string(*e.cpuSockets));
 }
 
 }  // namespace

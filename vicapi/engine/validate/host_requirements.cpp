@@ -6,7 +6,8 @@
 
 namespace vic::engine {
 
-std::vector<std::string> missingLicenseFeatures(const std::vector<std::string>& keys, bool vcenter) {
+std::vector<std::string> missingLicenseFeatures(const std::vector<std::string>& keys,
+                                                bool vcenter) {
   auto has = [&](const std::string& name) {
     return std::any_of(keys.begin(), keys.end(), [&](const std::string& k) {
       return k == name || k.rfind(name + ":", 0) == 0;
@@ -28,7 +29,8 @@ std::vector<std::string> licenseFeatures(const soap::Node& info) {
 
 FirewallInfo firewallFrom(const soap::Node& n) {
   FirewallInfo fw;
-  if (const auto* policy = n.find("defaultPolicy")) fw.outgoingBlocked = policy->textOf("outgoingBlocked") == "true";
+  if (const auto* policy = n.find("defaultPolicy"))
+    fw.outgoingBlocked = policy->textOf("outgoingBlocked") == "true";
   for (const auto* rs : n.all("ruleset")) {
     FirewallRuleset r;
     r.key = rs->textOf("key");
@@ -44,7 +46,8 @@ FirewallInfo firewallFrom(const soap::Node& n) {
     }
     if (const auto* hosts = rs->find("allowedHosts")) {
       r.allIp = hosts->textOf("allIp") == "true";
-      for (const auto* a : hosts->all("ipAddress")) r.ipAddresses.push_back(a->text);
+      for (const auto* a : hosts->all("ipAddress"))
+        r.ipAddresses.push_back(a->text);
       for (const auto* net : hosts->all("ipNetwork"))
         r.ipNetworks.push_back(net->textOf("network") + "/" + net->textOf("prefixLength"));
     }
@@ -59,7 +62,8 @@ bool allowsOutbound(const FirewallInfo& fw, int port, std::optional<std::uint32_
     if (!rs.enabled) continue;
     const bool covers = std::any_of(rs.rules.begin(), rs.rules.end(), [&](const FirewallRule& r) {
       const int end = r.endPort == 0 ? r.port : r.endPort;
-      return r.direction == "outbound" && r.portType == "dst" && r.protocol == "tcp" && r.port <= port && port <= end;
+      return r.direction == "outbound" && r.portType == "dst" && r.protocol == "tcp" &&
+             r.port <= port && port <= end;
     });
     if (!covers) continue;
     if (rs.allIp) return true;

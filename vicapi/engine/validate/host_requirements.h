@@ -14,7 +14,8 @@ namespace vic::engine {
 
 // License features: "serialuri" (the network serial port container VMs log
 // through) everywhere, and "dvs" on vCenter. Returns the missing ones.
-std::vector<std::string> missingLicenseFeatures(const std::vector<std::string>& featureKeys, bool vcenter);
+std::vector<std::string> missingLicenseFeatures(const std::vector<std::string>& featureKeys,
+                                                bool vcenter);
 // Feature keys ("serialuri:2", "dvs") from a LicenseManagerLicenseInfo.
 std::vector<std::string> licenseFeatures(const soap::Node& licenseInfo);
 

@@ -12,7 +12,8 @@ namespace {
 
 std::string list(const std::vector<std::string>& names) {
   std::string out;
-  for (const auto& n : names) out += (out.empty() ? "" : ", ") + n;
+  for (const auto& n : names)
+    out += (out.empty() ? "" : ", ") + n;
   return out;
 }
 
@@ -25,9 +26,11 @@ void checkLicenses(ValidationContext& c) {
     std::vector<std::string> keys;
     if (const auto* l = lm.prop("licenses"))
       for (const auto& info : l->children)
-        for (const auto& k : licenseFeatures(info)) keys.push_back(k);
+        for (const auto& k : licenseFeatures(info))
+          keys.push_back(k);
     if (auto missing = missingLicenseFeatures(keys, false); !missing.empty())
-      c.issues.add("compute.resource", "the host's license lacks " + list(missing) + ", which a VCH needs");
+      c.issues.add("compute.resource",
+                   "the host's license lacks " + list(missing) + ", which a VCH needs");
     return;
   }
   auto lm = pc.retrieveOne(sc.licenseManager, {"licenseAssignmentManager"});
@@ -39,10 +42,12 @@ void checkLicenses(ValidationContext& c) {
     std::vector<std::string> keys;
     for (const auto* a : r.all("returnval"))
       if (const auto* info = a->find("assignedLicense"))
-        for (const auto& k : licenseFeatures(*info)) keys.push_back(k);
+        for (const auto& k : licenseFeatures(*info))
+          keys.push_back(k);
     if (auto missing = missingLicenseFeatures(keys, true); !missing.empty())
-      c.issues.add("compute.resource", "host " + c.inv().get(host)->name + " is not licensed for " + list(missing) +
-                                           " (serial port concentrator, distributed switch), which a VCH needs");
+      c.issues.add("compute.resource",
+                   "host " + c.inv().get(host)->name + " is not licensed for " + list(missing) +
+                       " (serial port concentrator, distributed switch), which a VCH needs");
   }
 }
 
@@ -53,7 +58,8 @@ void checkFirewalls(ValidationContext& c) {
     if (auto cidr = parseCidr(m->staticAddress)) mgmtIp = cidr->address;
   vim::PropertyCollector pc(c.client);
   std::vector<vim::ObjectSpec> hosts;
-  for (const auto& h : c.out.hosts) hosts.push_back({h});
+  for (const auto& h : c.out.hosts)
+    hosts.push_back({h});
   std::vector<vim::ObjectSpec> systems;
   std::map<vim::Moref, vim::Moref> hostOf;
   for (const auto& o : pc.retrieve({{"HostSystem", {"configManager.firewallSystem"}}}, hosts)) {
@@ -69,9 +75,10 @@ void checkFirewalls(ValidationContext& c) {
       if (!allowsOutbound(firewallFrom(*info), kSerialConcentratorPort, mgmtIp))
         blocked.push_back(c.inv().get(hostOf[o.obj])->name);
   if (!blocked.empty())
-    c.issues.add("compute.resource",
-                 "the firewall of host(s) " + list(blocked) + " blocks outbound TCP to port 2377, which container "
-                 "VMs use to reach the VCH; allow it (the target's firewall:allow action enables the vSPC ruleset)");
+    c.issues.add("compute.resource", "the firewall of host(s) " + list(blocked) +
+                                         " blocks outbound TCP to port 2377, which container "
+                                         "VMs use to reach the VCH; allow it (the target's "
+                                         "firewall:allow action enables the vSPC ruleset)");
 }
 
 }  // namespace

@@ -14,7 +14,8 @@ namespace {
 
 constexpr const char* kDefaultBridgeRange = "172.16.0.0/12";
 
-std::optional<ResolvedNetwork> resolve(ValidationContext& c, const std::string& path, const ObjectRef& ref) {
+std::optional<ResolvedNetwork> resolve(ValidationContext& c, const std::string& path,
+                                       const ObjectRef& ref) {
   if (ref.empty()) {
     c.issues.add(path, "is required: give the port group by id or name");
     return std::nullopt;
@@ -42,9 +43,11 @@ std::optional<ResolvedNetwork> resolve(ValidationContext& c, const std::string& 
   }
   const vim::InventoryItem* item = c.inv().get(*m);
   ResolvedNetwork n{*m, item->name, "", item->portgroupKey};
-  if (const vim::InventoryItem* dvs = c.inv().get(item->distributedSwitch)) n.switchUuid = dvs->switchUuid;
+  if (const vim::InventoryItem* dvs = c.inv().get(item->distributedSwitch))
+    n.switchUuid = dvs->switchUuid;
   if (item->uplink) {
-    c.issues.add(path, "\"" + item->name + "\" is an uplink port group, which cannot carry VM traffic");
+    c.issues.add(path,
+                 "\"" + item->name + "\" is an uplink port group, which cannot carry VM traffic");
     return std::nullopt;
   }
   return n;
@@ -55,27 +58,33 @@ std::optional<ResolvedNetwork> resolve(ValidationContext& c, const std::string& 
 void requireDistributed(ValidationContext& c, const std::string& path, const ResolvedNetwork& n) {
   if (!c.out.vcenter) return;
   if (n.ref.type != "DistributedVirtualPortgroup" && n.ref.type != "OpaqueNetwork") {
-    c.issues.add(path, "\"" + n.name + "\" is a standard port group; on vCenter this network must be a "
-                                       "distributed port group or an NSX network so that every host has it");
+    c.issues.add(path, "\"" + n.name +
+                           "\" is a standard port group; on vCenter this network must be a "
+                           "distributed port group or an NSX network so that every host has it");
     return;
   }
   if (n.ref.type != "DistributedVirtualPortgroup") return;
   auto o = vim::PropertyCollector(c.client).retrieveOne(n.ref, {"host"});
   std::set<vim::Moref> members;
   if (const auto* hosts = o.prop("host"))
-    for (const auto& h : hosts->children) members.insert(vim::Moref::from(h));
+    for (const auto& h : hosts->children)
+      members.insert(vim::Moref::from(h));
   std::string missing;
   for (const auto& h : c.out.hosts)
     if (!members.count(h)) missing += (missing.empty() ? "" : ", ") + c.inv().get(h)->name;
   if (!missing.empty())
-    c.issues.add(path, "hosts " + missing + " are not members of \"" + n.name + "\"; add them to its switch");
+    c.issues.add(path, "hosts " + missing + " are not members of \"" + n.name +
+                           "\"; add them to its switch");
 }
 
-void checkNameservers(ValidationContext& c, const std::string& path, const std::vector<std::string>& list) {
+void checkNameservers(ValidationContext& c, const std::string& path,
+                      const std::vector<std::string>& list) {
   for (std::size_t i = 0; i < list.size(); ++i)
     if (!parseIpv4(list[i]))
-      c.issues.add(path + "[" + std::to_string(i) + "]", "\"" + list[i] + "\" is not an IPv4 address");
-  if (list.size() > 3) c.issues.add(path, "has " + std::to_string(list.size()) + " servers; at most 3 are used");
+      c.issues.add(path + "[" + std::to_string(i) + "]",
+                   "\"" + list[i] + "\" is not an IPv4 address");
+  if (list.size() > 3)
+    c.issues.add(path, "has " + std::to_string(list.size()) + " servers; at most 3 are used");
 }
 
 struct RoleFacts {
@@ -84,7 +93,8 @@ struct RoleFacts {
 
 // `sharesWith` names an earlier role on the same port group ("public",
 // "client"), whose NIC and address this role then uses.
-RoleFacts checkRole(ValidationContext& c, const std::string& role, RoleNetwork& n, const std::string& sharesWith) {
+RoleFacts checkRole(ValidationContext& c, const std::string& role, RoleNetwork& n,
+                    const std::string& sharesWith) {
   const bool sharesPublic = sharesWith == "public";
   const std::string base = "network." + role;
   RoleFacts facts;
@@ -92,9 +102,11 @@ RoleFacts checkRole(ValidationContext& c, const std::string& role, RoleNetwork& 
   if (!n.staticAddress.empty()) {
     st = parseCidr(n.staticAddress);
     if (!st) {
-      c.issues.add(base + ".static", "\"" + n.staticAddress +
-                                         "\" is not an address with its prefix length, such as 192.168.100.22/24");
-    } else if (st->prefix < 32 && (st->address == st->network() || st->address == st->broadcast())) {
+      c.issues.add(base + ".static",
+                   "\"" + n.staticAddress +
+                       "\" is not an address with its prefix length, such as 192.168.100.22/24");
+    } else if (st->prefix < 32 &&
+               (st->address == st->network() || st->address == st->broadcast())) {
       c.issues.add(base + ".static", formatIpv4(st->address) + " is the " +
                                          (st->address == st->network() ? "network" : "broadcast") +
                                          " address of its subnet; use a host address");
@@ -103,14 +115,16 @@ RoleFacts checkRole(ValidationContext& c, const std::string& role, RoleNetwork& 
       facts.subnet = st;
     }
     if (!sharesWith.empty())
-      c.issues.add(base + ".static", role + " uses the " + sharesWith + " port group, so it shares the " + sharesWith +
+      c.issues.add(base + ".static", role + " uses the " + sharesWith +
+                                         " port group, so it shares the " + sharesWith +
                                          " address; remove this or choose another port group");
   }
   if (n.gateway) {
     const std::string gpath = base + ".gateway";
     auto gw = parseIpv4(n.gateway->address);
     if (n.staticAddress.empty())
-      c.issues.add(gpath, "a gateway needs a static address; set " + base + ".static or remove the gateway");
+      c.issues.add(
+          gpath, "a gateway needs a static address; set " + base + ".static or remove the gateway");
     if (!gw)
       c.issues.add(gpath + ".address", "\"" + n.gateway->address + "\" is not an IPv4 address");
     else if (st && !st->range().contains(*gw))
@@ -118,14 +132,17 @@ RoleFacts checkRole(ValidationContext& c, const std::string& role, RoleNetwork& 
                                            "; the gateway must be on the same subnet");
     for (std::size_t i = 0; i < n.gateway->routingDestinations.size(); ++i)
       if (!parseCidr(n.gateway->routingDestinations[i]))
-        c.issues.add(gpath + ".routing_destinations[" + std::to_string(i) + "]",
-                     "\"" + n.gateway->routingDestinations[i] + "\" is not a network such as 10.10.0.0/16");
+        c.issues.add(
+            gpath + ".routing_destinations[" + std::to_string(i) + "]",
+            "\"" + n.gateway->routingDestinations[i] + "\" is not a network such as 10.10.0.0/16");
     if (role == "public" && !n.gateway->routingDestinations.empty())
-      c.issues.add(gpath + ".routing_destinations", "the public network carries the default route; "
-                                                    "routing destinations belong to the client or management network");
+      c.issues.add(gpath + ".routing_destinations",
+                   "the public network carries the default route; "
+                   "routing destinations belong to the client or management network");
     if (role != "public" && !sharesPublic && n.gateway->routingDestinations.empty())
-      c.issues.add(gpath + ".routing_destinations", "give the networks reached through this gateway; the "
-                                                    "default route goes through the public network");
+      c.issues.add(gpath + ".routing_destinations",
+                   "give the networks reached through this gateway; the "
+                   "default route goes through the public network");
   } else if (role == "public" && !n.staticAddress.empty()) {
     c.issues.add(base + ".gateway", "is required with a static public address");
   }
@@ -142,14 +159,17 @@ void checkOverlaps(ValidationContext& c, const std::vector<Subnet>& subnets) {
   for (std::size_t i = 0; i < subnets.size(); ++i)
     for (std::size_t j = i + 1; j < subnets.size(); ++j)
       if (subnets[i].range.overlaps(subnets[j].range))
-        c.issues.add(subnets[j].path, "overlaps " + subnets[i].path + " (" + formatIpv4(subnets[i].range.first) +
-                                          "-" + formatIpv4(subnets[i].range.last) + "); the networks must not overlap");
+        c.issues.add(subnets[j].path, "overlaps " + subnets[i].path + " (" +
+                                          formatIpv4(subnets[i].range.first) + "-" +
+                                          formatIpv4(subnets[i].range.last) +
+                                          "); the networks must not overlap");
 }
 
 void checkBridge(ValidationContext& c, std::vector<Subnet>& subnets) {
   auto& n = c.vch().network;
   if (!n.bridge) {
-    c.issues.add("network.bridge", "is required: give a port group used by nothing else, for container traffic");
+    c.issues.add("network.bridge",
+                 "is required: give a port group used by nothing else, for container traffic");
     return;
   }
   auto& b = *n.bridge;
@@ -160,20 +180,23 @@ void checkBridge(ValidationContext& c, std::vector<Subnet>& subnets) {
   if (b.ipRange.empty()) b.ipRange = kDefaultBridgeRange;
   auto range = parseCidr(b.ipRange);
   if (!range) {
-    c.issues.add("network.bridge.ip_range", "\"" + b.ipRange + "\" is not a network such as 172.16.0.0/12");
+    c.issues.add("network.bridge.ip_range",
+                 "\"" + b.ipRange + "\" is not a network such as 172.16.0.0/12");
   } else if (range->prefix > 16) {
-    c.issues.add("network.bridge.ip_range", "is a /" + std::to_string(range->prefix) +
-                                                "; the bridge range must be /16 or larger (172.16.0.0/12 by default)");
+    c.issues.add("network.bridge.ip_range",
+                 "is a /" + std::to_string(range->prefix) +
+                     "; the bridge range must be /16 or larger (172.16.0.0/12 by default)");
   } else {
     subnets.push_back({"network.bridge.ip_range", range->range()});
   }
   if (!b.networkWidth) b.networkWidth = 16;
   if (*b.networkWidth < 1 || *b.networkWidth > 30)
-    c.issues.add("network.bridge.network_width", "must be 1 to 30, not " + std::to_string(*b.networkWidth));
+    c.issues.add("network.bridge.network_width",
+                 "must be 1 to 30, not " + std::to_string(*b.networkWidth));
   else if (range && *b.networkWidth < range->prefix)
-    c.issues.add("network.bridge.network_width", "/" + std::to_string(*b.networkWidth) + " networks do not fit in " +
-                                                     b.ipRange + "; use a width of " + std::to_string(range->prefix) +
-                                                     " or more");
+    c.issues.add("network.bridge.network_width",
+                 "/" + std::to_string(*b.networkWidth) + " networks do not fit in " + b.ipRange +
+                     "; use a width of " + std::to_string(range->prefix) + " or more");
 }
 
 void checkContainerNetworks(ValidationContext& c, std::vector<Subnet>& subnets) {
@@ -186,37 +209,46 @@ void checkContainerNetworks(ValidationContext& c, std::vector<Subnet>& subnets) 
     if (r) {
       requireDistributed(c, base + ".port_group", *r);
       if (c.out.roles.count("bridge") && c.out.roles["bridge"].ref == r->ref)
-        c.issues.add(base + ".port_group", "\"" + r->name + "\" is the bridge network, which no other network may use");
+        c.issues.add(base + ".port_group",
+                     "\"" + r->name + "\" is the bridge network, which no other network may use");
     }
     if (cn.alias.empty() && r) cn.alias = r->name;
     char bad = 0;
     if (cn.alias == "bridge")
-      c.issues.add(base + ".alias", "\"bridge\" is reserved for the bridge network; choose another name");
+      c.issues.add(base + ".alias",
+                   "\"bridge\" is reserved for the bridge network; choose another name");
     else if (hasForbiddenCharacter(cn.alias, &bad))
       c.issues.add(base + ".alias", std::string("contains '") + bad + "', which is not allowed");
     else if (!cn.alias.empty() && !aliases.insert(cn.alias).second)
-      c.issues.add(base + ".alias", "\"" + cn.alias + "\" names another container network too; aliases must be unique");
+      c.issues.add(
+          base + ".alias",
+          "\"" + cn.alias + "\" names another container network too; aliases must be unique");
     if (r && !cn.alias.empty()) c.out.containerNetworks[cn.alias] = *r;
     if (cn.firewall.empty()) cn.firewall = "published";
 
     std::optional<Cidr> subnet;
     if (cn.gateway) {
       auto gw = parseIpv4(cn.gateway->address);
-      if (!gw) c.issues.add(base + ".gateway.address", "\"" + cn.gateway->address + "\" is not an IPv4 address");
+      if (!gw)
+        c.issues.add(base + ".gateway.address",
+                     "\"" + cn.gateway->address + "\" is not an IPv4 address");
       if (cn.gateway->routingDestinations.size() != 1) {
-        c.issues.add(base + ".gateway.routing_destinations",
-                     "give exactly one network, the container network's subnet, such as 10.20.0.0/16");
+        c.issues.add(
+            base + ".gateway.routing_destinations",
+            "give exactly one network, the container network's subnet, such as 10.20.0.0/16");
       } else if (!(subnet = parseCidr(cn.gateway->routingDestinations[0]))) {
-        c.issues.add(base + ".gateway.routing_destinations[0]",
-                     "\"" + cn.gateway->routingDestinations[0] + "\" is not a network such as 10.20.0.0/16");
+        c.issues.add(
+            base + ".gateway.routing_destinations[0]",
+            "\"" + cn.gateway->routingDestinations[0] + "\" is not a network such as 10.20.0.0/16");
       } else if (gw) {
         if (!subnet->range().contains(*gw))
-          c.issues.add(base + ".gateway.address", cn.gateway->address + " is outside " +
-                                                      cn.gateway->routingDestinations[0]);
+          c.issues.add(base + ".gateway.address",
+                       cn.gateway->address + " is outside " + cn.gateway->routingDestinations[0]);
         else if (subnet->prefix < 31 && (*gw == subnet->network() || *gw == subnet->broadcast()))
-          c.issues.add(base + ".gateway.address", cn.gateway->address + " is the " +
-                                                      (*gw == subnet->network() ? "network" : "broadcast") +
-                                                      " address of the subnet, not a routable gateway");
+          c.issues.add(base + ".gateway.address",
+                       cn.gateway->address + " is the " +
+                           (*gw == subnet->network() ? "network" : "broadcast") +
+                           " address of the subnet, not a routable gateway");
         subnets.push_back({base + ".gateway", subnet->range()});
       }
     }
@@ -225,7 +257,8 @@ void checkContainerNetworks(ValidationContext& c, std::vector<Subnet>& subnets) 
       const std::string rpath = base + ".ip_ranges[" + std::to_string(j) + "]";
       auto range = parseIpRange(cn.ipRanges[j]);
       if (!range) {
-        c.issues.add(rpath, "\"" + cn.ipRanges[j] + "\" is not a range such as 10.20.0.10-10.20.0.50 or 10.20.0.0/24");
+        c.issues.add(rpath, "\"" + cn.ipRanges[j] +
+                                "\" is not a range such as 10.20.0.10-10.20.0.50 or 10.20.0.0/24");
         continue;
       }
       if (!cn.gateway) {
@@ -233,9 +266,11 @@ void checkContainerNetworks(ValidationContext& c, std::vector<Subnet>& subnets) 
         continue;
       }
       if (subnet && !subnet->range().contains(*range))
-        c.issues.add(rpath, cn.ipRanges[j] + " is not inside the gateway's subnet " + cn.gateway->routingDestinations[0]);
+        c.issues.add(rpath, cn.ipRanges[j] + " is not inside the gateway's subnet " +
+                                cn.gateway->routingDestinations[0]);
       for (const auto& other : ranges)
-        if (other.overlaps(*range)) c.issues.add(rpath, cn.ipRanges[j] + " overlaps another range of this network");
+        if (other.overlaps(*range))
+          c.issues.add(rpath, cn.ipRanges[j] + " overlaps another range of this network");
       ranges.push_back(*range);
     }
     checkNameservers(c, base + ".nameservers", cn.nameservers);
@@ -252,25 +287,38 @@ void checkNetworks(ValidationContext& c) {
   if (!n.publicNet) {
     c.issues.add("network.public", "is required: give the port group of the VCH's public network");
   } else {
-    // client defaults to the public port group, management to the client's.
-    if (!n.client) n.client = RoleNetwork{n.publicNet->portGroup, "", std::nullopt, {}};
-    if (!n.management) n.management = RoleNetwork{n.client->portGroup, "", std::nullopt, {}};
+    // client defaults to the public port group, management to the client's;
+    // a defaulted role repeats no problem of the role it copies.
+    std::set<std::string> defaulted;
+    if (!n.client) {
+      n.client = RoleNetwork{n.publicNet->portGroup, "", std::nullopt, {}};
+      defaulted.insert("client");
+    }
+    if (!n.management) {
+      n.management = RoleNetwork{n.client->portGroup, "", std::nullopt, {}};
+      defaulted.insert("management");
+    }
     std::map<std::string, std::optional<ResolvedNetwork>> resolved;
     for (auto& [role, net] : std::vector<std::pair<std::string, RoleNetwork*>>{
              {"public", &*n.publicNet}, {"client", &*n.client}, {"management", &*n.management}})
-      resolved[role] = resolve(c, "network." + role + ".port_group", net->portGroup);
+      resolved[role] = defaulted.count(role)
+                           ? (role == "client" ? resolved["public"] : resolved["client"])
+                           : resolve(c, "network." + role + ".port_group", net->portGroup);
     for (auto& [role, net] : std::vector<std::pair<std::string, RoleNetwork*>>{
              {"public", &*n.publicNet}, {"client", &*n.client}, {"management", &*n.management}}) {
       const auto& r = resolved[role];
       std::string sharesWith;
       for (const char* earlier : {"public", "client"}) {
         if (role == earlier) break;
-        if (sharesWith.empty() && r && resolved[earlier] && *r == *resolved[earlier]) sharesWith = earlier;
+        if (sharesWith.empty() && r && resolved[earlier] && *r == *resolved[earlier])
+          sharesWith = earlier;
       }
       auto facts = checkRole(c, role, *net, sharesWith);
-      if (facts.subnet && sharesWith.empty()) subnets.push_back({"network." + role + ".static", facts.subnet->range()});
+      if (facts.subnet && sharesWith.empty())
+        subnets.push_back({"network." + role + ".static", facts.subnet->range()});
       if (!r) continue;
       c.out.roles[role] = *r;
+      if (defaulted.count(role)) continue;
       if (c.out.roles.count("bridge") && c.out.roles["bridge"].ref == r->ref)
         c.issues.add("network." + role + ".port_group",
                      "\"" + r->name + "\" is the bridge network, which no other network may use");

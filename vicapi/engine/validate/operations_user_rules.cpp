@@ -11,8 +11,10 @@ void checkOperationsUser(ValidationContext& c) {
   const std::string base = "endpoint.operations_credentials";
   if (!e.operationsCredentials) {
     if (!c.options.fallbackOperations) {
-      c.issues.add(base, "are required: the request was authenticated with a session ticket, so there is no "
-                         "password the VCH could use; give a user and password");
+      c.issues.add(
+          base,
+          "are required: the request was authenticated with a session ticket, so there is no "
+          "password the VCH could use; give a user and password");
       return;
     }
     e.operationsCredentials = *c.options.fallbackOperations;
@@ -37,9 +39,11 @@ void checkOperationsUser(ValidationContext& c) {
     vim::Client probe(c.client.endpoint(), c.options.trust, o);
     probe.login(ops.user, ops.password);
   } catch (const InvalidLoginFault&) {
-    c.issues.add(base, "vCenter refused the login of \"" + ops.user + "\"; check the user name and password");
+    c.issues.add(base, "vCenter refused the login of \"" + ops.user +
+                           "\"; check the user name and password");
   } catch (const std::exception& ex) {
-    c.issues.add(base, "the login of \"" + ops.user + "\" could not be tested: " + std::string(ex.what()));
+    c.issues.add(
+        base, "the login of \"" + ops.user + "\" could not be tested: " + std::string(ex.what()));
   }
 }
 

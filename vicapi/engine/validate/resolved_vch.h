@@ -21,10 +21,10 @@ struct ResolvedNetwork {
 struct ResolvedVolumeStore {
   std::string label;
   bool nfs = false;
-  std::string url;            // nfs://host/path, or ds://ds/path
-  vim::Moref datastore;       // ds stores
+  std::string url;       // nfs://host/path, or ds://ds/path
+  vim::Moref datastore;  // ds stores
   std::string datastoreName;
-  std::string path;           // folder inside the datastore
+  std::string path;  // folder inside the datastore
   std::string datastorePath() const { return "[" + datastoreName + "] " + path; }
 };
 
@@ -35,16 +35,16 @@ struct ResolvedVch {
   bool vcenter = true;
   vim::Moref datacenter;
   std::string datacenterPath;
-  vim::Moref vmFolder;          // the datacenter's VM folder
-  vim::Moref computeResource;   // what was asked for
-  vim::Moref parentPool;        // where the VCH's pool goes
-  vim::Moref owner;             // the cluster or standalone compute resource
+  vim::Moref vmFolder;         // the datacenter's VM folder
+  vim::Moref computeResource;  // what was asked for
+  vim::Moref parentPool;       // where the VCH's pool goes
+  vim::Moref owner;            // the cluster or standalone compute resource
   bool cluster = false;
   bool drsEnabled = false;
   std::vector<vim::Moref> hosts;
   vim::Moref imageDatastore;
   std::string imageDatastoreName;
-  std::string imagePath;        // folder inside the datastore, "<name>" by default
+  std::string imagePath;  // folder inside the datastore, "<name>" by default
   std::vector<ResolvedVolumeStore> volumeStores;
   // "bridge", "public", "client", "management"; container networks by alias.
   std::map<std::string, ResolvedNetwork> roles;

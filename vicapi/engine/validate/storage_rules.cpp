@@ -17,13 +17,18 @@ struct DatastoreRef {
 };
 
 // "ds://name/path", "name/path" or "name"; nullopt with an issue when bad.
-std::optional<DatastoreRef> splitDatastore(ValidationContext& c, const std::string& path, std::string text) {
+std::optional<DatastoreRef> splitDatastore(ValidationContext& c, const std::string& path,
+                                           std::string text) {
   if (text.rfind("ds://", 0) == 0) text = text.substr(5);
   if (text.find("://") != std::string::npos) {
-    c.issues.add(path, "\"" + text + "\" is not a datastore; write ds://<datastore>[/<folder>] or <datastore>[/<folder>]");
+    c.issues.add(
+        path,
+        "\"" + text +
+            "\" is not a datastore; write ds://<datastore>[/<folder>] or <datastore>[/<folder>]");
     return std::nullopt;
   }
-  while (!text.empty() && text.back() == '/') text.pop_back();
+  while (!text.empty() && text.back() == '/')
+    text.pop_back();
   auto slash = text.find('/');
   DatastoreRef r{text.substr(0, slash), slash == std::string::npos ? "" : text.substr(slash + 1)};
   if (r.name.empty()) {
@@ -33,7 +38,8 @@ std::optional<DatastoreRef> splitDatastore(ValidationContext& c, const std::stri
   char bad = 0;
   std::string check = r.name;
   if (hasForbiddenCharacter(check, &bad) && bad != '/' && bad != ':') {
-    c.issues.add(path, std::string("the datastore name contains '") + bad + "', which is not allowed");
+    c.issues.add(path,
+                 std::string("the datastore name contains '") + bad + "', which is not allowed");
     return std::nullopt;
   }
   return r;
@@ -49,7 +55,8 @@ std::vector<vim::Moref> hostsOf(ValidationContext& c, const vim::Moref& ds) {
   return out;
 }
 
-std::optional<vim::Moref> findDatastore(ValidationContext& c, const std::string& path, const std::string& name) {
+std::optional<vim::Moref> findDatastore(ValidationContext& c, const std::string& path,
+                                        const std::string& name) {
   try {
     return c.finder.find(vim::Kind::Datastore, name, c.out.datacenter);
   } catch (const Error& e) {
@@ -58,15 +65,17 @@ std::optional<vim::Moref> findDatastore(ValidationContext& c, const std::string&
   }
 }
 
-bool reachable(ValidationContext& c, const std::string& path, const vim::Moref& ds, const std::string& name,
-               std::set<vim::Moref>& commonHosts, bool& first) {
+bool reachable(ValidationContext& c, const std::string& path, const vim::Moref& ds,
+               const std::string& name, std::set<vim::Moref>& commonHosts, bool& first) {
   auto mounts = hostsOf(c, ds);
   std::set<vim::Moref> usable;
   for (const auto& h : mounts)
     for (const auto& mine : c.out.hosts)
       if (h == mine) usable.insert(h);
   if (usable.empty() && !c.out.hosts.empty()) {
-    c.issues.add(path, "datastore \"" + name + "\" is not accessible by the compute resource; choose one its hosts mount");
+    c.issues.add(path,
+                 "datastore \"" + name +
+                     "\" is not accessible by the compute resource; choose one its hosts mount");
     return false;
   }
   if (first) {
@@ -89,22 +98,26 @@ void checkStorage(ValidationContext& c) {
   bool first = true;
 
   if (s.imageStores.empty()) {
-    c.issues.add("storage.image_stores", "is required: give the datastore for the VCH's images, such as ds://datastore1");
+    c.issues.add("storage.image_stores",
+                 "is required: give the datastore for the VCH's images, such as ds://datastore1");
   } else {
     for (std::size_t i = 1; i < s.imageStores.size(); ++i)
-      c.issues.add("storage.image_stores[" + std::to_string(i) + "]", "only one image store is supported; remove the others");
+      c.issues.add("storage.image_stores[" + std::to_string(i) + "]",
+                   "only one image store is supported; remove the others");
     const std::string path = "storage.image_stores[0]";
     if (auto r = splitDatastore(c, path, s.imageStores[0]); r && !c.out.datacenter.empty()) {
       if (auto ds = findDatastore(c, path, r->name)) {
         c.out.imageDatastore = *ds;
         c.out.imageDatastoreName = c.inv().get(*ds)->name;
         c.out.imagePath = r->path.empty() ? c.vch().name : r->path;
-        s.imageStores = {"ds://" + c.out.imageDatastoreName + (r->path.empty() ? "" : "/" + r->path)};
+        s.imageStores = {"ds://" + c.out.imageDatastoreName +
+                         (r->path.empty() ? "" : "/" + r->path)};
         if (reachable(c, path, *ds, r->name, commonHosts, first) && !c.out.imagePath.empty() &&
             !c.options.existingVch) {
           const std::string dsPath = "[" + c.out.imageDatastoreName + "] " + c.out.imagePath;
           if (vim::DatastoreBrowser(c.client, *ds).exists(dsPath))
-            c.issues.add(path, "the folder " + dsPath + " already exists; choose another folder or VCH name");
+            c.issues.add(path, "the folder " + dsPath +
+                                   " already exists; choose another folder or VCH name");
         }
       }
     }
@@ -116,11 +129,14 @@ void checkStorage(ValidationContext& c) {
     const std::string base = "storage.volume_stores[" + std::to_string(i) + "]";
     char bad = 0;
     if (vs.label.empty())
-      c.issues.add(base + ".label", "is required: the name Docker users give (\"default\" for anonymous volumes)");
+      c.issues.add(base + ".label",
+                   "is required: the name Docker users give (\"default\" for anonymous volumes)");
     else if (hasForbiddenCharacter(vs.label, &bad))
-      c.issues.add(base + ".label", std::string("contains '") + bad + "', which is not allowed in a volume store name");
+      c.issues.add(base + ".label", std::string("contains '") + bad +
+                                        "', which is not allowed in a volume store name");
     else if (!labels.insert(vs.label).second)
-      c.issues.add(base + ".label", "\"" + vs.label + "\" is used by another volume store; labels must be unique");
+      c.issues.add(base + ".label",
+                   "\"" + vs.label + "\" is used by another volume store; labels must be unique");
 
     ResolvedVolumeStore rv;
     rv.label = vs.label;
@@ -128,7 +144,8 @@ void checkStorage(ValidationContext& c) {
       const std::string rest = vs.datastore.substr(6);
       const auto slash = rest.find('/');
       if (slash == 0 || slash == std::string::npos || slash + 1 == rest.size()) {
-        c.issues.add(base + ".datastore", "an NFS volume store needs a host and a path: nfs://host/path");
+        c.issues.add(base + ".datastore",
+                     "an NFS volume store needs a host and a path: nfs://host/path");
         continue;
       }
       rv.nfs = true;
@@ -145,10 +162,13 @@ void checkStorage(ValidationContext& c) {
     rv.path = r->path.empty() ? "VIC" : r->path;
     rv.url = "ds://" + rv.datastoreName + "/" + rv.path;
     vs.datastore = rv.url;
-    if (reachable(c, base + ".datastore", *ds, r->name, commonHosts, first)) c.out.volumeStores.push_back(rv);
+    if (reachable(c, base + ".datastore", *ds, r->name, commonHosts, first))
+      c.out.volumeStores.push_back(rv);
   }
   if (!first && commonHosts.empty() && !c.out.hosts.empty())
-    c.issues.add("storage", "no single host can access all of the requested datastores; choose datastores that share a host");
+    c.issues.add("storage",
+                 "no single host can access all of the requested datastores; choose datastores "
+                 "that share a host");
 
   if (!s.baseImageSize) s.baseImageSize = Quantity{8000000, "KB"};
   if (auto kb = toKB(*s.baseImageSize)) {

@@ -24,7 +24,8 @@ void fallBackToDatacenter(ValidationContext& c) {
 
 }  // namespace
 
-Issues validateVch(vim::Client& client, const Vch& input, const ValidationOptions& options, ResolvedVch& out) {
+Issues validateVch(vim::Client& client, const Vch& input, const ValidationOptions& options,
+                   ResolvedVch& out) {
   Issues issues;
   out = ResolvedVch{};
   out.vch = input;

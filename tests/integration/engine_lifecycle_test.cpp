@@ -3,11 +3,15 @@
 #include "tests/support/engine_world.h"
 #include "tests/support/simulator_fixture.h"
 #include "vicapi/engine/delete.h"
+#include "vicapi/engine/errors.h"
 #include "vicapi/engine/guestinfo/vch_config.h"
+#include "vicapi/engine/ops/vsphere_ops.h"
 #include "vicapi/engine/query.h"
+#include "vicapi/vim/folder.h"
 #include "vicapi/vim/inventory.h"
 #include "vicapi/vim/property_collector.h"
 #include "vicapi/vim/search_index.h"
+#include "vicapi/vim/virtual_machine.h"
 
 using namespace vic;
 namespace fs = std::filesystem;
@@ -100,8 +104,77 @@ BOOST_AUTO_TEST_CASE(create_list_inspect_delete_with_the_minimal_body) {
   BOOST_TEST(v.runtime.powerState == "poweredOn");
   BOOST_TEST(v.runtime.upgradeStatus == "Up to date");
 
+  // Once the endpoint reports an address (vcsim's hook plays the guest),
+  // list shows where to reach it.
+  BOOST_TEST(list[0].dockerHost.empty());
+  engine::ops::setExtraConfig(*c, *vm, {{"SET.guest.ipAddress", "10.10.10.10"}});
+  list = engine::listVchs(*c, {}, images.version);
+  BOOST_TEST(list[0].dockerHost == "10.10.10.10:2376");
+  BOOST_TEST(list[0].adminPortal == "https://10.10.10.10:2378");
+
   // Delete leaves nothing behind.
   engine::deleteVch(*c, vm->value, {}, observer);
+  const auto after = test::snapshotWorld(*c, sim);
+  BOOST_TEST((after == before), test::describeDifference(before, after));
+}
+
+BOOST_AUTO_TEST_CASE(delete_refuses_running_containers_and_keeps_volumes_unless_asked) {
+  auto c = test::loggedInClient();
+  test::allowVchFirewall(*c);
+  auto& sim = test::SimulatorFixture::current();
+  const auto before = test::snapshotWorld(*c, sim);
+  auto body = test::minimalVchBody("vch-delete");
+  body["storage"]["volume_stores"] = {
+      {{"datastore", "ds://LocalDS_0/vch-delete-volumes"}, {"label", "default"}}};
+  test::RecordingObserver observer;
+  auto vm = test::createFromBody(*c, body, observer).vm;
+
+  // A container VM in the VCH's pool, running.
+  auto pool = *vim::SearchIndex(*c).findByInventoryPath("/DC0/host/DC0_C0/Resources/vch-delete");
+  vim::VmConfigSpec spec;
+  spec.name = "container-1";
+  spec.guestId = "otherGuest64";
+  spec.vmPathName = "[LocalDS_0]";
+  auto container = vim::Moref::from(
+      vim::Folder(*c, *vim::SearchIndex(*c).findByInventoryPath("/DC0/vm/vch-delete"))
+          .createVM(spec, pool)
+          .wait());
+  vim::VirtualMachine(*c, container).powerOn().wait();
+
+  const auto withVch = test::snapshotWorld(*c, sim);
+  try {
+    engine::deleteVch(*c, vm.value, {}, observer);
+    BOOST_FAIL("delete should refuse");
+  } catch (const engine::ConflictError& e) {
+    BOOST_TEST(std::string(e.what()).find("running containers (container-1)") != std::string::npos);
+  }
+  const auto refused = test::snapshotWorld(*c, sim);
+  BOOST_TEST((refused == withVch), test::describeDifference(withVch, refused));  // nothing touched
+
+  engine::deleteVch(*c, vm.value, {true, false}, observer);
+  auto after = test::snapshotWorld(*c, sim);
+  // Only the volume store remains, as asked; the container VM went with the VCH.
+  std::set<std::string> kept;
+  for (const auto& f : after.files)
+    if (f.find("vch-delete-volumes") != std::string::npos) kept.insert(f);
+  BOOST_TEST(kept.size() == 1u);
+  for (const auto& f : kept)
+    after.files.erase(f);
+  BOOST_TEST((after == before), test::describeDifference(before, after));
+}
+
+BOOST_AUTO_TEST_CASE(delete_with_volume_stores_all_removes_them) {
+  auto c = test::loggedInClient();
+  test::allowVchFirewall(*c);
+  auto& sim = test::SimulatorFixture::current();
+  const auto before = test::snapshotWorld(*c, sim);
+  auto body = test::minimalVchBody("vch-delete-all");
+  body["storage"]["volume_stores"] = {
+      {{"datastore", "ds://LocalDS_0/nested/volumes"}, {"label", "default"}},
+      {{"datastore", "ds://LocalDS_0/nested/more"}, {"label", "more"}}};
+  test::RecordingObserver observer;
+  auto vm = test::createFromBody(*c, body, observer).vm;
+  engine::deleteVch(*c, vm.value, {false, true}, observer);
   const auto after = test::snapshotWorld(*c, sim);
   BOOST_TEST((after == before), test::describeDifference(before, after));
 }

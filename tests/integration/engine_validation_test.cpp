@@ -264,6 +264,12 @@ BOOST_AUTO_TEST_CASE(every_rule_reports_its_path_and_what_to_fix) {
          b["storage"]["volume_stores"] = {{{"datastore", "ds://Nope/v"}, {"label", "n"}}};
        },
        "storage.volume_stores[0].datastore", "was not found"},
+      {"volumes outside the VCH folder",
+       [](json& b) {
+         b["storage"]["volume_stores"] = {
+             {{"datastore", "ds://LocalDS_0/vch-rules/vols"}, {"label", "v"}}};
+       },
+       "storage.volume_stores[0].datastore", "is inside the VCH's folder"},
       {"base image size",
        [](json& b) {
          b["storage"]["base_image_size"] = {{"value", 0}, {"units", "GB"}};

@@ -6,8 +6,6 @@
 #include "vicapi/engine/vch_record.h"
 #include "vicapi/soap/fault.h"
 #include "vicapi/vim/client.h"
-#include "vicapi/vim/datastore_browser.h"
-#include "vicapi/vim/finder.h"
 #include "vicapi/vim/property_collector.h"
 
 namespace vic::engine {
@@ -45,11 +43,6 @@ bool isEmpty(vim::Client& c, const vim::Moref& entity, const char* childProperty
   }
 }
 
-bool under(const std::string& path, const std::string& dir) {
-  return path.size() > dir.size() && path.compare(0, dir.size(), dir) == 0 &&
-         path[dir.size()] == '/';
-}
-
 }  // namespace
 
 void deleteVch(vim::Client& client, const std::string& id, const DeleteSpec& spec,
@@ -65,13 +58,6 @@ void deleteVch(vim::Client& client, const std::string& id, const DeleteSpec& spe
   if (!running.empty() && !spec.allContainers)
     throw ConflictError("VCH " + r.name + " has running containers (" + running +
                         "); stop them, or delete with containers set to \"all\"");
-
-  // Volume store folders that stay: the image folder must not be removed
-  // around them.
-  std::vector<std::string> keep;
-  if (!spec.allVolumeStores)
-    for (const auto& [label, path] : p.volumeStores)
-      if (path.rfind("[", 0) == 0) keep.push_back(path);
 
   Plan plan;
   if (!containers.empty()) {
@@ -104,21 +90,9 @@ void deleteVch(vim::Client& client, const std::string& id, const DeleteSpec& spe
               }});
   }
   if (!p.imagePath.empty() && !dc.empty()) {
-    plan.add({"datastore_folder", "Delete " + p.imagePath, [&](StepContext& ctx) {
-                bool keepsVolumes = std::any_of(
-                    keep.begin(), keep.end(), [&](const auto& k) { return under(k, p.imagePath); });
-                if (!keepsVolumes) return ops::deleteIfExists(client, dc, p.imagePath);
-                // Volumes live inside the image folder: remove everything else.
-                const auto ds = vim::Finder(client).find(vim::Kind::Datastore, p.datastore, dc);
-                for (const auto& name : vim::DatastoreBrowser(client, ds).list(p.imagePath)) {
-                  const std::string entry = p.imagePath + "/" + name;
-                  const bool holdsKept = std::any_of(keep.begin(), keep.end(), [&](const auto& k) {
-                    return k == entry || under(k, entry);
-                  });
-                  if (!holdsKept) ops::deleteIfExists(client, dc, entry);
-                }
-                ctx.log("keeping the volume stores inside " + p.imagePath);
-              }});
+    // Validation keeps volume stores out of this folder, so all of it goes.
+    plan.add({"datastore_folder", "Delete " + p.imagePath,
+              [&](StepContext&) { ops::deleteIfExists(client, dc, p.imagePath); }});
   }
   if (!p.permissions.empty()) {
     plan.add(

@@ -162,6 +162,14 @@ void checkStorage(ValidationContext& c) {
     rv.path = r->path.empty() ? "VIC" : r->path;
     rv.url = "ds://" + rv.datastoreName + "/" + rv.path;
     vs.datastore = rv.url;
+    // The VCH's own folder goes with the VCH (and with its VM): volumes there would too.
+    if (rv.datastore == c.out.imageDatastore && !c.out.imagePath.empty() &&
+        (rv.path == c.out.imagePath || rv.path.rfind(c.out.imagePath + "/", 0) == 0)) {
+      c.issues.add(base + ".datastore",
+                   "is inside the VCH's folder [" + rv.datastoreName + "] " + c.out.imagePath +
+                       ", which is deleted with the VCH; choose a folder outside it");
+      continue;
+    }
     if (reachable(c, base + ".datastore", *ds, r->name, commonHosts, first))
       c.out.volumeStores.push_back(rv);
   }

@@ -1,5 +1,6 @@
 # Invoked with -DSOURCE_DIR -DOUTPUT -DVERSION. VIC_BUILD_NUMBER and
 # VIC_COMMIT in the environment override what git says (release pipelines).
+include(${CMAKE_CURRENT_LIST_DIR}/write_if_changed.cmake)
 set(build "$ENV{VIC_BUILD_NUMBER}")
 set(commit "$ENV{VIC_COMMIT}")
 if(build STREQUAL "")
@@ -24,11 +25,4 @@ const unsigned long kBuildNumber = ${build}UL;
 const char* const kCommit = \"${commit}\";
 }  // namespace vic::version::detail
 ")
-if(EXISTS ${OUTPUT})
-  file(READ ${OUTPUT} old)
-else()
-  set(old "")
-endif()
-if(NOT old STREQUAL content)
-  file(WRITE ${OUTPUT} "${content}")
-endif()
+write_if_changed(${OUTPUT} "${content}")

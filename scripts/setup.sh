@@ -10,6 +10,7 @@ packages=(
   libboost-test-dev
   golang-go golang-github-vmware-govmomi-dev golang-github-google-uuid-dev
   openssl ca-certificates xorriso
+  wrk
 )
 
 sudo=; [[ $(id -u) == 0 ]] || sudo=sudo
@@ -34,4 +35,10 @@ install "${packages[@]}"
 if ! command -v docker >/dev/null; then
   install docker.io || true
   command -v docker >/dev/null || echo "setup: warning: no docker CLI; the endpoint daemon test will fail" >&2
+fi
+
+# Node.js and npm, for the OpenAPI document's validator (tests/openapi) and
+# the plug-in UI; any recent node on PATH will do.
+if ! command -v npm >/dev/null; then
+  install nodejs npm
 fi

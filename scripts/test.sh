@@ -8,6 +8,7 @@ cd "$root"
 start=$(date +%s)
 
 scripts/build.sh debug
+npm ci --prefix tests/openapi --no-audit --no-fund --loglevel=error
 ctest --preset debug
 
 scripts/build.sh release

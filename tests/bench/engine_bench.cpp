@@ -5,45 +5,27 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <atomic>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
-#include <thread>
 
+#include "tests/bench/vch_population.h"
+#include "tests/support/vch_bodies.h"
 #include "vicapi/engine/create.h"
 #include "vicapi/engine/firewall.h"
-#include "vicapi/engine/guestinfo/vch_config.h"
 #include "vicapi/engine/model/vch_json.h"
-#include "vicapi/engine/ops/vsphere_ops.h"
 #include "vicapi/engine/query.h"
 #include "vicapi/engine/validate/validator.h"
 #include "vicapi/sim/simulator.h"
 #include "vicapi/vim/client.h"
-#include "vicapi/vim/folder.h"
-#include "vicapi/vim/search_index.h"
 
 using namespace vic;
 using Clock = std::chrono::steady_clock;
-namespace gi = vic::engine::guestinfo;
 
 namespace {
 
 double ms(Clock::duration d) {
   return std::chrono::duration<double, std::milli>(d).count();
-}
-
-nlohmann::json body(const std::string& name) {
-  return {{"name", name},
-          {"compute", {{"resource", {{"name", "DC0_C0"}}}}},
-          {"storage", {{"image_stores", {"ds://LocalDS_0"}}}},
-          {"network",
-           {{"bridge", {{"ip_range", "172.16.0.0/12"}, {"port_group", {{"name", "DC0_DVPG0"}}}}},
-            {"public", {{"port_group", {{"name", "VM Network"}}}}}}},
-          {"auth",
-           {{"server",
-             {{"generate", {{"cname", name}, {"size", {{"value", 2048}, {"units", "bit"}}}}}}},
-            {"client", {{"no_tls_verify", true}}}}}};
 }
 
 }  // namespace
@@ -63,7 +45,7 @@ int main() {
 
   // One create, from validation to power on.
   engine::Issues schema;
-  auto vch = engine::vchFromJson(body("vch-0"), schema);
+  auto vch = engine::vchFromJson(test::minimalVchBody("vch-0"), schema);
   engine::ValidationOptions vo;
   vo.trust = tls::Trust::pin(sim->thumbprint());
   vo.applianceVersion = images.version.str();
@@ -94,31 +76,8 @@ int main() {
                   1e6,
               ms(t2 - t1));
 
-  // 999 more VCHs as vCenter sees them: endpoint VMs carrying a VCH's configuration.
-  const auto extra = engine::ops::readExtraConfig(client, created.vm);
-  const auto folder = *vim::SearchIndex(client).findByInventoryPath("/DC0/vm");
-  const auto pool = *vim::SearchIndex(client).findByInventoryPath("/DC0/host/DC0_C0/Resources");
-  std::atomic<int> next{1};
   auto t3 = Clock::now();
-  std::vector<std::thread> workers;
-  for (int w = 0; w < 4; ++w) {
-    workers.emplace_back([&] {
-      for (int i = next++; i < 1000; i = next++) {
-        vim::VmConfigSpec spec;
-        spec.name = "vch-" + std::to_string(i);
-        spec.guestId = "otherGuest64";
-        spec.vmPathName = "[LocalDS_0]";
-        auto kv = extra;
-        kv[gi::kIdKey] = gi::kCreatingId;
-        kv["guestinfo.vice./config/name"] = "\"" + *spec.name + "\"";
-        spec.extraConfig.assign(kv.begin(), kv.end());
-        auto vm = vim::Moref::from(vim::Folder(client, folder).createVM(spec, pool).wait());
-        engine::ops::setExtraConfig(client, vm, {{gi::kIdKey, vm.str()}});
-      }
-    });
-  }
-  for (auto& t : workers)
-    t.join();
+  bench::populateVchs(client, created.vm, 1000);
   std::printf("(populating 999 more VCHs took %.1f s)\n", ms(Clock::now() - t3) / 1000);
 
   std::vector<double> times;

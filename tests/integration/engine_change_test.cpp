@@ -52,26 +52,6 @@ VchState stateOf(vim::Client& c, const vim::Moref& vm) {
   return s;
 }
 
-engine::ApplianceImages olderImages() {
-  auto images = engine::ApplianceImages::locate();
-  images.version = *version::Version::parse("v1.5.0-0-0000000");
-  return images;
-}
-
-vim::Moref createOld(vim::Client& c, const std::string& name) {
-  test::allowVchFirewall(c);
-  test::RecordingObserver observer;
-  engine::Issues schema;
-  auto vch = engine::vchFromJson(test::minimalVchBody(name), schema);
-  engine::ResolvedVch resolved;
-  auto o = test::validationOptions();
-  o.applianceVersion = olderImages().version.str();
-  BOOST_TEST_REQUIRE(engine::validateVch(c, vch, o, resolved).empty());
-  auto co = test::createOptions();
-  co.images = olderImages();
-  return engine::createVch(c, resolved, co, observer).vm;
-}
-
 engine::ConfigureOptions configureOptions() {
   engine::ConfigureOptions o;
   o.validation = test::validationOptions();
@@ -199,7 +179,7 @@ BOOST_AUTO_TEST_CASE(a_failure_at_any_configure_step_restores_the_vch) {
 
 BOOST_AUTO_TEST_CASE(upgrade_moves_an_older_vch_to_this_version) {
   auto c = test::loggedInClient();
-  auto vm = createOld(*c, "vch-upgrade");
+  auto vm = test::createOlderVch(*c, "vch-upgrade");
   const auto images = engine::ApplianceImages::locate();
   auto listed = engine::listVchs(*c, {}, images.version);
   bool upgradeable = false;
@@ -218,7 +198,7 @@ BOOST_AUTO_TEST_CASE(upgrade_moves_an_older_vch_to_this_version) {
   BOOST_TEST(s.extraConfig.count(gi::kLockKey) == 0u);
   BOOST_TEST(onDatastore("vch-upgrade/" + images.applianceName()));
   BOOST_TEST(onDatastore("vch-upgrade/" +
-                         olderImages().applianceName()));  // the old one stays for rollback
+                         test::olderImages().applianceName()));  // the old one stays for rollback
   BOOST_TEST(engine::inspectVch(*c, vm.value, images.version).runtime.upgradeStatus ==
              "Up to date");
   BOOST_CHECK_THROW(engine::upgradeVch(*c, vm.value, {images, {}}, observer),
@@ -227,7 +207,7 @@ BOOST_AUTO_TEST_CASE(upgrade_moves_an_older_vch_to_this_version) {
 
 BOOST_AUTO_TEST_CASE(a_failure_at_any_upgrade_step_keeps_the_old_version_running) {
   auto c = test::loggedInClient();
-  auto vm = createOld(*c, "vch-upgrade-fail");
+  auto vm = test::createOlderVch(*c, "vch-upgrade-fail");
   const auto images = engine::ApplianceImages::locate();
   const auto before = stateOf(*c, vm);
   for (const auto& step : engine::upgradeStepNames()) {

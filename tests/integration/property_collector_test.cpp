@@ -1,5 +1,6 @@
 #include <boost/test/unit_test.hpp>
 
+#include <map>
 #include <set>
 
 #include "tests/support/simulator_fixture.h"
@@ -23,6 +24,19 @@ BOOST_AUTO_TEST_CASE(retrieve_follows_continuation_tokens) {
   std::set<std::string> names;
   for (const auto& vm : vms)
     names.insert(vm.text("name"));
+  BOOST_TEST((names == std::set<std::string>{"DC0_H0_VM0", "DC0_H0_VM1", "DC0_C0_RP0_VM0",
+                                             "DC0_C0_RP0_VM1"}));
+}
+
+BOOST_AUTO_TEST_CASE(streamed_retrieval_follows_continuation_tokens_too) {
+  auto c = test::loggedInClient();
+  vim::ContainerView view(*c, c->serviceContent().rootFolder, {"VirtualMachine"});
+  const auto before = c->roundTrips();
+  std::set<std::string> names;
+  vim::PropertyCollector(*c).retrieveEach(
+      {{"VirtualMachine", {"name"}}}, {view.objectSpec()},
+      [&](vim::ObjectContent&& vm) { names.insert(vm.text("name")); }, 1);
+  BOOST_TEST(c->roundTrips() - before == 4u);
   BOOST_TEST((names == std::set<std::string>{"DC0_H0_VM0", "DC0_H0_VM1", "DC0_C0_RP0_VM0",
                                              "DC0_C0_RP0_VM1"}));
 }
@@ -79,6 +93,22 @@ BOOST_AUTO_TEST_CASE(name_power_state_and_extra_config_of_1000_vms_in_three_roun
     BOOST_TEST_REQUIRE(vm.prop("config.extraConfig") != nullptr);
   }
   BOOST_TEST(names.size() == 1000u);
+}
+
+BOOST_AUTO_TEST_CASE(streamed_1000_vms_match_the_whole_answer) {
+  auto c = test::loggedInClient();
+  const std::vector<vim::PropertySpec> props{{"VirtualMachine", {"name", "config.extraConfig"}}};
+  std::map<std::string, std::size_t> whole, streamed;
+  for (const auto& vm : vim::retrieveFromContainer(*c, c->serviceContent().rootFolder, props))
+    whole[vm.text("name")] = vm.prop("config.extraConfig")->children.size();
+  const auto before = c->roundTrips();
+  vim::retrieveEachFromContainer(
+      *c, c->serviceContent().rootFolder, props, [&](vim::ObjectContent&& vm) {
+        streamed[vm.text("name")] = vm.prop("config.extraConfig")->children.size();
+      });
+  BOOST_TEST(c->roundTrips() - before <= 3u);
+  BOOST_TEST(streamed.size() == 1000u);
+  BOOST_TEST((streamed == whole));
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -4,6 +4,7 @@
 #include "tests/support/simulator_fixture.h"
 #include "vicapi/soap/fault.h"
 #include "vicapi/vim/inventory.h"
+#include "vicapi/vim/view.h"
 
 using namespace vic;
 using test::kTestPassword;
@@ -80,6 +81,16 @@ BOOST_AUTO_TEST_CASE(password_session_logs_in_again_once_when_it_expired) {
   BOOST_TEST(vim::Inventory::load(*c).size() > 0u);
   // The create-view call failed once, then Login, then the view, retrieve, destroy.
   BOOST_TEST(c->roundTrips() - before == 5u);
+  BOOST_TEST(c->loggedIn());
+}
+
+BOOST_AUTO_TEST_CASE(an_expired_session_is_renewed_for_a_streamed_retrieval) {
+  auto c = test::loggedInClient();
+  c->invoke("Logout", c->serviceContent().sessionManager);
+  int vms = 0;
+  vim::retrieveEachFromContainer(*c, c->serviceContent().rootFolder, {{"VirtualMachine", {"name"}}},
+                                 [&](vim::ObjectContent&& vm) { vms += !vm.text("name").empty(); });
+  BOOST_TEST(vms == 4);
   BOOST_TEST(c->loggedIn());
 }
 

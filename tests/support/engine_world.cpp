@@ -12,22 +12,24 @@ namespace vic::test {
 
 namespace fs = std::filesystem;
 
-nlohmann::json minimalVchBody(const std::string& name) {
-  return {
-      {"name", name},
-      {"compute", {{"resource", {{"name", "DC0_C0"}}}}},
-      {"storage", {{"image_stores", {"ds://LocalDS_0"}}}},
-      {"network",
-       {{"bridge", {{"ip_range", "172.16.0.0/12"}, {"port_group", {{"name", "DC0_DVPG0"}}}}},
-        {"public", {{"port_group", {{"name", "VM Network"}}}}}}},
-      {"auth",
-       {{"server",
-         {{"generate",
-           {{"cname", name + ".example.com"},
-            {"organization", {"VIC tests"}},
-            {"size", {{"value", 2048}, {"units", "bit"}}}}}}},
-        {"client", {{"no_tls_verify", true}}}}},
-  };
+engine::ApplianceImages olderImages() {
+  auto images = engine::ApplianceImages::locate();
+  images.version = *version::Version::parse("v1.5.0-0-0000000");
+  return images;
+}
+
+vim::Moref createOlderVch(vim::Client& c, const std::string& name) {
+  allowVchFirewall(c);
+  RecordingObserver observer;
+  engine::Issues schema;
+  auto vch = engine::vchFromJson(minimalVchBody(name), schema);
+  engine::ResolvedVch resolved;
+  auto o = validationOptions();
+  o.applianceVersion = olderImages().version.str();
+  BOOST_TEST_REQUIRE(engine::validateVch(c, vch, o, resolved).empty());
+  auto co = createOptions();
+  co.images = olderImages();
+  return engine::createVch(c, resolved, co, observer).vm;
 }
 
 engine::ValidationOptions validationOptions() {

@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "tests/support/vch_bodies.h"
 #include "vicapi/engine/create.h"
 #include "vicapi/engine/plan/plan.h"
 #include "vicapi/engine/validate/validator.h"
@@ -13,10 +14,6 @@
 #include "vicapi/vim/client.h"
 
 namespace vic::test {
-
-// The minimal body VIC's own API tests created a VCH with, for vcsim's
-// default inventory.
-nlohmann::json minimalVchBody(const std::string& name);
 
 engine::ValidationOptions validationOptions();
 engine::CreateOptions createOptions();
@@ -29,6 +26,12 @@ void allowVchFirewall(vim::Client& client);
 engine::CreateResult createFromBody(vim::Client& client, const nlohmann::json& body,
                                     engine::PlanObserver& observer,
                                     const engine::FaultHook& hook = {});
+
+// This appliance's images, but claiming an older version
+// (v1.5.0-0-0000000), so that an upgrade has something to do.
+engine::ApplianceImages olderImages();
+// A VCH as that older appliance would have created it from minimalVchBody.
+vim::Moref createOlderVch(vim::Client& client, const std::string& name);
 
 // Everything a VCH could leave behind, read independently of the engine: every
 // inventory path with its type, the datastores' files, and permissions and

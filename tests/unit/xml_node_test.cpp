@@ -1,5 +1,8 @@
 #include <boost/test/unit_test.hpp>
 
+#include <stdexcept>
+#include <vector>
+
 #include "vicapi/soap/errors.h"
 #include "vicapi/soap/node.h"
 
@@ -82,6 +85,40 @@ BOOST_AUTO_TEST_CASE(utf8_text_round_trips) {
   std::string out;
   writeXml(out, el("name", "Datastore Ä – 数据"), false);
   BOOST_TEST(parseXml(out).text == "Datastore Ä – 数据");
+}
+
+BOOST_AUTO_TEST_CASE(streamed_elements_leave_the_tree_as_they_complete) {
+  const std::string xml =
+      "<Envelope><Body><R><returnval><objects><obj>vm-1</obj></objects><objects><obj>vm-2</obj>"
+      "</objects><token>t1</token></returnval></R></Body></Envelope>";
+  std::vector<std::string> seen;
+  StreamingParser parser({"Envelope", "Body", "R", "returnval", "objects"},
+                         [&](Node&& n) { seen.push_back(n.textOf("obj")); });
+  for (char c : xml)
+    parser.feed(std::string_view(&c, 1));  // the worst chunking there is
+  Node rest = parser.finish();
+  BOOST_TEST((seen == std::vector<std::string>{"vm-1", "vm-2"}));
+  const Node& returnval = rest.at("Body").at("R").at("returnval");
+  BOOST_TEST(returnval.children.size() == 1u);  // only the token stayed
+  BOOST_TEST(returnval.textOf("token") == "t1");
+}
+
+BOOST_AUTO_TEST_CASE(an_error_in_the_consumer_stops_the_parse) {
+  int calls = 0;
+  StreamingParser parser({"a", "b"}, [&](Node&&) {
+    ++calls;
+    throw std::runtime_error("consumer refused");
+  });
+  BOOST_CHECK_EXCEPTION(
+      parser.feed("<a><b/><b/><b/></a>"), std::runtime_error,
+      [](const std::runtime_error& e) { return std::string(e.what()) == "consumer refused"; });
+  BOOST_TEST(calls == 1);
+}
+
+BOOST_AUTO_TEST_CASE(malformed_streams_are_protocol_errors) {
+  StreamingParser parser({"a", "b"}, [](Node&&) {});
+  parser.feed("<a><b>");
+  BOOST_CHECK_THROW(parser.finish(), vic::ProtocolError);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

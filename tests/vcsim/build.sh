@@ -2,9 +2,9 @@
 # Builds govmomi's vSphere API simulator (vcsim) from Debian's packages only:
 # golang-go and golang-github-vmware-govmomi-dev (0.24.2) ship the simulator
 # library but no vcsim command, so main.go here supplies one (upstream flag
-# names), and zz_vic_fixes.go fills three gaps of 0.24.2 that our engine
-# depends on: ExtensionManager methods, RetrievePropertiesEx paging, and
-# vCenter-like extraConfig updates. The govmomi tree is copied and patched
+# names), and zz_vic_fixes.go fills four gaps of 0.24.2 that our engine
+# depends on: ExtensionManager methods, RetrievePropertiesEx paging,
+# vCenter-like extraConfig updates, and uplink port groups marked as such. The govmomi tree is copied and patched
 # privately; /usr/share/gocode is never touched.
 #
 # Usage: tests/vcsim/build.sh [OUTDIR]     (default: build/vcsim)

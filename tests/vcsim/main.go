@@ -137,6 +137,7 @@ func main() {
 	} else {
 		must(m.Create())
 	}
+	simulator.VicMarkUplinkPortgroups()
 
 	m.Service.RegisterEndpoints = true
 	m.Service.Listen = u

@@ -6,6 +6,10 @@
 //  3. VirtualMachine extraConfig: setting an existing key replaces its value, an empty
 //     value removes the key, and ReconfigVM_Task reports config.extraConfig to
 //     WaitForUpdates(Ex) filters.
+//  4. Distributed switches: the "<switch>-DVUplinks-<n>" port group that CreateDVS_Task
+//     adds is marked as vCenter marks it (config.uplink on the port group, and the
+//     switch's config.uplinkPortgroup), so that clients can tell it from port groups
+//     that VMs may use. main.go calls VicMarkUplinkPortgroups once the inventory exists.
 package simulator
 
 import (
@@ -206,5 +210,29 @@ func vicSetExtraConfig(list []types.BaseOptionValue, c types.BaseOptionValue) []
 func (vm *VirtualMachine) vicAnnounceExtraConfig(spec *types.VirtualMachineConfigSpec) {
 	if len(spec.ExtraConfig) != 0 {
 		Map.Update(vm, []types.PropertyChange{{Name: "config.extraConfig", Val: vm.Config.ExtraConfig}})
+	}
+}
+
+// ---- 4. Uplink port groups
+
+func VicMarkUplinkPortgroups() {
+	for _, e := range Map.All("DistributedVirtualSwitch") {
+		dvs, ok := e.(*DistributedVirtualSwitch)
+		if !ok {
+			continue
+		}
+		config, ok := dvs.Config.(*types.VMwareDVSConfigInfo)
+		if !ok {
+			continue
+		}
+		prefix := dvs.Name + "-DVUplinks"
+		for _, ref := range dvs.Portgroup {
+			pg, ok := Map.Get(ref).(*DistributedVirtualPortgroup)
+			if !ok || len(pg.Name) < len(prefix) || pg.Name[:len(prefix)] != prefix {
+				continue
+			}
+			pg.Config.Uplink = types.NewBool(true)
+			config.UplinkPortgroup = append(config.UplinkPortgroup, ref)
+		}
 	}
 }

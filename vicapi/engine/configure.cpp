@@ -144,9 +144,11 @@ Vch currentModel(vim::Client& client, const std::string& id) {
   return describeVch(record, version::current());
 }
 
-ConfigureResult configureVch(vim::Client& client, const std::string& id, const Vch& desired,
-                             const ConfigureOptions& options, PlanObserver& observer) {
-  const VchRecord record = loadVch(client, id);
+PreparedConfigure prepareConfigure(vim::Client& client, const std::string& id, const Vch& desired,
+                                   const ConfigureOptions& options) {
+  PreparedConfigure prepared;
+  prepared.record = loadVch(client, id);
+  const VchRecord& record = prepared.record;
   if (record.stored.locked)
     throw ConflictError("VCH " + record.name +
                         " is being upgraded or configured; try again when that has finished");
@@ -169,10 +171,11 @@ ConfigureResult configureVch(vim::Client& client, const std::string& id, const V
   ResolvedVch resolved;
   issues.append(validateVch(client, merged, vo, resolved));
   if (!issues.empty()) throw InvalidSpecification(issues, false);
-  Vch next = resolved.vch;
+  Vch& next = prepared.next;
+  next = resolved.vch;
   next.version = record.stored.version;
 
-  ConfigureResult result;
+  ConfigureResult& result = prepared.result;
   if (regenerate) {
     std::vector<std::string> addresses;
     for (const auto* n : {&next.network.publicNet, &next.network.client, &next.network.management})
@@ -183,14 +186,13 @@ ConfigureResult configureVch(vim::Client& client, const std::string& id, const V
     next.auth.clientCas = result.certificates.clientCas;
   }
   result.changed = changedPaths(current, next);
-  if (result.changed.empty()) return result;
+  if (result.changed.empty()) return prepared;
 
-  const vim::Moref vm = record.vm;
   const Secret key = sealingKey(client, record);
   gi::KeyValues wanted =
       gi::encode(next, record.stored.placement, record.stored.id, record.stored.version, key);
-  gi::KeyValues changes =
-      gi::diff(record.extraConfig, wanted, std::string(gi::kConfigPrefix) + "/");
+  gi::KeyValues& changes = prepared.changes;
+  changes = gi::diff(record.extraConfig, wanted, std::string(gi::kConfigPrefix) + "/");
   // Sealed values always differ (fresh nonce): rewrite them only when the secret changed.
   for (auto it = changes.begin(); it != changes.end();) {
     const bool secret =
@@ -203,18 +205,27 @@ ConfigureResult configureVch(vim::Client& client, const std::string& id, const V
                     "endpoint.operations_credentials.password"));
     it = secret && !it->second.empty() && !secretChanged ? changes.erase(it) : std::next(it);
   }
-  const bool poolChanged =
+  prepared.poolChanged =
       record.stored.placement.ownPool && !record.pool.empty() &&
       (next.compute.cpu != current.compute.cpu || next.compute.memory != current.compute.memory);
-  const bool running = record.powerState == "poweredOn";
+  return prepared;
+}
 
+ConfigureResult executeConfigure(vim::Client& client, const PreparedConfigure& prepared,
+                                 PlanObserver& observer, const FaultHook& hook) {
+  if (prepared.result.changed.empty()) return prepared.result;
+  const VchRecord& record = prepared.record;
+  const vim::Moref vm = record.vm;
+  const auto& changes = prepared.changes;
+  const auto& next = prepared.next;
+  const bool running = record.powerState == "poweredOn";
   Plan plan;
   plan.add({"lock", "Mark " + record.name + " as being configured", [&](StepContext& ctx) {
               ops::setExtraConfig(client, vm, {{gi::kLockKey, "true"}});
               ctx.recordUndo(
                   undo("set_extra_config", {{"vm", vm.str()}, {"values", {{gi::kLockKey, ""}}}}));
             }});
-  if (poolChanged) {
+  if (prepared.poolChanged) {
     plan.add({"resource_pool", "Update the resource pool's limits", [&](StepContext& ctx) {
                 const auto before = *record.poolConfig;
                 ops::setPoolConfig(client, record.pool, poolSpecOf(next));
@@ -250,8 +261,14 @@ ConfigureResult configureVch(vim::Client& client, const std::string& id, const V
   plan.add({"unlock", "Mark " + record.name + " as no longer being configured", [&](StepContext&) {
               ops::setExtraConfig(client, vm, {{gi::kLockKey, ""}});
             }});
-  plan.execute(client, observer, options.faultHook);
-  return result;
+  plan.execute(client, observer, hook);
+  return prepared.result;
+}
+
+ConfigureResult configureVch(vim::Client& client, const std::string& id, const Vch& desired,
+                             const ConfigureOptions& options, PlanObserver& observer) {
+  return executeConfigure(client, prepareConfigure(client, id, desired, options), observer,
+                          options.faultHook);
 }
 
 }  // namespace vic::engine

@@ -6,6 +6,7 @@
 #include "vicapi/engine/plan/plan.h"
 #include "vicapi/engine/validate/validator.h"
 #include "vicapi/engine/vch_certificates.h"
+#include "vicapi/engine/vch_record.h"
 
 namespace vic::engine {
 
@@ -18,6 +19,21 @@ struct ConfigureResult {
   std::vector<std::string> changed;  // JSON paths that changed
   VchCertificates certificates;      // when new ones were generated
 };
+
+// A configure checked against the rules and vCenter, ready to run: what
+// prepare throws (InvalidSpecification, ConflictError) the server answers at
+// once; execute runs in the background.
+struct PreparedConfigure {
+  VchRecord record;
+  Vch next;
+  guestinfo::KeyValues changes;
+  bool poolChanged = false;
+  ConfigureResult result;
+};
+PreparedConfigure prepareConfigure(vim::Client& client, const std::string& id, const Vch& desired,
+                                   const ConfigureOptions& options);
+ConfigureResult executeConfigure(vim::Client& client, const PreparedConfigure& prepared,
+                                 PlanObserver& observer, const FaultHook& hook = {});
 
 // Applies `desired` (the whole model, as a PUT gives it; a PATCH is merged
 // into the current model first) to a VCH. Only what can change after create

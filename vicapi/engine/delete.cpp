@@ -12,12 +12,6 @@ namespace vic::engine {
 
 namespace {
 
-struct ContainerVm {
-  vim::Moref ref;
-  std::string name;
-  bool running = false;
-};
-
 std::vector<ContainerVm> containerVms(vim::Client& c, const VchRecord& r) {
   std::vector<ContainerVm> out;
   if (r.pool.empty() || !r.stored.placement.ownPool) return out;
@@ -45,12 +39,13 @@ bool isEmpty(vim::Client& c, const vim::Moref& entity, const char* childProperty
 
 }  // namespace
 
-void deleteVch(vim::Client& client, const std::string& id, const DeleteSpec& spec,
-               PlanObserver& observer, const FaultHook& hook) {
-  const VchRecord r = loadVch(client, id);
-  const auto& p = r.stored.placement;
-  const vim::Moref dc = p.datacenter.empty() ? vim::Moref{} : vim::Moref::parse(p.datacenter);
-  const auto containers = containerVms(client, r);
+PreparedDelete prepareDelete(vim::Client& client, const std::string& id, const DeleteSpec& spec) {
+  PreparedDelete prepared;
+  prepared.record = loadVch(client, id);
+  prepared.spec = spec;
+  const VchRecord& r = prepared.record;
+  prepared.containers = containerVms(client, r);
+  const auto& containers = prepared.containers;
 
   std::string running;
   for (const auto& cvm : containers)
@@ -59,6 +54,16 @@ void deleteVch(vim::Client& client, const std::string& id, const DeleteSpec& spe
     throw ConflictError("VCH " + r.name + " has running containers (" + running +
                         "); stop them, or delete with containers set to \"all\"");
 
+  return prepared;
+}
+
+void executeDelete(vim::Client& client, const PreparedDelete& prepared, PlanObserver& observer,
+                   const FaultHook& hook) {
+  const VchRecord& r = prepared.record;
+  const auto& spec = prepared.spec;
+  const auto& containers = prepared.containers;
+  const auto& p = r.stored.placement;
+  const vim::Moref dc = p.datacenter.empty() ? vim::Moref{} : vim::Moref::parse(p.datacenter);
   Plan plan;
   if (!containers.empty()) {
     plan.add({"containers", "Delete " + std::to_string(containers.size()) + " container VM(s)",
@@ -134,6 +139,11 @@ void deleteVch(vim::Client& client, const std::string& id, const DeleteSpec& spe
               }});
   }
   plan.executeForward(client, observer, hook);
+}
+
+void deleteVch(vim::Client& client, const std::string& id, const DeleteSpec& spec,
+               PlanObserver& observer, const FaultHook& hook) {
+  executeDelete(client, prepareDelete(client, id, spec), observer, hook);
 }
 
 }  // namespace vic::engine

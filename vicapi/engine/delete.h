@@ -4,6 +4,7 @@
 
 #include "vicapi/engine/errors.h"
 #include "vicapi/engine/plan/plan.h"
+#include "vicapi/engine/vch_record.h"
 
 namespace vic::engine {
 
@@ -12,6 +13,23 @@ struct DeleteSpec {
   bool allContainers = false;    // containers: "all" (else "off": powered-off ones only)
   bool allVolumeStores = false;  // volume_stores: "all" (else "none": keep the volumes)
 };
+
+struct ContainerVm {
+  vim::Moref ref;
+  std::string name;
+  bool running = false;
+};
+
+// What delete will remove, checked first: ConflictError, before anything is
+// touched, while containers run and allContainers is not set.
+struct PreparedDelete {
+  VchRecord record;
+  DeleteSpec spec;
+  std::vector<ContainerVm> containers;
+};
+PreparedDelete prepareDelete(vim::Client& client, const std::string& id, const DeleteSpec& spec);
+void executeDelete(vim::Client& client, const PreparedDelete& prepared, PlanObserver& observer,
+                   const FaultHook& hook = {});
 
 // Deletes a VCH and everything create made for it: container VMs, the
 // endpoint VM, its datastore folder, volume stores when asked, the VM folder,

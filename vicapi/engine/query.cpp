@@ -34,52 +34,56 @@ std::optional<Quantity> fromAllocation(long long value, bool limit, const char* 
 std::vector<VchListItem> listVchs(vim::Client& client, const ListScope& scope,
                                   const version::Version& appliance) {
   const vim::Moref root = scope.datacenter ? *scope.datacenter : client.serviceContent().rootFolder;
-  auto objects = vim::retrieveFromContainer(
+  std::map<vim::Moref, std::string> poolNames;
+  std::map<vim::Moref, vim::Moref> parents;
+  std::vector<std::pair<VchListItem, vim::Moref>> found;  // with its pool
+  // Each VM is decoded as it arrives and only its row is kept: the whole
+  // answer (every VM's extraConfig) is never in memory at once.
+  vim::retrieveEachFromContainer(
       client, root,
       {{"VirtualMachine",
         {"name", "resourcePool", "runtime.powerState", "config.extraConfig", "guest.ipAddress"}},
        {"ResourcePool", {"name", "parent"}},
-       {"ComputeResource", {"parent"}}});
+       {"ComputeResource", {"parent"}}},
+      [&](vim::ObjectContent&& o) {
+        if (o.obj.type != "VirtualMachine") {
+          if (const auto* p = o.prop("parent")) parents[o.obj] = vim::Moref::from(*p);
+          poolNames[o.obj] = o.text("name");
+          return;
+        }
+        const auto* ec = o.prop("config.extraConfig");
+        if (!ec) return;
+        // Cheap test before decoding: only VCHs carry the id key.
+        bool candidate = false;
+        for (const auto& opt : ec->children)
+          candidate |= opt.textOf("key") == gi::kIdKey;
+        if (!candidate) return;
+        VchRecord r;
+        r.vm = o.obj;
+        r.extraConfig = gi::fromOptionValues(*ec);
+        if (!gi::isVch(r.extraConfig, o.obj.str())) return;
+        if (const auto* p = o.prop("resourcePool")) r.pool = vim::Moref::from(*p);
+        // Only what a row shows is decoded: a full decode per VCH would
+        // dominate the time of a long list.
+        r.stored = gi::decodeSummary(r.extraConfig);
+        r.guestIp = o.text("guest.ipAddress");
+        const std::string address = endpointAddress(r);
 
-  std::map<vim::Moref, std::string> poolNames;
-  std::map<vim::Moref, vim::Moref> parents;
-  for (const auto& o : objects) {
-    if (o.obj.type == "VirtualMachine") continue;
-    if (const auto* p = o.prop("parent")) parents[o.obj] = vim::Moref::from(*p);
-    poolNames[o.obj] = o.text("name");
-  }
+        VchListItem item;
+        item.id = o.obj.value;
+        item.name = o.text("name");
+        item.version = r.stored.version;
+        item.powerState = o.text("runtime.powerState");
+        item.upgradeStatus = upgradeStatus(appliance, r.stored.version, r.stored.locked);
+        item.dockerHost = dockerHost(r.stored.model, address);
+        item.adminPortal = adminPortal(address);
+        found.emplace_back(std::move(item), r.pool);
+      });
 
   std::vector<VchListItem> out;
-  for (const auto& o : objects) {
-    if (o.obj.type != "VirtualMachine") continue;
-    const auto* ec = o.prop("config.extraConfig");
-    if (!ec) continue;
-    // Cheap test before decoding: only VCHs carry the id key.
-    bool candidate = false;
-    for (const auto& opt : ec->children)
-      candidate |= opt.textOf("key") == gi::kIdKey;
-    if (!candidate) continue;
-    VchRecord r;
-    r.vm = o.obj;
-    r.extraConfig = gi::fromOptionValues(*ec);
-    if (!gi::isVch(r.extraConfig, o.obj.str())) continue;
-    if (const auto* p = o.prop("resourcePool")) r.pool = vim::Moref::from(*p);
-    if (scope.computeResource && !within(parents, r.pool, *scope.computeResource)) continue;
-    // Only what a row shows is decoded: a full decode per VCH would dominate
-    // the time of a long list.
-    r.stored = gi::decodeSummary(r.extraConfig);
-    r.guestIp = o.text("guest.ipAddress");
-    const std::string address = endpointAddress(r);
-
-    VchListItem item;
-    item.id = o.obj.value;
-    item.name = o.text("name");
-    item.parent = ObjectRef{r.pool.value, poolNames[r.pool]};
-    item.version = r.stored.version;
-    item.powerState = o.text("runtime.powerState");
-    item.upgradeStatus = upgradeStatus(appliance, r.stored.version, r.stored.locked);
-    item.dockerHost = dockerHost(r.stored.model, address);
-    item.adminPortal = adminPortal(address);
+  for (auto& [item, pool] : found) {
+    if (scope.computeResource && !within(parents, pool, *scope.computeResource)) continue;
+    item.parent = ObjectRef{pool.value, poolNames[pool]};
     out.push_back(std::move(item));
   }
   std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.name < b.name; });

@@ -44,15 +44,59 @@ std::vector<vim::Moref> earlierUpgradeSnapshots(vim::Client& c, const vim::Moref
   return out;
 }
 
+// Points the endpoint VM at other images and another version, recording the
+// undo of every key and of the CD-ROM first.
+void switchImages(vim::Client& client, const VchRecord& r, const gi::Placement& placement,
+                  const std::string& version, StepContext& ctx) {
+  const vim::Moref vm = r.vm;
+  const auto cdrom = ops::findCdrom(client, vm);
+  if (!cdrom) throw Error("the endpoint VM has no CD-ROM for the appliance image");
+  // Explicit undos as well as the snapshot: they also work where a revert
+  // does not restore configuration (vcsim).
+  ctx.recordUndo(undo("set_cdrom", {{"vm", vm.str()},
+                                    {"key", cdrom->key},
+                                    {"controller_key", cdrom->controllerKey},
+                                    {"unit", cdrom->unitNumber},
+                                    {"iso", cdrom->iso}}));
+  ops::setCdromIso(client, vm, *cdrom, placement.applianceIso);
+  const std::string prefix = std::string(gi::kPlacementPrefix) + "/";
+  auto before = gi::flatten(gi::placementToJson(r.stored.placement), prefix);
+  gi::KeyValues values =
+      gi::diff(before, gi::flatten(gi::placementToJson(placement), prefix), prefix);
+  values[gi::kVersionKey] = version;
+  json old = json::object();
+  for (const auto& [k, v] : values) {
+    auto it = r.extraConfig.find(k);
+    old[k] = it == r.extraConfig.end() ? "" : it->second;
+  }
+  const std::string guest = vim::PropertyCollector(client)
+                                .retrieveOne(vm, {"config.alternateGuestName"})
+                                .text("config.alternateGuestName");
+  ctx.recordUndo(undo("set_extra_config",
+                      {{"vm", vm.str()}, {"values", old}, {"alternate_guest_name", guest}}));
+  vim::VmConfigSpec spec;
+  spec.alternateGuestName = "Photon - VCH " + version;
+  spec.extraConfig.assign(values.begin(), values.end());
+  vim::VirtualMachine(client, vm).reconfigure(spec).wait();
+}
+
+// The snapshot the last upgrade left, if any.
+std::optional<vim::Moref> upgradeSnapshot(vim::Client& c, const vim::Moref& vm) {
+  auto all = earlierUpgradeSnapshots(c, vm, vim::Moref{});
+  if (all.empty()) return std::nullopt;
+  return all.back();
+}
+
 }  // namespace
 
 std::vector<std::string> upgradeStepNames() {
   return {"lock", "upload_images", "snapshot", "power_off", "switch_version", "power_on", "unlock"};
 }
 
-void upgradeVch(vim::Client& client, const std::string& id, const UpgradeOptions& options,
-                PlanObserver& observer) {
-  const VchRecord r = loadVch(client, id);
+PreparedUpgrade prepareUpgrade(vim::Client& client, const std::string& id,
+                               const UpgradeOptions& options) {
+  PreparedUpgrade prepared{loadVch(client, id), options};
+  const VchRecord& r = prepared.record;
   const auto& images = options.images;
   const auto from = version::Version::parse(r.stored.version);
   if (!from)
@@ -66,6 +110,13 @@ void upgradeVch(vim::Client& client, const std::string& id, const UpgradeOptions
     throw ConflictError("VCH " + r.name +
                         " is being upgraded or configured; try again when that has finished");
 
+  return prepared;
+}
+
+void executeUpgrade(vim::Client& client, const PreparedUpgrade& prepared, PlanObserver& observer) {
+  const VchRecord& r = prepared.record;
+  const auto& images = prepared.options.images;
+  const auto from = version::Version::parse(r.stored.version);
   const vim::Moref vm = r.vm;
   const auto& p = r.stored.placement;
   const vim::Moref dc = vim::Moref::parse(p.datacenter);
@@ -104,40 +155,16 @@ void upgradeVch(vim::Client& client, const std::string& id, const UpgradeOptions
               ops::ensurePoweredOff(client, vm);
               if (running) ctx.recordUndo(undo("power_on", {{"vm", vm.str()}}));
             }});
-  plan.add(
-      {"switch_version", "Switch the endpoint VM to " + images.version.str(),
-       [&](StepContext& ctx) {
-         const auto cdrom = ops::findCdrom(client, vm);
-         if (!cdrom) throw Error("the endpoint VM has no CD-ROM for the appliance image");
-         // Explicit undos as well as the snapshot: they also work where a
-         // revert does not restore configuration (vcsim).
-         ctx.recordUndo(undo("set_cdrom", {{"vm", vm.str()},
-                                           {"key", cdrom->key},
-                                           {"controller_key", cdrom->controllerKey},
-                                           {"unit", cdrom->unitNumber},
-                                           {"iso", cdrom->iso}}));
-         ops::setCdromIso(client, vm, *cdrom, newAppliance);
-         auto placement = p;
-         placement.applianceIso = newAppliance;
-         placement.bootstrapIso = newBootstrap;
-         gi::KeyValues values =
-             gi::flatten(gi::placementToJson(placement), std::string(gi::kPlacementPrefix) + "/");
-         values[gi::kVersionKey] = images.version.str();
-         json old = json::object();
-         for (const auto& [k, v] : values) {
-           auto it = r.extraConfig.find(k);
-           old[k] = it == r.extraConfig.end() ? "" : it->second;
-         }
-         const std::string guest = vim::PropertyCollector(client)
-                                       .retrieveOne(vm, {"config.alternateGuestName"})
-                                       .text("config.alternateGuestName");
-         ctx.recordUndo(undo("set_extra_config",
-                             {{"vm", vm.str()}, {"values", old}, {"alternate_guest_name", guest}}));
-         vim::VmConfigSpec spec;
-         spec.alternateGuestName = "Photon - VCH " + images.version.str();
-         spec.extraConfig.assign(values.begin(), values.end());
-         vim::VirtualMachine(client, vm).reconfigure(spec).wait();
-       }});
+  plan.add({"switch_version", "Switch the endpoint VM to " + images.version.str(),
+            [&](StepContext& ctx) {
+              auto placement = p;
+              placement.previousVersion = r.stored.version;
+              placement.previousApplianceIso = p.applianceIso;
+              placement.previousBootstrapIso = p.bootstrapIso;
+              placement.applianceIso = newAppliance;
+              placement.bootstrapIso = newBootstrap;
+              switchImages(client, r, placement, images.version.str(), ctx);
+            }});
   plan.add({"power_on", "Start the endpoint VM", [&](StepContext& ctx) {
               if (!running) return;
               ops::ensurePoweredOn(client, vm);
@@ -149,7 +176,76 @@ void upgradeVch(vim::Client& client, const std::string& id, const UpgradeOptions
                 ops::removeSnapshotIfExists(client, old);
               ops::setExtraConfig(client, vm, {{gi::kLockKey, ""}});
             }});
-  plan.execute(client, observer, options.faultHook);
+  plan.execute(client, observer, prepared.options.faultHook);
+}
+
+void upgradeVch(vim::Client& client, const std::string& id, const UpgradeOptions& options,
+                PlanObserver& observer) {
+  executeUpgrade(client, prepareUpgrade(client, id, options), observer);
+}
+
+}  // namespace vic::engine
+
+namespace vic::engine {
+
+std::vector<std::string> rollbackStepNames() {
+  return {"lock", "power_off", "revert", "switch_version", "power_on", "remove_snapshot", "unlock"};
+}
+
+void rollbackVch(vim::Client& client, const std::string& id, PlanObserver& observer,
+                 const FaultHook& hook) {
+  const VchRecord r = loadVch(client, id);
+  const auto& p = r.stored.placement;
+  if (p.previousVersion.empty())
+    throw ConflictError(
+        "VCH " + r.name +
+        " has no earlier version to roll back to; only the last upgrade can be undone");
+  if (r.stored.locked)
+    throw ConflictError("VCH " + r.name +
+                        " is being upgraded or configured; try again when that has finished");
+  const auto snapshot = upgradeSnapshot(client, r.vm);
+  const vim::Moref vm = r.vm;
+  const bool running = r.powerState == "poweredOn";
+
+  Plan plan;
+  plan.add({"lock", "Mark " + r.name + " as being rolled back", [&](StepContext& ctx) {
+              ops::setExtraConfig(client, vm, {{gi::kLockKey, "true"}});
+              ctx.recordUndo(
+                  undo("set_extra_config", {{"vm", vm.str()}, {"values", {{gi::kLockKey, ""}}}}));
+            }});
+  plan.add({"power_off", "Stop the endpoint VM", [&](StepContext& ctx) {
+              ops::ensurePoweredOff(client, vm);
+              if (running) ctx.recordUndo(undo("power_on", {{"vm", vm.str()}}));
+            }});
+  plan.add({"revert", "Revert the endpoint VM to its snapshot from before the upgrade",
+            [&](StepContext& ctx) {
+              if (snapshot)
+                ops::revertToSnapshot(client, *snapshot);
+              else
+                ctx.log("no upgrade snapshot is left; restoring the images and version only");
+            }});
+  plan.add({"switch_version", "Switch the endpoint VM back to " + p.previousVersion,
+            [&](StepContext& ctx) {
+              auto placement = p;
+              placement.applianceIso = p.previousApplianceIso;
+              placement.bootstrapIso = p.previousBootstrapIso;
+              placement.previousVersion.clear();
+              placement.previousApplianceIso.clear();
+              placement.previousBootstrapIso.clear();
+              switchImages(client, r, placement, p.previousVersion, ctx);
+            }});
+  plan.add({"power_on", "Start the endpoint VM", [&](StepContext& ctx) {
+              if (!running) return;
+              ops::ensurePoweredOn(client, vm);
+              ctx.recordUndo(undo("power_off", {{"vm", vm.str()}}));
+            }});
+  plan.add({"remove_snapshot", "Remove the upgrade snapshot", [&](StepContext&) {
+              if (snapshot) ops::removeSnapshotIfExists(client, *snapshot);
+            }});
+  plan.add({"unlock", "Mark " + r.name + " as no longer being rolled back", [&](StepContext&) {
+              ops::setExtraConfig(client, vm, {{gi::kLockKey, ""}});
+            }});
+  plan.execute(client, observer, hook);
 }
 
 }  // namespace vic::engine

@@ -10,6 +10,7 @@
 
 #include "vicapi/http/endpoint.h"
 #include "vicapi/tls/thumbprint.h"
+#include "vicapi/util/child_process.h"
 
 namespace vic::sim {
 
@@ -45,13 +46,12 @@ class Simulator {
   const std::filesystem::path& certificateFile() const { return certFile_; }
   const std::filesystem::path& logFile() const { return logFile_; }
   const std::filesystem::path& datastoreRoot() const { return datastoreRoot_; }
-  pid_t pid() const { return pid_; }
+  pid_t pid() const { return process_.pid(); }
 
  private:
   Simulator() = default;
 
-  pid_t pid_ = -1;
-  int stdoutFd_ = -1;
+  ChildProcess process_;
   http::Endpoint endpoint_;
   tls::Thumbprint sha1_;
   tls::Thumbprint sha256_;

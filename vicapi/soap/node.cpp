@@ -1,5 +1,7 @@
 #include "vicapi/soap/node.h"
 
+#include <exception>
+#include <functional>
 #include <memory>
 #include <vector>
 
@@ -90,13 +92,19 @@ class TreeBuilder {
   static void onStart(void* self, const XML_Char* name, const XML_Char** attrs) {
     static_cast<TreeBuilder*>(self)->start(name, attrs);
   }
-  static void onEnd(void* self, const XML_Char*) {
-    static_cast<TreeBuilder*>(self)->stack_.pop_back();
-  }
+  static void onEnd(void* self, const XML_Char*) { static_cast<TreeBuilder*>(self)->end(); }
   static void onText(void* self, const XML_Char* s, int len) {
     auto* b = static_cast<TreeBuilder*>(self);
     if (!b->stack_.empty()) b->stack_.back()->text.append(s, static_cast<std::size_t>(len));
   }
+
+  // Elements at `streamPath` are handed to `onStreamed` as they complete and
+  // dropped from the tree. An exception from it is kept for the caller to
+  // rethrow once expat has returned: it must not unwind through C code.
+  std::vector<std::string> streamPath;
+  std::function<void(Node&&)> onStreamed;
+  std::exception_ptr failure;
+  XML_Parser parser = nullptr;
   static void onNamespaceStart(void* self, const XML_Char* prefix, const XML_Char* uri) {
     static_cast<TreeBuilder*>(self)->prefixes_.emplace_back(prefix ? prefix : "", uri ? uri : "");
   }
@@ -115,6 +123,29 @@ class TreeBuilder {
   static std::string_view localPart(std::string_view expanded) {
     auto sep = expanded.rfind(kSep);
     return sep == std::string_view::npos ? expanded : expanded.substr(sep + 1);
+  }
+
+  void end() {
+    if (onStreamed && !failure && stack_.size() == streamPath.size() && stack_.size() >= 2 &&
+        onPath()) {
+      Node done = std::move(stack_[stack_.size() - 2]->children.back());
+      stack_[stack_.size() - 2]->children.pop_back();
+      stack_.pop_back();
+      try {
+        onStreamed(std::move(done));
+      } catch (...) {
+        failure = std::current_exception();
+        XML_StopParser(parser, XML_FALSE);
+      }
+      return;
+    }
+    stack_.pop_back();
+  }
+
+  bool onPath() const {
+    for (std::size_t i = 0; i < stack_.size(); ++i)
+      if (stack_[i]->name != streamPath[i]) return false;
+    return true;
   }
 
   void start(const XML_Char* name, const XML_Char** attrs) {
@@ -220,6 +251,30 @@ void writeXml(std::string& out, const Node& node, bool maskSecrets) {
   writeNode(out, node, maskSecrets);
 }
 
+namespace {
+
+void attach(XML_Parser parser, TreeBuilder& builder) {
+  builder.parser = parser;
+  XML_SetUserData(parser, &builder);
+  XML_SetElementHandler(parser, &TreeBuilder::onStart, &TreeBuilder::onEnd);
+  XML_SetCharacterDataHandler(parser, &TreeBuilder::onText);
+  XML_SetNamespaceDeclHandler(parser, &TreeBuilder::onNamespaceStart, &TreeBuilder::onNamespaceEnd);
+  XML_SetReturnNSTriplet(parser, XML_FALSE);
+}
+
+void parseChunk(XML_Parser parser, TreeBuilder& builder, std::string_view chunk, bool last) {
+  const auto status =
+      XML_Parse(parser, chunk.data(), static_cast<int>(chunk.size()), last ? XML_TRUE : XML_FALSE);
+  if (builder.failure) std::rethrow_exception(builder.failure);
+  if (status != XML_STATUS_OK) {
+    throw ProtocolError(std::string("the server's answer is not well-formed XML: ") +
+                        XML_ErrorString(XML_GetErrorCode(parser)) + " at line " +
+                        std::to_string(XML_GetCurrentLineNumber(parser)));
+  }
+}
+
+}  // namespace
+
 Node parseXml(std::string_view xml) {
   // Creating an expat parser costs about as much as parsing a small answer,
   // so each thread keeps one and resets it between documents.
@@ -235,19 +290,34 @@ Node parseXml(std::string_view xml) {
   XML_ParserReset(parser.get(), "UTF-8");
   XML_SetHashSalt(parser.get(), salt);
   TreeBuilder builder;
-  XML_SetUserData(parser.get(), &builder);
-  XML_SetElementHandler(parser.get(), &TreeBuilder::onStart, &TreeBuilder::onEnd);
-  XML_SetCharacterDataHandler(parser.get(), &TreeBuilder::onText);
-  XML_SetNamespaceDeclHandler(parser.get(), &TreeBuilder::onNamespaceStart,
-                              &TreeBuilder::onNamespaceEnd);
-  XML_SetReturnNSTriplet(parser.get(), XML_FALSE);
-  if (XML_Parse(parser.get(), xml.data(), static_cast<int>(xml.size()), XML_TRUE) !=
-      XML_STATUS_OK) {
-    throw ProtocolError(std::string("the server's answer is not well-formed XML: ") +
-                        XML_ErrorString(XML_GetErrorCode(parser.get())) + " at line " +
-                        std::to_string(XML_GetCurrentLineNumber(parser.get())));
-  }
+  attach(parser.get(), builder);
+  parseChunk(parser.get(), builder, xml, true);
   return std::move(builder.root);
+}
+
+struct StreamingParser::State {
+  std::unique_ptr<XML_ParserStruct, decltype(&XML_ParserFree)> parser{
+      XML_ParserCreateNS("UTF-8", TreeBuilder::kSep), &XML_ParserFree};
+  TreeBuilder builder;
+};
+
+StreamingParser::StreamingParser(std::vector<std::string> path,
+                                 std::function<void(Node&&)> onElement)
+    : state_(std::make_unique<State>()) {
+  state_->builder.streamPath = std::move(path);
+  state_->builder.onStreamed = std::move(onElement);
+  attach(state_->parser.get(), state_->builder);
+}
+
+StreamingParser::~StreamingParser() = default;
+
+void StreamingParser::feed(std::string_view chunk) {
+  parseChunk(state_->parser.get(), state_->builder, chunk, false);
+}
+
+Node StreamingParser::finish() {
+  parseChunk(state_->parser.get(), state_->builder, {}, true);
+  return std::move(state_->builder.root);
 }
 
 }  // namespace vic::soap

@@ -1,6 +1,8 @@
 #pragma once
 
+#include <functional>
 #include <initializer_list>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -52,5 +54,22 @@ void writeXml(std::string& out, const Node& node, bool maskSecrets);
 // Parses a document and returns its root element. Throws ProtocolError with
 // the parser's message when the text is not well-formed XML.
 Node parseXml(std::string_view xml);
+
+// Parses a document fed in pieces. Each completed element whose path of names
+// from the root is `path` (Envelope, Body, RetrievePropertiesExResponse,
+// returnval, objects) goes to `onElement` and is dropped from the tree, so a
+// long answer is never whole in memory. An exception from `onElement` stops
+// the parse and comes out of feed() or finish().
+class StreamingParser {
+ public:
+  StreamingParser(std::vector<std::string> path, std::function<void(Node&&)> onElement);
+  ~StreamingParser();
+  void feed(std::string_view chunk);
+  Node finish();  // the rest of the document
+
+ private:
+  struct State;
+  std::unique_ptr<State> state_;
+};
 
 }  // namespace vic::soap

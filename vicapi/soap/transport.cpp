@@ -7,6 +7,7 @@
 #include <Poco/Net/HTTPCookie.h>
 #include <Poco/Net/HTTPRequest.h>
 #include <Poco/Net/HTTPResponse.h>
+#include <Poco/NullStream.h>
 #include <Poco/StreamCopier.h>
 
 #include "vicapi/soap/errors.h"
@@ -69,16 +70,13 @@ void Transport::remember(const Poco::Net::HTTPResponse& response) {
   }
 }
 
-Node Transport::call(const Node& request, bool sensitiveResponse) {
+int Transport::post(const Node& request, const std::function<void(std::istream&)>& read) {
   const std::string& method = request.name;
   const std::string body = envelope(request, false);
   auto log = logger();
   if (log->should_log(spdlog::level::trace))
     log->trace("SOAP request {}: {}", method, envelope(request, true));
-
-  const auto start = std::chrono::steady_clock::now();
   int status = 0;
-  std::string answer;
   pool_.run([&](Poco::Net::HTTPSClientSession& session) {
     Poco::Net::HTTPRequest req(Poco::Net::HTTPRequest::HTTP_POST, "/sdk",
                                Poco::Net::HTTPMessage::HTTP_1_1);
@@ -89,22 +87,24 @@ Node Transport::call(const Node& request, bool sensitiveResponse) {
     session.sendRequest(req).write(body.data(), static_cast<std::streamsize>(body.size()));
     Poco::Net::HTTPResponse resp;
     std::istream& in = session.receiveResponse(resp);
-    answer.clear();
-    Poco::StreamCopier::copyToString(in, answer);
     status = resp.getStatus();
     remember(resp);
+    if (status != 200 && status != 500) {
+      Poco::NullOutputStream discard;
+      Poco::StreamCopier::copyStream(in, discard);
+      return;
+    }
+    read(in);
   });
   ++roundTrips_;
-  log->debug("SOAP {} -> HTTP {} in {:.2f} ms, {} bytes", method, status, millisSince(start),
-             answer.size());
-  if (!sensitiveResponse && log->should_log(spdlog::level::trace))
-    log->trace("SOAP response {}: {}", method, answer);
-
   if (status != 200 && status != 500) {
     throw ProtocolError("the server answered HTTP " + std::to_string(status) + " to " + method +
                         "; is " + pool_.endpoint().hostPort() + " a vSphere SDK endpoint?");
   }
-  Node env = parseXml(answer);
+  return status;
+}
+
+Node Transport::unwrap(const std::string& method, Node env) {
   Node* bodyNode = nullptr;
   for (auto& c : env.children)
     if (c.name == "Body") bodyNode = &c;
@@ -113,6 +113,54 @@ Node Transport::call(const Node& request, bool sensitiveResponse) {
   Node& first = bodyNode->children.front();
   if (first.name == "Fault") throwSoapFault(method, first);
   return std::move(first);
+}
+
+Node Transport::call(const Node& request, bool sensitiveResponse) {
+  const std::string& method = request.name;
+  auto log = logger();
+  const auto start = std::chrono::steady_clock::now();
+  std::string answer;
+  const int status = post(request, [&](std::istream& in) {
+    answer.clear();
+    Poco::StreamCopier::copyToString(in, answer);
+  });
+  log->debug("SOAP {} -> HTTP {} in {:.2f} ms, {} bytes", method, status, millisSince(start),
+             answer.size());
+  if (!sensitiveResponse && log->should_log(spdlog::level::trace))
+    log->trace("SOAP response {}: {}", method, answer);
+  return unwrap(method, parseXml(answer));
+}
+
+Node Transport::callStreamed(const Node& request, const std::vector<std::string>& path,
+                             const std::function<void(Node&&)>& onElement) {
+  const std::string& method = request.name;
+  const auto start = std::chrono::steady_clock::now();
+  std::uint64_t bytes = 0;
+  Node env;
+  const int status = post(request, [&](std::istream& in) {
+    StreamingParser parser(path, onElement);
+    bool delivered = false;
+    std::vector<char> chunk(64 * 1024);
+    try {
+      while (in) {
+        in.read(chunk.data(), static_cast<std::streamsize>(chunk.size()));
+        const auto n = static_cast<std::size_t>(in.gcount());
+        if (n == 0) break;
+        bytes += n;
+        parser.feed(std::string_view(chunk.data(), n));
+        delivered = true;
+      }
+    } catch (const Poco::Exception& e) {
+      // Elements already handed over cannot be taken back: no silent retry.
+      if (delivered)
+        throw TransportError("the answer to " + method + " broke off: " + e.displayText());
+      throw;
+    }
+    env = parser.finish();
+  });
+  logger()->debug("SOAP {} -> HTTP {} in {:.2f} ms, {} bytes, streamed", method, status,
+                  millisSince(start), bytes);
+  return unwrap(method, std::move(env));
 }
 
 void Transport::upload(const std::string& pathAndQuery, std::istream& body, std::uint64_t length) {

@@ -1,9 +1,11 @@
 #pragma once
 
 #include <atomic>
+#include <functional>
 #include <iosfwd>
 #include <mutex>
 #include <string>
+#include <vector>
 
 #include "vicapi/http/connection_pool.h"
 #include "vicapi/soap/node.h"
@@ -31,6 +33,13 @@ class Transport {
   // key) and is never written to the log.
   Node call(const Node& request, bool sensitiveResponse = false);
 
+  // Like call(), but each element of the answer at `path` (see
+  // StreamingParser) goes to `onElement` as it arrives instead of into the
+  // returned tree: a list of a thousand VMs' configurations is never held
+  // whole. Answers carrying secrets are never asked for this way.
+  Node callStreamed(const Node& request, const std::vector<std::string>& path,
+                    const std::function<void(Node&&)>& onElement);
+
   // Plain HTTPS transfers on the same connections and session, used for the
   // datastore's /folder URLs. Bodies are streamed, never held whole.
   void upload(const std::string& pathAndQuery, std::istream& body, std::uint64_t length);
@@ -44,6 +53,10 @@ class Transport {
   std::uint64_t connectionsOpened() const { return pool_.connectionsOpened(); }
 
  private:
+  // Posts the envelope; `read` consumes a 200 or 500 answer's body. Returns
+  // the status; other statuses throw ProtocolError.
+  int post(const Node& request, const std::function<void(std::istream&)>& read);
+  static Node unwrap(const std::string& method, Node envelope);
   void remember(const Poco::Net::HTTPResponse& response);
   void prepare(Poco::Net::HTTPRequest& request) const;
 

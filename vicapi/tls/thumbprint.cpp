@@ -10,6 +10,7 @@
 #include <Poco/Net/SecureStreamSocket.h>
 #include <Poco/Net/SocketAddress.h>
 #include <openssl/evp.h>
+#include <openssl/pem.h>
 
 #include "vicapi/soap/errors.h"
 #include "vicapi/tls/init.h"
@@ -60,6 +61,16 @@ Thumbprint Thumbprint::of(X509* cert, DigestKind kind) {
   Thumbprint t;
   t.kind_ = kind;
   t.bytes_.assign(md, md + len);
+  return t;
+}
+
+Thumbprint Thumbprint::ofPem(const std::string& pem, DigestKind kind) {
+  BIO* bio = BIO_new_mem_buf(pem.data(), static_cast<int>(pem.size()));
+  X509* cert = PEM_read_bio_X509(bio, nullptr, nullptr, nullptr);
+  BIO_free(bio);
+  if (!cert) throw UsageError("the text holds no PEM certificate");
+  Thumbprint t = of(cert, kind);
+  X509_free(cert);
   return t;
 }
 

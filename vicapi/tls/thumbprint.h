@@ -20,6 +20,8 @@ class Thumbprint {
   // Throws UsageError saying what is wrong with the text.
   static Thumbprint parse(const std::string& text);
   static Thumbprint of(X509* cert, DigestKind kind);
+  // Of the first certificate in PEM text; throws UsageError when there is none.
+  static Thumbprint ofPem(const std::string& pem, DigestKind kind);
 
   DigestKind kind() const { return kind_; }
   const std::vector<unsigned char>& bytes() const { return bytes_; }

@@ -113,9 +113,7 @@ void Client::relogin(std::uint64_t seenGeneration) {
   ++generation_;
 }
 
-soap::Node Client::invoke(const std::string& method, const Moref& self,
-                          std::vector<soap::Node> args, bool sensitiveResponse,
-                          const ResponseCheck& check) {
+soap::Node Client::renewing(const std::function<soap::Node()>& attempt) {
   std::uint64_t seen;
   bool renewable;
   {
@@ -123,12 +121,6 @@ soap::Node Client::invoke(const std::string& method, const Moref& self,
     seen = generation_;
     renewable = !password_.empty();
   }
-  const soap::Node req = request(method, self, std::move(args));
-  auto attempt = [&] {
-    soap::Node response = transport_.call(req, sensitiveResponse);
-    if (check) check(response);
-    return response;
-  };
   if (!renewable) return attempt();
   try {
     return attempt();
@@ -136,6 +128,27 @@ soap::Node Client::invoke(const std::string& method, const Moref& self,
     relogin(seen);
   }
   return attempt();
+}
+
+soap::Node Client::invoke(const std::string& method, const Moref& self,
+                          std::vector<soap::Node> args, bool sensitiveResponse,
+                          const ResponseCheck& check) {
+  const soap::Node req = request(method, self, std::move(args));
+  return renewing([&] {
+    soap::Node response = transport_.call(req, sensitiveResponse);
+    if (check) check(response);
+    return response;
+  });
+}
+
+soap::Node Client::invokeStreamed(const std::string& method, const Moref& self,
+                                  std::vector<soap::Node> args,
+                                  const std::vector<std::string>& path,
+                                  const std::function<void(soap::Node&&)>& onElement) {
+  const soap::Node req = request(method, self, std::move(args));
+  std::vector<std::string> full{"Envelope", "Body", method + "Response"};
+  full.insert(full.end(), path.begin(), path.end());
+  return renewing([&] { return transport_.callStreamed(req, full, onElement); });
 }
 
 }  // namespace vic::vim

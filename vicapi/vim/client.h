@@ -57,6 +57,15 @@ class Client {
   soap::Node invoke(const std::string& method, const Moref& self, std::vector<soap::Node> args = {},
                     bool sensitiveResponse = false, const ResponseCheck& check = {});
 
+  // Like invoke(), with the answer's elements at `path` below the response
+  // element (e.g. {"returnval", "objects"}) handed to `onElement` as they
+  // arrive (soap::Transport::callStreamed). A NotAuthenticatedFault thrown
+  // from `onElement` before it has accepted any element is renewed like one
+  // from the server.
+  soap::Node invokeStreamed(const std::string& method, const Moref& self,
+                            std::vector<soap::Node> args, const std::vector<std::string>& path,
+                            const std::function<void(soap::Node&&)>& onElement);
+
   soap::Transport& transport() { return transport_; }
   std::uint64_t roundTrips() const { return transport_.roundTrips(); }
 
@@ -66,6 +75,9 @@ class Client {
   static soap::Node request(const std::string& method, const Moref& self,
                             std::vector<soap::Node> args);
   UserSession sessionFrom(const soap::Node& response);
+  // Runs `attempt`; for a password session, once more after a re-login when
+  // it throws NotAuthenticatedFault.
+  soap::Node renewing(const std::function<soap::Node()>& attempt);
   void relogin(std::uint64_t seenGeneration);
 
   soap::Transport transport_;

@@ -49,32 +49,34 @@ Node PropertyCollector::specNode(const std::vector<PropertySpec>& props,
   return spec;
 }
 
+ObjectContent readObjectContent(Node&& o) {
+  ObjectContent oc;
+  oc.props.reserve(o.children.size());
+  for (Node& c : o.children) {
+    if (c.name == "obj") {
+      oc.obj = Moref::from(c);
+    } else if (c.name == "propSet") {
+      Node val("val");
+      std::string name;
+      for (Node& part : c.children) {
+        if (part.name == "val") val = std::move(part);
+        if (part.name == "name") name = std::move(part.text);
+      }
+      oc.props.emplace_back(std::move(name), std::move(val));
+    } else if (c.name == "missingSet") {
+      std::string type;
+      if (const Node* f = c.find("fault"))
+        if (const Node* inner = f->find("fault")) type = inner->xsiType;
+      oc.missing.emplace_back(c.textOf("path"), type);
+    }
+  }
+  return oc;
+}
+
 std::string readRetrieveResult(Node&& returnval, std::vector<ObjectContent>& out) {
   out.reserve(out.size() + returnval.children.size());
-  for (Node& o : returnval.children) {
-    if (o.name != "objects") continue;
-    ObjectContent oc;
-    oc.props.reserve(o.children.size());
-    for (Node& c : o.children) {
-      if (c.name == "obj") {
-        oc.obj = Moref::from(c);
-      } else if (c.name == "propSet") {
-        Node val("val");
-        std::string name;
-        for (Node& part : c.children) {
-          if (part.name == "val") val = std::move(part);
-          if (part.name == "name") name = std::move(part.text);
-        }
-        oc.props.emplace_back(std::move(name), std::move(val));
-      } else if (c.name == "missingSet") {
-        std::string type;
-        if (const Node* f = c.find("fault"))
-          if (const Node* inner = f->find("fault")) type = inner->xsiType;
-        oc.missing.emplace_back(c.textOf("path"), type);
-      }
-    }
-    out.push_back(std::move(oc));
-  }
+  for (Node& o : returnval.children)
+    if (o.name == "objects") out.push_back(readObjectContent(std::move(o)));
   return returnval.textOf("token");
 }
 
@@ -82,18 +84,26 @@ namespace {
 
 // vcsim answers a request without a session with objects whose every property
 // is "missing: NotAuthenticated"; vCenter sends a fault. Both become the fault.
+void rejectUnauthenticatedObject(const Node& objects) {
+  for (const Node* m : objects.all("missingSet")) {
+    const Node* f = m->find("fault");
+    const Node* inner = f ? f->find("fault") : nullptr;
+    if (inner && inner->xsiType == "NotAuthenticated")
+      soap::throwFault("RetrievePropertiesEx", "NotAuthenticated", "no session", *inner);
+  }
+}
+
 void rejectUnauthenticated(const Node& response) {
   const Node* r = response.find("returnval");
   if (!r) return;
-  for (const Node& o : r->children) {
-    if (o.name != "objects") continue;
-    for (const Node* m : o.all("missingSet")) {
-      const Node* f = m->find("fault");
-      const Node* inner = f ? f->find("fault") : nullptr;
-      if (inner && inner->xsiType == "NotAuthenticated")
-        soap::throwFault("RetrievePropertiesEx", "NotAuthenticated", "no session", *inner);
-    }
-  }
+  for (const Node& o : r->children)
+    if (o.name == "objects") rejectUnauthenticatedObject(o);
+}
+
+Node retrieveOptions(int maxObjects) {
+  Node options("options");
+  if (maxObjects > 0) options.add(soap::intEl("maxObjects", maxObjects));
+  return options;
 }
 
 }  // namespace
@@ -101,10 +111,7 @@ void rejectUnauthenticated(const Node& response) {
 std::vector<ObjectContent> PropertyCollector::retrieve(const std::vector<PropertySpec>& props,
                                                        const std::vector<ObjectSpec>& objects,
                                                        bool sensitive, int maxObjects) {
-  std::vector<Node> args{specNode(props, objects)};
-  Node options("options");
-  if (maxObjects > 0) options.add(soap::intEl("maxObjects", maxObjects));
-  args.push_back(std::move(options));
+  std::vector<Node> args{specNode(props, objects), retrieveOptions(maxObjects)};
 
   auto take = [](Node& response, std::vector<ObjectContent>& into) {
     for (Node& c : response.children)
@@ -121,6 +128,26 @@ std::vector<ObjectContent> PropertyCollector::retrieve(const std::vector<Propert
     token = take(response, out);
   }
   return out;
+}
+
+void PropertyCollector::retrieveEach(const std::vector<PropertySpec>& props,
+                                     const std::vector<ObjectSpec>& objects,
+                                     const std::function<void(ObjectContent&&)>& each,
+                                     int maxObjects) {
+  auto onObject = [&each](Node&& o) {
+    rejectUnauthenticatedObject(o);
+    each(readObjectContent(std::move(o)));
+  };
+  auto token = [](const Node& response) {
+    const Node* r = response.find("returnval");
+    return r ? r->textOf("token") : std::string();
+  };
+  std::string next = token(client_.invokeStreamed(
+      "RetrievePropertiesEx", ref_, {specNode(props, objects), retrieveOptions(maxObjects)},
+      {"returnval", "objects"}, onObject));
+  while (!next.empty())
+    next = token(client_.invokeStreamed("ContinueRetrievePropertiesEx", ref_, {el("token", next)},
+                                        {"returnval", "objects"}, onObject));
 }
 
 ObjectContent PropertyCollector::retrieveOne(const Moref& obj,

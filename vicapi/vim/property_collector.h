@@ -1,5 +1,6 @@
 #pragma once
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -55,6 +56,11 @@ class PropertyCollector {
                                       const std::vector<ObjectSpec>& objects,
                                       bool sensitive = false, int maxObjects = 0);
 
+  // Like retrieve(), but each object goes to `each` as it arrives, so that a
+  // caller keeps only what it needs of a long result. Not for secrets.
+  void retrieveEach(const std::vector<PropertySpec>& props, const std::vector<ObjectSpec>& objects,
+                    const std::function<void(ObjectContent&&)>& each, int maxObjects = 0);
+
   // One object's properties; throws ManagedObjectNotFoundFault if it is gone.
   ObjectContent retrieveOne(const Moref& obj, const std::vector<std::string>& paths);
 
@@ -71,6 +77,8 @@ class PropertyCollector {
   Moref ref_;
 };
 
+// One <objects> element of a RetrieveResult as an ObjectContent.
+ObjectContent readObjectContent(soap::Node&& objects);
 // Moves a RetrieveResult's <objects> into `out`; returns the continuation
 // token, empty when there is none.
 std::string readRetrieveResult(soap::Node&& returnval, std::vector<ObjectContent>& out);

@@ -41,4 +41,14 @@ std::vector<ObjectContent> retrieveFromContainer(Client& client, const Moref& co
   return PropertyCollector(client).retrieve(props, {view.objectSpec()});
 }
 
+void retrieveEachFromContainer(Client& client, const Moref& container,
+                               const std::vector<PropertySpec>& props,
+                               const std::function<void(ObjectContent&&)>& each, bool recursive) {
+  std::vector<std::string> types;
+  for (const auto& p : props)
+    types.push_back(p.type);
+  ContainerView view(client, container, types, recursive);
+  PropertyCollector(client).retrieveEach(props, {view.objectSpec()}, each);
+}
+
 }  // namespace vic::vim

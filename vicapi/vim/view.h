@@ -1,5 +1,6 @@
 #pragma once
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -35,5 +36,10 @@ class ContainerView {
 std::vector<ObjectContent> retrieveFromContainer(Client& client, const Moref& container,
                                                  const std::vector<PropertySpec>& props,
                                                  bool recursive = true);
+// The same round trips, each object handed to `each` as it arrives.
+void retrieveEachFromContainer(Client& client, const Moref& container,
+                               const std::vector<PropertySpec>& props,
+                               const std::function<void(ObjectContent&&)>& each,
+                               bool recursive = true);
 
 }  // namespace vic::vim

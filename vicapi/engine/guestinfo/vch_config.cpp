@@ -20,7 +20,10 @@ json placementToJson(const Placement& p) {
          {"appliance_iso", p.applianceIso},
          {"bootstrap_iso", p.bootstrapIso},
          {"vm_group_cluster", p.vmGroupCluster},
-         {"own_pool", p.ownPool}};
+         {"own_pool", p.ownPool},
+         {"previous_version", p.previousVersion},
+         {"previous_appliance_iso", p.previousApplianceIso},
+         {"previous_bootstrap_iso", p.previousBootstrapIso}};
   for (const auto& [label, path] : p.volumeStores)
     j["volume_stores"][label] = path;
   for (const auto& d : p.createdVolumeDirs)
@@ -53,6 +56,9 @@ Placement placementFromJson(const json& j) {
   p.bootstrapIso = s("bootstrap_iso");
   p.vmGroupCluster = s("vm_group_cluster");
   p.ownPool = !j.contains("own_pool") || j["own_pool"] != false;
+  p.previousVersion = s("previous_version");
+  p.previousApplianceIso = s("previous_appliance_iso");
+  p.previousBootstrapIso = s("previous_bootstrap_iso");
   if (j.contains("volume_stores") && j["volume_stores"].is_object())
     for (auto it = j["volume_stores"].begin(); it != j["volume_stores"].end(); ++it)
       if (it->is_string()) p.volumeStores[it.key()] = it->get<std::string>();

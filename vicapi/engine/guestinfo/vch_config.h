@@ -47,6 +47,10 @@ struct Placement {
   std::string vmGroupCluster;            // cluster holding the DRS VM group, when one was made
   std::vector<std::string> permissions;  // entities where the operations user was granted a role
   bool ownPool = true;  // false when DRS is off and the cluster's root pool is used
+  // What an upgrade replaced, for a rollback.
+  std::string previousVersion;
+  std::string previousApplianceIso;
+  std::string previousBootstrapIso;
 };
 
 nlohmann::json placementToJson(const Placement& p);

@@ -10,14 +10,15 @@ namespace vic::engine {
 struct Issue {
   std::string path;
   std::string message;
+  std::string code;  // "conflict" when something of that name exists already; else empty
 };
 
 // Collects every problem instead of stopping at the first, so that a wizard
 // can show each message beside its field in one round.
 class Issues {
  public:
-  void add(std::string path, std::string message) {
-    list_.push_back({std::move(path), std::move(message)});
+  void add(std::string path, std::string message, std::string code = {}) {
+    list_.push_back({std::move(path), std::move(message), std::move(code)});
   }
   void append(const Issues& other) {
     list_.insert(list_.end(), other.list_.begin(), other.list_.end());

@@ -397,4 +397,11 @@ json vchToJson(const Vch& v, bool withRuntime) {
   return j;
 }
 
+nlohmann::json issuesToJson(const Issues& issues) {
+  nlohmann::json a = nlohmann::json::array();
+  for (const auto& i : issues.list())
+    a.push_back({{"path", i.path}, {"message", i.message}});
+  return a;
+}
+
 }  // namespace vic::engine

@@ -18,4 +18,7 @@ Vch vchFromJson(const nlohmann::json& body, Issues& schemaIssues);
 // read-only runtime object.
 nlohmann::json vchToJson(const Vch& vch, bool withRuntime = true);
 
+// [{"path": ..., "message": ...}]: how the API reports problems.
+nlohmann::json issuesToJson(const Issues& issues);
+
 }  // namespace vic::engine

@@ -1,0 +1,56 @@
+#pragma once
+
+#include <string>
+
+#include "plugin-server/api/certificate_drop.h"
+#include "plugin-server/auth/session_cache.h"
+#include "plugin-server/http/exchange.h"
+#include "plugin-server/ops/operation_runner.h"
+#include "plugin-server/store/audit_log.h"
+#include "vicapi/engine/appliance_images.h"
+#include "vicapi/engine/validate/validator.h"
+
+namespace vic::server {
+
+// What every handler shares.
+struct ApiContext {
+  SessionCache& sessions;
+  OperationRunner& operations;
+  AuditLog& audit;
+  engine::ApplianceImages images;
+  std::string openApiDocument;  // served at /container/openapi.json
+  CertificateDrop certificates;
+};
+
+// A request scoped to one vCenter ({target}, optionally {datacenter}),
+// authenticated as its caller.
+struct TargetScope {
+  std::string target;  // as given in the path: host[:port]
+  http::Endpoint endpoint;
+  std::string thumbprint;  // the pinned thumbprint, normalised, or empty for CA trust
+  tls::Trust trust;
+  SessionCache::Session session;
+  Credentials credentials;
+  std::optional<vim::Moref> datacenter;
+
+  vim::Client& client() const { return *session.client; }
+  // The caller's password credentials, the default operations user (none
+  // with a ticket: the original's rule).
+  std::optional<engine::OperationsCredentials> basicOperations() const;
+};
+
+// Resolves {target} and {datacenter}, the thumbprint query parameter and the
+// caller's credentials. 401 for refused credentials, 404 for an unknown
+// datacenter, 400 for an untrusted target (both thumbprints in the message).
+TargetScope openTarget(Exchange& ex, ApiContext& ctx);
+
+// How a VCH body is validated for this caller on this target: the scope's
+// datacenter and trust, the caller's password as the default operations user,
+// this appliance's version.
+engine::ValidationOptions validationOptions(const TargetScope& scope, const ApiContext& ctx);
+
+// Runs a mutating call and writes its audit entry, whatever the outcome.
+void audited(Exchange& ex, ApiContext& ctx, const std::string& action,
+             const std::function<void(AuditEntry&)>& call);
+
+}  // namespace vic::server

@@ -1,0 +1,18 @@
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include "plugin-server/store/journal.h"
+#include "vicapi/engine/model/issues.h"
+#include "vicapi/engine/query.h"
+
+namespace vic::server {
+
+// The API's JSON shapes for engine and journal objects.
+nlohmann::json listItemJson(const engine::VchListItem& v);
+nlohmann::json vchJson(const engine::Vch& v, const std::string& id);
+// `uri` is where the task is read; `withLog` adds the operation's log lines.
+nlohmann::json taskJson(const OperationRecord& op, const std::string& uri, bool withLog);
+std::string taskUri(const std::string& target, const std::string& opId);
+
+}  // namespace vic::server

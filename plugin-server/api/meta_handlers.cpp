@@ -1,0 +1,25 @@
+// hello, version, metadata and the API's own description.
+#include "plugin-server/api/routes.h"
+#include "vicapi/version/version.h"
+
+namespace vic::server {
+
+void addMetaRoutes(Router& router, ApiContext& ctx) {
+  router.add("GET", "/container/hello", [](Exchange& ex) {
+    ex.sendText(200, "You have successfully accessed the VCH Management API.");
+  });
+  router.add("GET", "/container/version",
+             [](Exchange& ex) { ex.sendText(200, version::current().str()); });
+  router.add("GET", "/container", [&ctx](Exchange& ex) {
+    ex.sendJson(200,
+                {{"version", version::current().str()},
+                 {"bootstrap-images",
+                  {{{"name", ctx.images.bootstrapName()}, {"version", ctx.images.version.str()}}}},
+                 {"appliance-image",
+                  {{"name", ctx.images.applianceName()}, {"version", ctx.images.version.str()}}}});
+  });
+  router.add("GET", "/container/openapi.json",
+             [&ctx](Exchange& ex) { ex.sendText(200, ctx.openApiDocument, "application/json"); });
+}
+
+}  // namespace vic::server

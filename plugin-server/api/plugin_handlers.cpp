@@ -1,0 +1,239 @@
+// The plug-in's own API: pickers for the wizard, per-step validation, audit.
+#include <set>
+
+#include "plugin-server/api/json_views.h"
+#include "plugin-server/api/routes.h"
+#include "plugin-server/http/http_error.h"
+#include "vicapi/engine/model/vch_json.h"
+#include "vicapi/engine/validate/validator.h"
+#include "vicapi/soap/errors.h"
+#include "vicapi/vim/finder.h"
+#include "vicapi/vim/inventory.h"
+#include "vicapi/vim/property_collector.h"
+
+namespace vic::server {
+
+namespace {
+
+using nlohmann::json;
+
+constexpr const char* kScoped = "/plugin/target/{target}/datacenter/{datacenter}";
+
+json node(const vim::Inventory& inv, const vim::InventoryItem& i) {
+  return {{"id", i.ref.value}, {"type", i.ref.type}, {"name", i.name}, {"path", inv.path(i.ref)}};
+}
+
+// Pools (and vApps) below `pool`, skipping VCHs' own pools: a VCH cannot be
+// created inside another one.
+json poolChildren(const vim::Inventory& inv, const vim::Moref& pool,
+                  const std::set<vim::Moref>& vchPools) {
+  json out = json::array();
+  for (const auto* c : inv.children(pool)) {
+    if (!c->isType("ResourcePool") && !c->isType("VirtualApp")) continue;
+    json n = node(inv, *c);
+    n["selectable"] = !vchPools.count(c->ref);
+    if (vchPools.count(c->ref)) n["vch"] = true;
+    n["children"] = poolChildren(inv, c->ref, vchPools);
+    out.push_back(std::move(n));
+  }
+  return out;
+}
+
+std::set<vim::Moref> vchPools(vim::Client& client, const vim::Moref& dc) {
+  std::set<vim::Moref> out;
+  for (const auto& v : engine::listVchs(client, {dc, std::nullopt}, version::current()))
+    out.insert({"ResourcePool", v.parent.id});
+  return out;
+}
+
+json computeTree(vim::Client& client, const vim::Moref& dc) {
+  auto inv = vim::Inventory::load(client);
+  const auto taken = vchPools(client, dc);
+  json out = json::array();
+  std::vector<const vim::InventoryItem*> owners;
+  for (const char* t : {"ClusterComputeResource", "ComputeResource"})
+    for (const auto* i : inv.ofType(t))
+      if (inv.within(i->ref, dc)) owners.push_back(i);
+  for (const auto* o : owners) {
+    json n = node(inv, *o);
+    n["selectable"] = true;
+    json children = json::array();
+    if (o->isType("ClusterComputeResource")) {
+      for (const auto* h : inv.children(o->ref))
+        if (h->isType("HostSystem")) {
+          json host = node(inv, *h);
+          host["selectable"] = false;  // inside a cluster: the cluster decides placement
+          children.push_back(std::move(host));
+        }
+    }
+    for (auto& p : poolChildren(inv, o->rootPool, taken))
+      children.push_back(std::move(p));
+    n["children"] = std::move(children);
+    out.push_back(std::move(n));
+  }
+  return out;
+}
+
+std::vector<vim::Moref> hostsOf(vim::Client& client, const vim::Inventory& inv,
+                                const vim::Moref& compute) {
+  vim::Moref owner = compute;
+  for (const auto* i = inv.get(compute); i; i = inv.get(i->parent))
+    if (i->isType("ClusterComputeResource") || i->isType("ComputeResource")) {
+      owner = i->ref;
+      break;
+    }
+  std::vector<vim::Moref> hosts;
+  auto o = vim::PropertyCollector(client).retrieveOne(owner, {"host"});
+  if (const auto* list = o.prop("host"))
+    for (const auto& h : list->children)
+      hosts.push_back(vim::Moref::from(h));
+  return hosts;
+}
+
+vim::Moref computeParam(Exchange& ex, const TargetScope& scope) {
+  auto cr = ex.query("compute-resource");
+  if (!cr || cr->empty())
+    throw HttpError(400, "compute-resource is required: the cluster, host or pool chosen");
+  for (const char* t : {"ClusterComputeResource", "ComputeResource", "ResourcePool", "VirtualApp"})
+    if (cr->find(':') == std::string::npos) {
+      try {
+        vim::PropertyCollector(scope.client()).retrieveOne({t, *cr}, {"name"});
+        return {t, *cr};
+      } catch (const std::exception&) {
+      }
+    }
+  try {
+    return vim::Finder(scope.client()).find(vim::Kind::Compute, *cr, scope.datacenter);
+  } catch (const Error& e) {
+    throw HttpError(400, std::string("compute-resource: ") + e.what());
+  }
+}
+
+json datastores(vim::Client& client, const vim::Moref& dc, const vim::Moref& compute) {
+  auto inv = vim::Inventory::load(client);
+  auto hosts = hostsOf(client, inv, compute);
+  std::vector<vim::ObjectSpec> specs;
+  for (const auto* d : inv.ofType("Datastore"))
+    if (inv.within(d->ref, dc)) specs.push_back({d->ref});
+  json out = json::array();
+  if (specs.empty()) return out;
+  for (const auto& o : vim::PropertyCollector(client).retrieve({{"Datastore", {"host"}}}, specs)) {
+    bool reachable = false;
+    if (const auto* mounts = o.prop("host"))
+      for (const auto& m : mounts->children)
+        if (const auto* key = m.find("key"))
+          for (const auto& h : hosts)
+            reachable |= vim::Moref::from(*key) == h;
+    if (!reachable) continue;
+    const auto* d = inv.get(o.obj);
+    out.push_back({{"id", d->ref.value},
+                   {"name", d->name},
+                   {"free_bytes", d->freeSpace},
+                   {"capacity_bytes", d->capacity},
+                   {"type", d->datastoreType},
+                   {"accessible", d->accessible}});
+  }
+  return out;
+}
+
+json networks(vim::Client& client, const vim::Moref& compute) {
+  auto inv = vim::Inventory::load(client);
+  vim::Moref owner = compute;
+  for (const auto* i = inv.get(compute); i; i = inv.get(i->parent))
+    if (i->isType("ClusterComputeResource") || i->isType("ComputeResource")) {
+      owner = i->ref;
+      break;
+    }
+  auto o = vim::PropertyCollector(client).retrieveOne(owner, {"network"});
+  json out = json::array();
+  if (const auto* list = o.prop("network")) {
+    for (const auto& n : list->children) {
+      const auto* item = inv.get(vim::Moref::from(n));
+      if (!item || item->uplink) continue;
+      const std::string kind = item->isType("DistributedVirtualPortgroup") ? "distributed"
+                               : item->isType("OpaqueNetwork")             ? "opaque"
+                                                                           : "standard";
+      json j{
+          {"id", item->ref.value}, {"type", item->ref.type}, {"name", item->name}, {"kind", kind}};
+      if (const auto* dvs = inv.get(item->distributedSwitch)) j["switch"] = dvs->name;
+      out.push_back(std::move(j));
+    }
+  }
+  return out;
+}
+
+// Issues whose path starts with one of `prefixes` (all when none given), so
+// that each wizard step sees its own fields' problems.
+json filtered(const engine::Issues& issues, const std::string& prefixes) {
+  std::vector<std::string> wanted;
+  for (std::size_t start = 0; start <= prefixes.size();) {
+    auto end = prefixes.find(',', start);
+    if (end == std::string::npos) end = prefixes.size();
+    if (end > start) wanted.push_back(prefixes.substr(start, end - start));
+    start = end + 1;
+  }
+  engine::Issues out;
+  for (const auto& i : issues.list()) {
+    bool keep = wanted.empty();
+    for (const auto& w : wanted)
+      keep |= i.path == w || i.path.rfind(w + ".", 0) == 0 || i.path.rfind(w + "[", 0) == 0;
+    if (keep) out.add(i.path, i.message, i.code);
+  }
+  return engine::issuesToJson(out);
+}
+
+}  // namespace
+
+void addPluginRoutes(Router& router, ApiContext& ctx) {
+  router.add("GET", "/plugin/target/{target}/datacenters", [&ctx](Exchange& ex) {
+    auto scope = openTarget(ex, ctx);
+    auto inv = vim::Inventory::load(scope.client());
+    json out = json::array();
+    for (const auto* d : inv.ofType("Datacenter"))
+      out.push_back(node(inv, *d));
+    ex.sendJson(200, out);
+  });
+  router.add("GET", std::string(kScoped) + "/compute", [&ctx](Exchange& ex) {
+    auto scope = openTarget(ex, ctx);
+    ex.sendJson(200, computeTree(scope.client(), *scope.datacenter));
+  });
+  router.add("GET", std::string(kScoped) + "/datastores", [&ctx](Exchange& ex) {
+    auto scope = openTarget(ex, ctx);
+    ex.sendJson(200, datastores(scope.client(), *scope.datacenter, computeParam(ex, scope)));
+  });
+  router.add("GET", std::string(kScoped) + "/networks", [&ctx](Exchange& ex) {
+    auto scope = openTarget(ex, ctx);
+    ex.sendJson(200, networks(scope.client(), computeParam(ex, scope)));
+  });
+  router.add("POST", std::string(kScoped) + "/validate", [&ctx](Exchange& ex) {
+    auto scope = openTarget(ex, ctx);
+    const json body = ex.jsonBody();
+    if (!body.is_object()) throw HttpError(422, "the body must be a VCH object");
+    engine::Issues issues;
+    auto vch = engine::vchFromJson(body, issues);
+    if (issues.empty()) {
+      const auto vo = validationOptions(scope, ctx);
+      engine::ResolvedVch resolved;
+      issues = engine::validateVch(scope.client(), vch, vo, resolved);
+    }
+    json list = filtered(issues, ex.query("paths").value_or(""));
+    ex.sendJson(200, {{"valid", list.empty()}, {"issues", list}});
+  });
+  router.add("GET", "/plugin/target/{target}/audit", [&ctx](Exchange& ex) {
+    auto scope = openTarget(ex, ctx);
+    int limit = 100;
+    if (auto l = ex.query("limit")) {
+      try {
+        limit = std::clamp(std::stoi(*l), 1, 1000);
+      } catch (const std::exception&) {
+        throw HttpError(400, "limit must be a number from 1 to 1000");
+      }
+    }
+    json out = json::array();
+    for (const auto& e : ctx.audit.read(scope.target, limit))
+      out.push_back(AuditLog::toJson(e));
+    ex.sendJson(200, out);
+  });
+}
+
+}  // namespace vic::server

@@ -1,0 +1,63 @@
+// List, inspect, certificate and log.
+#include "plugin-server/api/json_views.h"
+#include "plugin-server/api/routes.h"
+#include "plugin-server/http/error_mapping.h"
+#include "plugin-server/http/http_error.h"
+#include "vicapi/soap/errors.h"
+#include "vicapi/vim/finder.h"
+
+namespace vic::server {
+
+void addVchReadRoutes(Router& router, ApiContext& ctx) {
+  addBothScopes(router, "GET", "/vch", [&ctx](Exchange& ex) {
+    auto scope = openTarget(ex, ctx);
+    engine::ListScope list;
+    list.datacenter = scope.datacenter;
+    if (auto cr = ex.query("compute-resource"); cr && !cr->empty()) {
+      try {
+        list.computeResource =
+            vim::Finder(scope.client()).find(vim::Kind::Compute, *cr, scope.datacenter);
+      } catch (const Error& e) {
+        throw HttpError(400, std::string("compute resource validation failed: ") + e.what());
+      }
+    }
+    nlohmann::json vchs = nlohmann::json::array();
+    for (const auto& v : engine::listVchs(scope.client(), list, ctx.images.version))
+      vchs.push_back(listItemJson(v));
+    ex.sendJson(200, {{"vchs", vchs}});
+  });
+
+  addBothScopes(router, "GET", "/vch/{vchId}", [&ctx](Exchange& ex) {
+    auto scope = openTarget(ex, ctx);
+    auto record = findVch(scope, ex.param("vchId"));
+    ex.sendJson(200, vchJson(engine::describeVch(record, ctx.images.version), record.vm.value));
+  });
+
+  addBothScopes(router, "GET", "/vch/{vchId}/certificate", [&ctx](Exchange& ex) {
+    auto scope = openTarget(ex, ctx);
+    auto record = findVch(scope, ex.param("vchId"));
+    const std::string& pem = record.stored.model.auth.serverCertificate;
+    if (pem.empty()) throw HttpError(404, "no certificate found for VCH " + record.vm.value);
+    // The first block, the server's own certificate, as the original served it.
+    const std::string end = "-----END CERTIFICATE-----";
+    const auto e = pem.find(end);
+    ex.sendText(200, e == std::string::npos ? pem : pem.substr(0, e + end.size()) + "\n",
+                "application/x-pem-file");
+  });
+
+  addBothScopes(router, "GET", "/vch/{vchId}/log", [&ctx](Exchange& ex) {
+    // Errors here are plain text, as the original's were.
+    try {
+      auto scope = openTarget(ex, ctx);
+      auto record = findVch(scope, ex.param("vchId"));
+      const std::string log = ctx.operations.journal().vchLog(record.vm.value);
+      if (log.empty()) throw HttpError(404, "no log is available for VCH " + record.vm.value);
+      ex.sendText(200, log);
+    } catch (...) {
+      auto reply = replyFor(std::current_exception());
+      ex.sendText(reply.status, reply.body.value("message", std::string()));
+    }
+  });
+}
+
+}  // namespace vic::server

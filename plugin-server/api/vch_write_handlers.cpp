@@ -1,0 +1,228 @@
+// Create, reconfigure (PUT and merge-patch PATCH), upgrade and debug
+// actions, delete: each checked at once, then run as a journaled operation.
+#include "plugin-server/api/json_views.h"
+#include "plugin-server/api/routes.h"
+#include "plugin-server/http/http_error.h"
+#include "vicapi/engine/configure.h"
+#include "vicapi/engine/create.h"
+#include "vicapi/engine/debug.h"
+#include "vicapi/engine/delete.h"
+#include "vicapi/engine/errors.h"
+#include "vicapi/engine/model/vch_json.h"
+#include "vicapi/engine/upgrade.h"
+
+namespace vic::server {
+
+namespace {
+
+using nlohmann::json;
+
+engine::Vch parseVch(const json& body) {
+  if (!body.is_object()) throw HttpError(422, "the body must be a VCH object");
+  engine::Issues schema;
+  auto vch = engine::vchFromJson(body, schema);
+  if (!schema.empty()) throw engine::InvalidSpecification(schema, true);
+  return vch;
+}
+
+OperationRecord operation(const TargetScope& scope, const std::string& kind,
+                          const std::string& vchId, const std::string& vchName) {
+  OperationRecord op;
+  op.kind = kind;
+  op.target = scope.target;
+  op.thumbprint = scope.thumbprint;
+  op.datacenter = scope.datacenter ? scope.datacenter->value : "";
+  op.principal = scope.session.principal;
+  op.vchId = vchId;
+  op.vchName = vchName;
+  return op;
+}
+
+// The task answer: its URI (the original always sent null).
+void accepted(Exchange& ex, AuditEntry& audit, int status, const TargetScope& scope,
+              const std::string& opId) {
+  audit.operation = opId;
+  ex.setHeader("Location", taskUri(scope.target, opId));
+  ex.sendJson(status, {{"task", taskUri(scope.target, opId)}});
+}
+
+// What the endpoint pins: the target's SHA-1 thumbprint, read when the caller
+// trusted the target by CA rather than by thumbprint.
+std::string endpointThumbprint(const TargetScope& scope) {
+  if (scope.trust.pinned && scope.trust.pinned->kind() == tls::DigestKind::Sha1)
+    return scope.thumbprint;
+  return tls::readServerCertificate(scope.endpoint.host, scope.endpoint.port,
+                                    std::chrono::seconds(10))
+      .sha1;
+}
+
+void create(Exchange& ex, ApiContext& ctx) {
+  audited(ex, ctx, "create", [&](AuditEntry& audit) {
+    auto scope = openTarget(ex, ctx);
+    auto vch = parseVch(ex.jsonBody());
+    const auto vo = validationOptions(scope, ctx);
+    engine::ResolvedVch resolved;
+    auto issues = engine::validateVch(scope.client(), vch, vo, resolved);
+    if (!issues.empty()) throw engine::InvalidSpecification(issues, false);
+    engine::CreateOptions co;
+    co.images = ctx.images;
+    co.target = "https://" + scope.endpoint.hostPort() + "/sdk";
+    co.targetThumbprint = endpointThumbprint(scope);
+    auto client = scope.session.client;
+    auto& journal = ctx.operations.journal();
+    auto& drop = ctx.certificates;
+    const std::string id = ctx.operations.start(
+        operation(scope, "create", "", resolved.vch.name), client,
+        [client, resolved, co, &journal, &drop](const std::string& opId,
+                                                engine::PlanObserver& observer) {
+          auto result = engine::createVch(*client, resolved, co, observer);
+          journal.setVch(opId, result.vm.value, resolved.vch.name);
+          json out{{"vch_id", result.vm.value}, {"warnings", result.warnings}};
+          if (!result.certificates.clientCertificate.empty()) {
+            drop.put(opId, result.certificates);
+            out["client_certificates"] = "available once at the task's /certificates";
+          }
+          return out;
+        });
+    accepted(ex, audit, 201, scope, id);
+  });
+}
+
+void reconfigure(Exchange& ex, ApiContext& ctx, bool patch) {
+  audited(ex, ctx, "reconfigure", [&](AuditEntry& audit) {
+    auto scope = openTarget(ex, ctx);
+    const std::string vchId = ex.param("vchId");
+    findVch(scope, vchId);
+    json body =
+        patch ? ex.jsonBody({"application/merge-patch+json", "application/json"}) : ex.jsonBody();
+    if (patch) {
+      json merged = engine::vchToJson(engine::currentModel(scope.client(), vchId), false);
+      merged.merge_patch(body);
+      body = merged;
+    }
+    auto desired = parseVch(body);
+    engine::ConfigureOptions options;
+    options.validation = validationOptions(scope, ctx);
+    auto prepared = std::make_shared<engine::PreparedConfigure>(
+        engine::prepareConfigure(scope.client(), vchId, desired, options));
+    auto client = scope.session.client;
+    const std::string id = ctx.operations.start(
+        operation(scope, "reconfigure", vchId, prepared->record.name), client,
+        [client, prepared](const std::string&, engine::PlanObserver& observer) {
+          auto result = engine::executeConfigure(*client, *prepared, observer);
+          return json{{"changed", result.changed}};
+        });
+    accepted(ex, audit, 202, scope, id);
+  });
+}
+
+void upgrade(Exchange& ex, ApiContext& ctx, const TargetScope& scope, AuditEntry& audit,
+             const json& body) {
+  const std::string vchId = ex.param("vchId");
+  auto record = findVch(scope, vchId);
+  auto client = scope.session.client;
+  if (body.is_object() && body.value("rollback", false)) {
+    const std::string id =
+        ctx.operations.start(operation(scope, "rollback", vchId, record.name), client,
+                             [client, vchId](const std::string&, engine::PlanObserver& observer) {
+                               engine::rollbackVch(*client, vchId, observer);
+                               return json::object();
+                             });
+    return accepted(ex, audit, 202, scope, id);
+  }
+  if (body.is_object() && body.contains("bootstrap-iso") &&
+      body["bootstrap-iso"] != ctx.images.bootstrapName())
+    throw HttpError(422, "bootstrap-iso: this appliance has only " + ctx.images.bootstrapName());
+  auto prepared = std::make_shared<engine::PreparedUpgrade>(
+      engine::prepareUpgrade(scope.client(), vchId, {ctx.images, {}}));
+  const std::string id =
+      ctx.operations.start(operation(scope, "upgrade", vchId, record.name), client,
+                           [client, prepared](const std::string&, engine::PlanObserver& observer) {
+                             engine::executeUpgrade(*client, *prepared, observer);
+                             return json{{"version", prepared->options.images.version.str()}};
+                           });
+  accepted(ex, audit, 202, scope, id);
+}
+
+void debug(Exchange& ex, ApiContext& ctx, const TargetScope& scope, AuditEntry& audit,
+           const json& body) {
+  const std::string vchId = ex.param("vchId");
+  auto record = findVch(scope, vchId);
+  engine::DebugSpec spec;
+  if (body.is_object()) {
+    if (body.contains("enable-ssh") && !body["enable-ssh"].is_boolean())
+      throw HttpError(422, "enable-ssh in body must be true or false");
+    spec.enableSsh = body.value("enable-ssh", false);
+    if (body.contains("authorized-key"))
+      spec.authorizedKey = body["authorized-key"].get<std::string>();
+    if (body.contains("rootpw")) spec.rootPassword = Secret(body["rootpw"].get<std::string>());
+  }
+  if (!spec.enableSsh && (!spec.authorizedKey.empty() || !spec.rootPassword.empty()))
+    throw HttpError(400, "authorized-key and rootpw need enable-ssh: true");
+  auto client = scope.session.client;
+  const std::string id = ctx.operations.start(
+      operation(scope, "debug", vchId, record.name), client,
+      [client, vchId, spec](const std::string&, engine::PlanObserver& observer) {
+        engine::debugVch(*client, vchId, spec, observer);
+        return json::object();
+      });
+  accepted(ex, audit, 202, scope, id);
+}
+
+void action(Exchange& ex, ApiContext& ctx) {
+  const std::string action = ex.query("action").value_or("");
+  audited(ex, ctx, action, [&](AuditEntry& audit) {
+    if (action != "upgrade" && action != "debug")
+      throw HttpError(422, "action in query must be one of debug, upgrade");
+    auto scope = openTarget(ex, ctx);
+    const json body = ex.jsonBody();
+    if (action == "upgrade")
+      upgrade(ex, ctx, scope, audit, body);
+    else
+      debug(ex, ctx, scope, audit, body);
+  });
+}
+
+void remove(Exchange& ex, ApiContext& ctx) {
+  audited(ex, ctx, "delete", [&](AuditEntry& audit) {
+    auto scope = openTarget(ex, ctx);
+    const std::string vchId = ex.param("vchId");
+    const json body = ex.jsonBody();
+    engine::DeleteSpec spec;
+    if (body.is_object()) {
+      const std::string containers = body.value("containers", std::string("off"));
+      const std::string stores = body.value("volume_stores", std::string("none"));
+      if (containers != "off" && containers != "all")
+        throw HttpError(422, "containers in body should be one of [off all]");
+      if (stores != "none" && stores != "all")
+        throw HttpError(422, "volume_stores in body should be one of [none all]");
+      spec.allContainers = containers == "all";
+      spec.allVolumeStores = stores == "all";
+    }
+    findVch(scope, vchId);
+    auto prepared = std::make_shared<engine::PreparedDelete>(
+        engine::prepareDelete(scope.client(), vchId, spec));
+    auto client = scope.session.client;
+    const std::string id = ctx.operations.start(
+        operation(scope, "delete", vchId, prepared->record.name), client,
+        [client, prepared](const std::string&, engine::PlanObserver& observer) {
+          engine::executeDelete(*client, *prepared, observer);
+          return json::object();
+        });
+    accepted(ex, audit, 202, scope, id);
+  });
+}
+
+}  // namespace
+
+void addVchWriteRoutes(Router& router, ApiContext& ctx) {
+  addBothScopes(router, "POST", "/vch", [&ctx](Exchange& ex) { create(ex, ctx); });
+  addBothScopes(router, "PUT", "/vch/{vchId}",
+                [&ctx](Exchange& ex) { reconfigure(ex, ctx, false); });
+  addBothScopes(router, "PATCH", "/vch/{vchId}",
+                [&ctx](Exchange& ex) { reconfigure(ex, ctx, true); });
+  addBothScopes(router, "POST", "/vch/{vchId}", [&ctx](Exchange& ex) { action(ex, ctx); });
+  addBothScopes(router, "DELETE", "/vch/{vchId}", [&ctx](Exchange& ex) { remove(ex, ctx); });
+}
+
+}  // namespace vic::server

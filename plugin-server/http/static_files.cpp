@@ -1,0 +1,61 @@
+#include "plugin-server/http/static_files.h"
+
+#include <fstream>
+#include <map>
+#include <sstream>
+
+#include "plugin-server/http/http_error.h"
+
+namespace vic::server {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string contentType(const fs::path& p) {
+  static const std::map<std::string, std::string> kTypes = {
+      {".html", "text/html; charset=utf-8"},
+      {".js", "text/javascript; charset=utf-8"},
+      {".mjs", "text/javascript; charset=utf-8"},
+      {".css", "text/css; charset=utf-8"},
+      {".json", "application/json"},
+      {".svg", "image/svg+xml"},
+      {".png", "image/png"},
+      {".ico", "image/x-icon"},
+      {".woff2", "font/woff2"},
+      {".woff", "font/woff"},
+      {".txt", "text/plain; charset=utf-8"},
+      {".zip", "application/zip"},
+      {".xml", "application/xml"}};
+  auto it = kTypes.find(p.extension().string());
+  return it == kTypes.end() ? "application/octet-stream" : it->second;
+}
+
+}  // namespace
+
+Handler staticFiles(fs::path root) {
+  root = fs::weakly_canonical(root);
+  return [root](Exchange& ex) {
+    if (ex.method() != "GET" && ex.method() != "HEAD")
+      throw HttpError(404, "path " + ex.path() + " was not found");
+    if (ex.path().rfind("/container", 0) == 0 || ex.path().rfind("/plugin/target", 0) == 0)
+      throw HttpError(404, "path " + ex.path() + " was not found");
+    fs::path file = fs::weakly_canonical(root / ex.path().substr(1));
+    // Nothing outside the UI's folder, whatever ".." the path holds.
+    if (file.string().rfind(root.string(), 0) != 0)
+      throw HttpError(404, "path " + ex.path() + " was not found");
+    if (fs::is_directory(file)) file /= "index.html";
+    if (!fs::exists(file)) {
+      if (!file.extension().empty()) throw HttpError(404, "path " + ex.path() + " was not found");
+      file = root / "index.html";
+      if (!fs::exists(file)) throw HttpError(404, "path " + ex.path() + " was not found");
+    }
+    std::ifstream in(file, std::ios::binary);
+    std::stringstream body;
+    body << in.rdbuf();
+    ex.setHeader("Cache-Control", file.filename() == "index.html" ? "no-cache" : "max-age=3600");
+    ex.sendText(200, body.str(), contentType(file));
+  };
+}
+
+}  // namespace vic::server

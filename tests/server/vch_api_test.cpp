@@ -1,0 +1,209 @@
+// The calls the 1.5 plug-in made, as it made them (clone ticket, thumbprint,
+// datacenter routes), and the status codes VIC's own API tests checked.
+#include <boost/test/unit_test.hpp>
+
+#include "tests/server/server_world.h"
+#include "tests/support/engine_world.h"
+#include "vicapi/version/version.h"
+#include "vicapi/vim/search_index.h"
+
+using namespace vic::test;
+using nlohmann::json;
+
+namespace {
+
+json withOperationsUser(json body) {
+  body["endpoint"]["operations_credentials"] = {{"user", kTestUser}, {"password", kTestPassword}};
+  return body;
+}
+
+std::string messageOf(const ApiResponse& r) {
+  return r.json().value("message", std::string());
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(vch_api, *boost::unit_test::fixture<ServerWorld>())
+
+BOOST_AUTO_TEST_CASE(firewall_state_deny_and_allow) {
+  auto& w = ServerWorld::current();
+  auto deny = w.api().send("POST", w.scope() + w.pinned() + "&action=firewall:deny", w.admin());
+  BOOST_TEST_REQUIRE(deny.status == 204, deny.body);
+  auto state = w.api().get(w.scope() + w.pinned(), w.admin()).json();
+  BOOST_TEST(state["firewall"]["all_hosts_allow_vch"] == false);
+  BOOST_TEST(state["firewall"]["hosts"].size() ==
+             4u);  // the cluster's three and the standalone host
+
+  auto allow = w.api().send("POST", w.dcScope() + w.pinned() + "&action=firewall:allow", w.admin());
+  BOOST_TEST_REQUIRE(allow.status == 204, allow.body);
+  state = w.api().get(w.dcScope() + w.pinned() + "&compute-resource=DC0_C0", w.admin()).json();
+  BOOST_TEST(state["firewall"]["all_hosts_allow_vch"] == true);
+  BOOST_TEST(state["firewall"]["hosts"].size() == 3u);
+
+  auto bad = w.api().send("POST", w.scope() + w.pinned() + "&action=firewall:open", w.admin());
+  BOOST_TEST(bad.status == 422);
+  auto unknown =
+      w.api().get(w.scope() + w.pinned() + "&compute-resource=no-such-cluster", w.admin());
+  BOOST_TEST(unknown.status == 400);
+  BOOST_TEST(messageOf(unknown).rfind("compute resource validation failed", 0) == 0u);
+}
+
+BOOST_AUTO_TEST_CASE(the_1_5_plugin_flow_with_clone_tickets) {
+  auto& w = ServerWorld::current();
+  auto admin = loggedInClient();
+  const auto before = snapshotWorld(*admin, SimulatorFixture::current());
+
+  BOOST_TEST(w.api().get("/container/hello").status == 200);
+  // Create: the datacenter route, a ticket, the thumbprint, the ops user.
+  auto created =
+      w.api().sendJson("POST", w.dcScope() + "/vch" + w.pinned(), ticketAuth(w.cloneTicket()),
+                       withOperationsUser(minimalVchBody("vch-plugin-flow")));
+  BOOST_TEST_REQUIRE(created.status == 201, created.body);
+  const std::string uri = created.json()["task"];  // the original always said null
+  BOOST_TEST(uri.rfind(w.scope() + "/tasks/", 0) == 0u, uri);
+  BOOST_TEST(created.header("Location") == uri);
+
+  auto task = w.waitForTask(uri, ticketAuth(w.cloneTicket()));
+  BOOST_TEST_REQUIRE(task["state"] == "succeeded", task.dump(2));
+  BOOST_TEST(task["kind"] == "create");
+  BOOST_TEST(task["user"] == kTestUser);
+  BOOST_TEST(task["progress"] == 100);
+  BOOST_TEST(task["step_index"].get<int>() + 1 == task["steps_total"].get<int>());
+  BOOST_TEST(task["log"].size() > 5u);
+  const std::string id = task["vch_id"];
+
+  auto list = w.api().get(w.dcScope() + "/vch" + w.pinned(), ticketAuth(w.cloneTicket()));
+  BOOST_TEST_REQUIRE(list.status == 200, list.body);
+  json item;
+  const auto listBody = list.json();
+  for (const auto& v : listBody["vchs"])
+    if (v["id"] == id) item = v;
+  BOOST_TEST_REQUIRE(!item.is_null(), list.body);
+  BOOST_TEST(item["name"] == "vch-plugin-flow");
+  BOOST_TEST(item["version"] == vic::version::current().str());
+  BOOST_TEST(item["upgrade_status"] == "Up to date");
+  BOOST_TEST(item["power_state"] == "poweredOn");
+  BOOST_TEST(item["parent"]["name"] == "vch-plugin-flow");
+
+  auto inspect = w.api().get(w.scope() + "/vch/" + id + w.pinned(), w.admin());
+  BOOST_TEST_REQUIRE(inspect.status == 200, inspect.body);
+  auto vch = inspect.json();
+  BOOST_TEST(vch["name"] == "vch-plugin-flow");
+  BOOST_TEST(vch["endpoint"]["operations_credentials"]["user"] == kTestUser);
+  BOOST_TEST(!vch["endpoint"]["operations_credentials"].contains("password"));
+
+  auto cert = w.api().get(w.scope() + "/vch/" + id + "/certificate" + w.pinned(),
+                          ticketAuth(w.cloneTicket()));
+  BOOST_TEST_REQUIRE(cert.status == 200, cert.body);
+  BOOST_TEST(cert.header("Content-Type") == "application/x-pem-file");
+  BOOST_TEST(cert.body.rfind("-----BEGIN CERTIFICATE-----", 0) == 0u);
+  BOOST_TEST(cert.body.find("PRIVATE KEY") == std::string::npos);
+
+  auto log =
+      w.api().get(w.dcScope() + "/vch/" + id + "/log" + w.pinned(), ticketAuth(w.cloneTicket()));
+  BOOST_TEST_REQUIRE(log.status == 200, log.body);
+  BOOST_TEST(log.header("Content-Type").rfind("text/plain", 0) == 0u);
+  for (const auto& line : task["log"])
+    BOOST_TEST(log.body.find(line.get<std::string>()) != std::string::npos);
+
+  // Delete as the 1.5 plug-in did, volume stores included.
+  auto removed = w.api().sendJson("DELETE", w.scope() + "/vch/" + id + w.pinned(),
+                                  ticketAuth(w.cloneTicket()), {{"volume_stores", "all"}});
+  BOOST_TEST_REQUIRE(removed.status == 202, removed.body);
+  auto deletion = w.waitForTask(removed.json()["task"], w.admin());
+  BOOST_TEST_REQUIRE(deletion["state"] == "succeeded", deletion.dump(2));
+  BOOST_TEST(w.api().get(w.scope() + "/vch/" + id + w.pinned(), w.admin()).status == 404);
+  const auto after = snapshotWorld(*admin, SimulatorFixture::current());
+  BOOST_TEST((after == before), describeDifference(before, after));
+}
+
+BOOST_AUTO_TEST_CASE(a_name_taken_is_409_not_the_originals_500) {
+  auto& w = ServerWorld::current();
+  w.createVch("vch-taken");
+  auto again = w.api().sendJson("POST", w.scope() + "/vch" + w.pinned(), w.admin(),
+                                minimalVchBody("vch-taken"));
+  BOOST_TEST(again.status == 409, again.body);
+  BOOST_TEST(messageOf(again).find("already exists") != std::string::npos);
+  BOOST_TEST(again.json()["issues"][0]["path"] == "name");
+}
+
+BOOST_AUTO_TEST_CASE(schema_violations_are_422) {
+  auto& w = ServerWorld::current();
+  auto convention = minimalVchBody("vch-422");
+  convention["container"]["name_convention"] = "no-token";
+  auto r = w.api().sendJson("POST", w.scope() + "/vch" + w.pinned(), w.admin(), convention);
+  BOOST_TEST(r.status == 422, r.body);
+  BOOST_TEST(messageOf(r).find("container.name_convention") != std::string::npos, r.body);
+
+  auto units = minimalVchBody("vch-422");
+  units["compute"]["cpu"]["limit"] = {{"value", 2}, {"units", "THz"}};
+  r = w.api().sendJson("POST", w.scope() + "/vch" + w.pinned(), w.admin(), units);
+  BOOST_TEST(r.status == 422, r.body);
+  BOOST_TEST(r.json()["issues"][0]["path"] == "compute.cpu.limit.units");
+
+  auto type = minimalVchBody("vch-422");
+  type["debug"] = "high";
+  BOOST_TEST(w.api().sendJson("POST", w.scope() + "/vch" + w.pinned(), w.admin(), type).status ==
+             422);
+
+  auto notObject = w.api().send("POST", w.scope() + "/vch" + w.pinned(), w.admin(), "[1, 2]",
+                                "application/json");
+  BOOST_TEST(notObject.status == 422);
+
+  auto id = w.createVch("vch-422-delete");
+  r = w.api().sendJson("DELETE", w.scope() + "/vch/" + id + w.pinned(), w.admin(),
+                       {{"containers", "some"}});
+  BOOST_TEST(r.status == 422);
+  BOOST_TEST(messageOf(r) == "containers in body should be one of [off all]");
+  r = w.api().sendJson("DELETE", w.scope() + "/vch/" + id + w.pinned(), w.admin(),
+                       {{"volume_stores", "most"}});
+  BOOST_TEST(r.status == 422);
+  r = w.api().send("POST", w.scope() + "/vch/" + id + w.pinned() + "&action=reboot", w.admin());
+  BOOST_TEST(r.status == 422);
+}
+
+BOOST_AUTO_TEST_CASE(malformed_json_is_400_and_other_types_415) {
+  auto& w = ServerWorld::current();
+  auto r = w.api().send("POST", w.scope() + "/vch" + w.pinned(), w.admin(),
+                        "{\"name\": ", "application/json");
+  BOOST_TEST(r.status == 400);
+  BOOST_TEST(!messageOf(r).empty());
+  r = w.api().send("POST", w.scope() + "/vch" + w.pinned(), w.admin(), "name=x",
+                   "application/x-www-form-urlencoded");
+  BOOST_TEST(r.status == 415);
+  BOOST_TEST(messageOf(r).find("application/json") != std::string::npos, r.body);
+}
+
+BOOST_AUTO_TEST_CASE(validation_failures_are_400_with_every_issue) {
+  auto& w = ServerWorld::current();
+  auto body = minimalVchBody("vch-invalid");
+  body["compute"]["resource"] = {{"name", "no-such-cluster"}};
+  body["storage"]["image_stores"] = {"ds://no-such-datastore"};
+  auto r = w.api().sendJson("POST", w.scope() + "/vch" + w.pinned(), w.admin(), body);
+  BOOST_TEST_REQUIRE(r.status == 400, r.body);
+  std::set<std::string> paths;
+  const auto rBody = r.json();
+  for (const auto& i : rBody["issues"])
+    paths.insert(i["path"]);
+  BOOST_TEST(paths.count("compute.resource.name") == 1u, r.body);
+  BOOST_TEST(paths.count("storage.image_stores[0]") == 1u, r.body);
+}
+
+BOOST_AUTO_TEST_CASE(what_is_not_a_vch_is_404) {
+  auto& w = ServerWorld::current();
+  auto r = w.api().get(w.scope() + "/vch/vm-999999" + w.pinned(), w.admin());
+  BOOST_TEST(r.status == 404, r.body);
+  auto client = loggedInClient();
+  auto plainVm = vic::vim::SearchIndex(*client).findByInventoryPath("DC0/vm/DC0_H0_VM0");
+  BOOST_TEST_REQUIRE(plainVm.has_value());
+  r = w.api().get(w.scope() + "/vch/" + plainVm->value + w.pinned(), w.admin());
+  BOOST_TEST(r.status == 404, r.body);
+  auto log = w.api().get(w.scope() + "/vch/vm-999999/log" + w.pinned(), w.admin());
+  BOOST_TEST(log.status == 404);
+  BOOST_TEST(log.header("Content-Type").rfind("text/plain", 0) ==
+             0u);  // as the original's /log errors
+  auto task = w.api().get(w.scope() + "/tasks/no-such-task" + w.pinned(), w.admin());
+  BOOST_TEST(task.status == 404);
+}
+
+BOOST_AUTO_TEST_SUITE_END()

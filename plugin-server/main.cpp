@@ -18,6 +18,7 @@
 #include "plugin-server/config/server_identity.h"
 #include "plugin-server/http/dispatcher.h"
 #include "plugin-server/http/static_files.h"
+#include "plugin-server/registration/registration_cli.h"
 #include "plugin-server/store/audit_log.h"
 #include "plugin-server/store/journal.h"
 #include "vicapi/tls/init.h"
@@ -54,9 +55,31 @@ class ServerApp : public Poco::Util::ServerApplication {
     flag("ui-dir", "the plug-in UI's files to serve", "dir");
     flag("threads", "request threads (default 32)", "count");
     flag("public-address", "how vCenter and browsers reach this server, host[:port]", "address");
+    flag("session-idle", "seconds a vSphere session is kept unused (default 900)", "seconds");
+    flag("token-idle",
+         "seconds a vSphere Client session token's session is kept unused (default 600)",
+         "seconds");
+    // For register, unregister and status.
+    flag("target", "register, unregister, status: the vCenter", "host[:port]");
+    flag("user", "register, unregister, status: a vCenter administrator", "user");
+    flag("password",
+         "register, unregister, status: the password (default: $VIC_PASSWORD, or asked)",
+         "password");
+    flag("thumbprint", "register, unregister, status: the vCenter's certificate thumbprint",
+         "AA:BB:...");
+    flag("client", "register: remote (vSphere 7 and 8) or local (6.7); default by vCenter version",
+         "kind");
+    flag("admin-email", "register: the contact recorded with the plug-in", "address");
+    o.addOption(Option("force", "",
+                       "register: serve the plug-in from this appliance even if a newer one is "
+                       "registered")
+                    .callback(Poco::Util::OptionCallback<ServerApp>(this, &ServerApp::keep)));
     o.addOption(
         Option("version", "", "print the version")
             .callback(Poco::Util::OptionCallback<ServerApp>(this, &ServerApp::showVersion)));
+    o.addOption(
+        Option("plugin-version", "", "print the vSphere Client plug-in's version")
+            .callback(Poco::Util::OptionCallback<ServerApp>(this, &ServerApp::showPluginVersion)));
     o.addOption(Option("help", "h", "show the options")
                     .callback(Poco::Util::OptionCallback<ServerApp>(this, &ServerApp::showHelp)));
   }
@@ -67,18 +90,26 @@ class ServerApp : public Poco::Util::ServerApplication {
     stopOptionsProcessing();
     done_ = true;
   }
+  void showPluginVersion(const std::string&, const std::string&) {
+    std::cout << vic::version::current().pluginVersion() << "\n";
+    stopOptionsProcessing();
+    done_ = true;
+  }
   void showHelp(const std::string&, const std::string&) {
     Poco::Util::HelpFormatter help(options());
     help.setCommand("vic-machine-server");
-    help.setUsage("[options]");
-    help.setHeader("Serves the VIC engine's REST API and the vSphere Client plug-in over HTTPS.");
+    help.setUsage("[register|unregister|status] [options]");
+    help.setHeader(
+        "Serves the VIC engine's REST API and the vSphere Client plug-in over HTTPS; with a "
+        "command, "
+        "registers this appliance with a vCenter, unregisters it, or shows the registration.");
     help.setUnixStyle(true);
     help.format(std::cout);
     stopOptionsProcessing();
     done_ = true;
   }
 
-  int main(const std::vector<std::string>&) override {
+  int main(const std::vector<std::string>& args) override {
     if (done_) return EXIT_OK;
     using namespace vic::server;
     ServerConfig cfg;
@@ -88,6 +119,10 @@ class ServerApp : public Poco::Util::ServerApplication {
     } catch (const std::exception& e) {
       std::cerr << "vic-machine-server: " << e.what() << "\n";
       return EXIT_USAGE;
+    }
+    if (!args.empty()) {
+      vic::logger()->set_level(spdlog::level::warn);
+      return runRegistrationCommand(args.front(), flags_, cfg, std::cout, std::cerr);
     }
     setUpLogging(cfg);
     try {
@@ -100,16 +135,6 @@ class ServerApp : public Poco::Util::ServerApplication {
         names.insert(names.begin(), cfg.publicAddress.substr(0, cfg.publicAddress.rfind(':')));
       auto identity = ensureIdentity(cfg.certificate, cfg.privateKey, names);
 
-      Database db(cfg.dataDir / "vic.db");
-      Journal journal(db);
-      AuditLog audit(db);
-      SessionCache sessions;
-      OperationRunner runner(journal, cfg.dataDir / "sessions");
-      ApiContext ctx{sessions,         runner, audit, vic::engine::ApplianceImages::locate(),
-                     kOpenApiDocument, {}};
-      Router router;
-      addRoutes(router, ctx);
-
       vic::tls::ensureInitialised();
       Poco::Net::Context::Params params;
       params.certificateFile = cfg.certificate.string();
@@ -120,6 +145,37 @@ class ServerApp : public Poco::Util::ServerApplication {
           new Poco::Net::Context(Poco::Net::Context::TLS_SERVER_USE, params);
       tls->requireMinimumProtocol(Poco::Net::Context::PROTO_TLSV1_2);
       Poco::Net::SecureServerSocket socket(listen, 256, tls);
+
+      Database db(cfg.dataDir / "vic.db");
+      Journal journal(db);
+      AuditLog audit(db);
+      SessionCache sessions(
+          {std::chrono::seconds(cfg.sessionIdle), std::chrono::seconds(cfg.tokenIdle), 512});
+      OperationRunner runner(journal, cfg.dataDir / "sessions");
+      ApplianceProber prober;
+      ApplianceSelf self;
+      self.identity = {ensureApplianceId(cfg.dataDir),
+                       "",
+                       vic::version::current().str(),
+                       vic::version::current().pluginVersion(),
+                       identity.sha1,
+                       identity.sha256};
+      self.publicAddress = cfg.publicAddress;
+      self.port = socket.address().port();
+      if (!cfg.publicAddress.empty())
+        self.identity.address = addressTowards({}, cfg.publicAddress, self.port);
+      ApiContext ctx{sessions,
+                     runner,
+                     audit,
+                     vic::engine::ApplianceImages::locate(),
+                     kOpenApiDocument,
+                     self,
+                     prober,
+                     PluginFiles::locate(),
+                     {}};
+      Router router;
+      addRoutes(router, ctx);
+
       auto httpParams = new Poco::Net::HTTPServerParams;
       httpParams->setMaxThreads(cfg.threads);
       httpParams->setMaxQueued(2048);

@@ -6,6 +6,9 @@
 #include "plugin-server/auth/session_cache.h"
 #include "plugin-server/http/exchange.h"
 #include "plugin-server/ops/operation_runner.h"
+#include "plugin-server/registration/appliance_identity.h"
+#include "plugin-server/registration/appliance_prober.h"
+#include "plugin-server/registration/plugin_files.h"
 #include "plugin-server/store/audit_log.h"
 #include "vicapi/engine/appliance_images.h"
 #include "vicapi/engine/validate/validator.h"
@@ -19,6 +22,9 @@ struct ApiContext {
   AuditLog& audit;
   engine::ApplianceImages images;
   std::string openApiDocument;  // served at /container/openapi.json
+  ApplianceSelf self;
+  ApplianceProber& prober;
+  PluginFiles plugin;
   CertificateDrop certificates;
 };
 

@@ -25,6 +25,8 @@ void addRoutes(Router& router, ApiContext& ctx) {
   addVchWriteRoutes(router, ctx);
   addTaskRoutes(router, ctx);
   addPluginRoutes(router, ctx);
+  addRegistrationRoutes(router, ctx);
+  addManifestRoutes(router, ctx);
 }
 
 }  // namespace vic::server

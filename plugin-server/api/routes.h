@@ -16,6 +16,8 @@ void addVchReadRoutes(Router& router, ApiContext& ctx);
 void addVchWriteRoutes(Router& router, ApiContext& ctx);
 void addTaskRoutes(Router& router, ApiContext& ctx);
 void addPluginRoutes(Router& router, ApiContext& ctx);
+void addRegistrationRoutes(Router& router, ApiContext& ctx);
+void addManifestRoutes(Router& router, ApiContext& ctx);
 
 // Registers `suffix` under both /container/target/{target} and
 // /container/target/{target}/datacenter/{datacenter}, as the 1.5 API did.

@@ -15,14 +15,22 @@ Credentials credentialsOf(Exchange& ex) {
     c.ticket = Secret(ticket);
     return c;
   }
+  if (const std::string token = ex.header("vmware-api-session-id"); !token.empty()) {
+    c.kind = Credentials::Kind::Token;
+    c.token = Secret(token);
+    c.uiEndpoint = ex.header("vmware-api-ui-endpoint");
+    return c;
+  }
   const std::string auth = ex.header("Authorization");
   if (auth.empty())
     throw HttpError(
         401,
-        "unauthenticated: send vSphere credentials with HTTP Basic authentication, or a clone "
-        "ticket in X-VMWARE-TICKET");
+        "unauthenticated: send vSphere credentials with HTTP Basic authentication, a clone ticket "
+        "in "
+        "X-VMWARE-TICKET, or the vSphere Client's session token in vmware-api-session-id");
   if (auth.rfind("Basic ", 0) != 0)
-    throw HttpError(401, "only Basic authentication and X-VMWARE-TICKET are accepted");
+    throw HttpError(
+        401, "only Basic authentication, X-VMWARE-TICKET and vmware-api-session-id are accepted");
   std::istringstream in(auth.substr(6));
   Poco::Base64Decoder decoder(in);
   std::string decoded((std::istreambuf_iterator<char>(decoder)), std::istreambuf_iterator<char>());

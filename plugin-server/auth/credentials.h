@@ -8,20 +8,25 @@
 
 namespace vic::server {
 
-// How a caller proves who it is: vSphere credentials over HTTP Basic, or a
-// vCenter clone ticket in X-VMWARE-TICKET (what the vSphere Client plug-in
-// sends). Either way the server acts in vCenter as that caller.
+// How a caller proves who it is: vSphere credentials over HTTP Basic; a
+// vCenter clone ticket in X-VMWARE-TICKET (what the 1.5 plug-in sent); or the
+// vSphere Client's session token in vmware-api-session-id (what a remote
+// plug-in's UI sends), which the server exchanges for a clone ticket at the
+// vSphere Client. Either way the server acts in vCenter as that caller.
 struct Credentials {
-  enum class Kind { Basic, Ticket };
+  enum class Kind { Basic, Ticket, Token };
   Kind kind = Kind::Basic;
-  std::string user;  // Basic only
-  Secret password;   // Basic only
-  Secret ticket;     // Ticket only
+  std::string user;        // Basic only
+  Secret password;         // Basic only
+  Secret ticket;           // Ticket only
+  Secret token;            // Token only
+  std::string uiEndpoint;  // Token only: vmware-api-ui-endpoint, where the vSphere Client answers;
+                           // may be empty
 };
 
 // Reads them from the request; 401 with a message when there are none or
-// they are malformed. A ticket wins when both are sent, so the result never
-// depends on chance as the original's did.
+// they are malformed. A ticket wins over a token, and a token over Basic,
+// so the result never depends on chance as the original's did.
 Credentials credentialsOf(Exchange& ex);
 
 }  // namespace vic::server

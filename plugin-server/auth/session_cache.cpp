@@ -2,6 +2,7 @@
 
 #include <openssl/evp.h>
 
+#include "plugin-server/auth/token_exchange.h"
 #include "vicapi/util/log.h"
 #include "vicapi/version/version.h"
 
@@ -25,33 +26,106 @@ std::string sha256Hex(const std::string& s) {
 // How long a cached session may sit unused before it is checked with vCenter.
 constexpr std::chrono::seconds kRecheckAfter{60};
 
+std::string keyOf(const http::Endpoint& target, const std::string& trustKey, const Credentials& c) {
+  std::string who;
+  switch (c.kind) {
+    case Credentials::Kind::Basic:
+      who = "u:" + c.user + ":" + sha256Hex(c.password.reveal());
+      break;
+    case Credentials::Kind::Ticket:
+      who = "t:" + sha256Hex(c.ticket.reveal());
+      break;
+    case Credentials::Kind::Token:
+      who = "k:" + sha256Hex(c.token.reveal()) + "@" + c.uiEndpoint;
+      break;
+  }
+  return target.hostPort() + "|" + trustKey + "|" + who;
+}
+
 }  // namespace
 
-SessionCache::SessionCache(std::chrono::seconds idle, std::size_t maxEntries)
-    : idle_(idle), max_(maxEntries) {}
+SessionCache::SessionCache() : SessionCache(Limits{}) {}
 
-void SessionCache::expire(std::chrono::steady_clock::time_point now) {
-  for (auto it = entries_.begin(); it != entries_.end();)
-    it = now - it->second.lastUsed > idle_ ? entries_.erase(it) : std::next(it);
-  while (entries_.size() >= max_) {
+SessionCache::SessionCache(Limits limits) : limits_(limits) {
+  sweeper_ = std::thread([this] { sweep(); });
+}
+
+SessionCache::~SessionCache() {
+  {
+    std::lock_guard lock(mutex_);
+    stopping_ = true;
+  }
+  stop_.notify_all();
+  sweeper_.join();
+}
+
+void SessionCache::sweep() {
+  const auto period =
+      std::max(std::chrono::seconds(1), std::min(limits_.idle, limits_.tokenIdle) / 4);
+  std::unique_lock lock(mutex_);
+  while (!stop_.wait_for(lock, period, [this] { return stopping_; })) {
+    auto dropped = expire(std::chrono::steady_clock::now());
+    lock.unlock();
+    dropped.clear();  // logs out, outside the lock
+    lock.lock();
+  }
+}
+
+std::vector<SessionCache::Entry> SessionCache::expire(std::chrono::steady_clock::time_point now) {
+  std::vector<Entry> dropped;
+  for (auto it = entries_.begin(); it != entries_.end();) {
+    if (now - it->second.lastUsed > it->second.idle) {
+      logger()->info("vSphere session on {} for {} dropped after {} s unused", it->second.target,
+                     it->second.session.principal, it->second.idle.count());
+      dropped.push_back(std::move(it->second));
+      it = entries_.erase(it);
+    } else {
+      ++it;
+    }
+  }
+  while (entries_.size() >= limits_.maxEntries) {
     auto oldest = entries_.begin();
     for (auto it = entries_.begin(); it != entries_.end(); ++it)
       if (it->second.lastUsed < oldest->second.lastUsed) oldest = it;
+    dropped.push_back(std::move(oldest->second));
     entries_.erase(oldest);
   }
+  return dropped;
+}
+
+SessionCache::Session SessionCache::open(const http::Endpoint& target, const tls::Trust& trust,
+                                         const Credentials& c) {
+  vim::ClientOptions options;
+  options.transport.userAgent = version::userAgent();
+  auto client = std::make_shared<vim::Client>(target, trust, options);
+  Session s{client, c.user};
+  switch (c.kind) {
+    case Credentials::Kind::Basic:
+      client->login(c.user, c.password);
+      break;
+    case Credentials::Kind::Ticket:
+      s.principal = client->cloneSession(c.ticket).userName;
+      break;
+    case Credentials::Kind::Token: {
+      const auto ticket = cloneTicketForToken(vsphereClientEndpoint(target, c.uiEndpoint), trust,
+                                              c.token, client->serviceContent().about.instanceUuid);
+      s.principal = client->cloneSession(ticket).userName;
+      break;
+    }
+  }
+  logger()->info("vSphere session opened on {} for {}", target.hostPort(), s.principal);
+  return s;
 }
 
 SessionCache::Session SessionCache::get(const http::Endpoint& target, const tls::Trust& trust,
                                         const std::string& trustKey, const Credentials& c) {
-  const std::string who = c.kind == Credentials::Kind::Basic
-                              ? "u:" + c.user + ":" + sha256Hex(c.password.reveal())
-                              : "t:" + sha256Hex(c.ticket.reveal());
-  const std::string key = target.hostPort() + "|" + trustKey + "|" + who;
+  const std::string key = keyOf(target, trustKey, c);
   const auto now = std::chrono::steady_clock::now();
   Session cached;
+  std::vector<Entry> dropped;
   {
     std::lock_guard lock(mutex_);
-    expire(now);
+    dropped = expire(now);
     if (auto it = entries_.find(key); it != entries_.end()) {
       const bool fresh = now - it->second.lastUsed < kRecheckAfter;
       it->second.lastUsed = now;
@@ -59,6 +133,7 @@ SessionCache::Session SessionCache::get(const http::Endpoint& target, const tls:
       if (fresh) return cached;
     }
   }
+  dropped.clear();
   // A session idle for a while may have been ended by vCenter (its own idle
   // timeout, a restart): check it before handing it out again.
   if (cached.client) {
@@ -72,25 +147,26 @@ SessionCache::Session SessionCache::get(const http::Endpoint& target, const tls:
   }
   // Logging in happens outside the lock: one slow vCenter must not hold up
   // callers of another.
-  vim::ClientOptions options;
-  options.transport.userAgent = version::userAgent();
-  auto client = std::make_shared<vim::Client>(target, trust, options);
-  Session s{client, c.user};
-  if (c.kind == Credentials::Kind::Basic) {
-    client->login(c.user, c.password);
-  } else {
-    s.principal = client->cloneSession(c.ticket).userName;
-  }
-  logger()->info("vSphere session opened on {} for {}", target.hostPort(), s.principal);
+  Session s = open(target, trust, c);
+  const auto idle = c.kind == Credentials::Kind::Token ? limits_.tokenIdle : limits_.idle;
   std::lock_guard lock(mutex_);
-  auto [it, inserted] = entries_.emplace(key, Entry{s, now});
+  auto [it, inserted] = entries_.emplace(key, Entry{s, now, idle, target.hostPort()});
   return it->second.session;  // a racing request may have logged in first; use that one
 }
 
 void SessionCache::forget(const std::shared_ptr<vim::Client>& client) {
-  std::lock_guard lock(mutex_);
-  for (auto it = entries_.begin(); it != entries_.end();)
-    it = it->second.session.client == client ? entries_.erase(it) : std::next(it);
+  std::vector<Entry> dropped;
+  {
+    std::lock_guard lock(mutex_);
+    for (auto it = entries_.begin(); it != entries_.end();) {
+      if (it->second.session.client == client) {
+        dropped.push_back(std::move(it->second));
+        it = entries_.erase(it);
+      } else {
+        ++it;
+      }
+    }
+  }
 }
 
 std::size_t SessionCache::size() {

@@ -1,10 +1,13 @@
 #pragma once
 
 #include <chrono>
+#include <condition_variable>
 #include <map>
 #include <memory>
 #include <mutex>
 #include <string>
+#include <thread>
+#include <vector>
 
 #include "plugin-server/auth/credentials.h"
 #include "vicapi/vim/client.h"
@@ -13,20 +16,29 @@ namespace vic::server {
 
 // Logged-in vSphere clients per target, trust and caller, kept while used so
 // that a burst of requests costs one login, not one each. Keys hold a hash of
-// the password or ticket, never the secret. Idle entries are dropped (and
-// logged out when no operation still uses them).
+// the password, ticket or token, never the secret. Sessions handed over by
+// the vSphere Client (tokens) are kept for a shorter time than others. Idle
+// entries are dropped by a sweeper and logged out once no operation still
+// uses them.
 class SessionCache {
  public:
-  explicit SessionCache(std::chrono::seconds idle = std::chrono::minutes(15),
-                        std::size_t maxEntries = 512);
+  struct Limits {
+    std::chrono::seconds idle{std::chrono::minutes(15)};
+    std::chrono::seconds tokenIdle{std::chrono::minutes(10)};
+    std::size_t maxEntries = 512;
+  };
+  SessionCache();
+  explicit SessionCache(Limits limits);
+  ~SessionCache();
 
   struct Session {
     std::shared_ptr<vim::Client> client;
     std::string principal;  // the vSphere user name
   };
 
-  // Throws InvalidLoginFault for refused credentials, TransportError or
-  // TlsError when the target cannot be reached or trusted.
+  // Throws InvalidLoginFault for refused credentials, HttpError for a refused
+  // token, TransportError or TlsError when the target cannot be reached or
+  // trusted.
   Session get(const http::Endpoint& target, const tls::Trust& trust, const std::string& trustKey,
               const Credentials& credentials);
   // Drops a session that vCenter no longer accepts.
@@ -37,13 +49,21 @@ class SessionCache {
   struct Entry {
     Session session;
     std::chrono::steady_clock::time_point lastUsed;
+    std::chrono::seconds idle;
+    std::string target;
   };
-  void expire(std::chrono::steady_clock::time_point now);
+  Session open(const http::Endpoint& target, const tls::Trust& trust, const Credentials& c);
+  // Removes what has been idle too long; the caller destroys the result
+  // outside the lock, since destroying a client logs it out.
+  std::vector<Entry> expire(std::chrono::steady_clock::time_point now);
+  void sweep();
 
-  std::chrono::seconds idle_;
-  std::size_t max_;
+  Limits limits_;
   std::mutex mutex_;
   std::map<std::string, Entry> entries_;
+  std::condition_variable stop_;
+  bool stopping_ = false;
+  std::thread sweeper_;
 };
 
 }  // namespace vic::server

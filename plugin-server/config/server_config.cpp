@@ -60,6 +60,19 @@ ServerConfig resolveConfig(const std::map<std::string, std::string>& flags,
     if (c.logFormat != "text" && c.logFormat != "json")
       throw UsageError(v->second + " must be text or json, not \"" + c.logFormat + "\"");
   }
+  auto seconds = [&](const char* flag, const char* env, const char* key, int& into) {
+    if (auto v = src.get(flag, env, key)) {
+      try {
+        into = std::stoi(v->first);
+      } catch (const std::exception&) {
+        into = 0;
+      }
+      if (into < 1 || into > 86400)
+        throw UsageError(v->second + " must be a number of seconds from 1 to 86400");
+    }
+  };
+  seconds("session-idle", "VIC_SESSION_IDLE", "sessions.idle", c.sessionIdle);
+  seconds("token-idle", "VIC_TOKEN_IDLE", "sessions.token_idle", c.tokenIdle);
   if (auto v = src.get("threads", "VIC_THREADS", "threads")) {
     try {
       c.threads = std::stoi(v->first);

@@ -19,6 +19,8 @@ struct ServerConfig {
   std::filesystem::path uiDir;     // --ui-dir, VIC_UI_DIR, ui.dir: the plug-in's files
   int threads = 32;                // --threads, VIC_THREADS, threads
   std::string publicAddress;       // --public-address, VIC_PUBLIC_ADDRESS: how vCenter reaches us
+  int sessionIdle = 900;           // --session-idle, VIC_SESSION_IDLE, sessions.idle (seconds)
+  int tokenIdle = 600;             // --token-idle, VIC_TOKEN_IDLE, sessions.token_idle (seconds)
 };
 
 // `flags` holds the flags given (by their long names). Throws UsageError

@@ -50,12 +50,17 @@ Handler staticFiles(fs::path root) {
       file = root / "index.html";
       if (!fs::exists(file)) throw HttpError(404, "path " + ex.path() + " was not found");
     }
-    std::ifstream in(file, std::ios::binary);
-    std::stringstream body;
-    body << in.rdbuf();
-    ex.setHeader("Cache-Control", file.filename() == "index.html" ? "no-cache" : "max-age=3600");
-    ex.sendText(200, body.str(), contentType(file));
+    sendFile(ex, file, file.filename() == "index.html" ? "no-cache" : "max-age=3600");
   };
+}
+
+void sendFile(Exchange& ex, const fs::path& file, const std::string& cacheControl) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) throw HttpError(404, "path " + ex.path() + " was not found");
+  std::stringstream body;
+  body << in.rdbuf();
+  ex.setHeader("Cache-Control", cacheControl);
+  ex.sendText(200, body.str(), contentType(file));
 }
 
 }  // namespace vic::server

@@ -22,8 +22,10 @@ std::set<std::string> servedRoutes() {
   AuditLog audit(db);
   SessionCache sessions;
   OperationRunner runner(journal, dir / "sessions", 1);
-  ApiContext ctx{sessions,         runner, audit, vic::engine::ApplianceImages::locate(),
-                 kOpenApiDocument, {}};
+  ApplianceProber prober;
+  ApiContext ctx{
+      sessions, runner, audit, vic::engine::ApplianceImages::locate(), kOpenApiDocument, {},
+      prober,   {},     {}};
   Router router;
   addRoutes(router, ctx);
   std::set<std::string> out;

@@ -52,4 +52,14 @@ BOOST_AUTO_TEST_CASE(versions_in_the_original_form) {
   BOOST_TEST(vic::version::userAgent().rfind("vic-machine/", 0) == 0u);
 }
 
+BOOST_AUTO_TEST_CASE(plugin_versions_are_numeric_and_ordered_by_number) {
+  auto v = vic::version::Version::parse("v1.6.0-123-abcdef0");
+  BOOST_TEST(v->pluginVersion() == "1.6.0.123");
+  using vic::version::compareDotted;
+  BOOST_TEST(compareDotted("1.6.0.42", "1.6.0.100") < 0);  // by number, not by text
+  BOOST_TEST(compareDotted("1.6.0.100", "1.6.0.42") > 0);
+  BOOST_TEST(compareDotted("1.6", "1.6.0.0") == 0);
+  BOOST_TEST(compareDotted("1.10.0.1", "1.9.9.9") > 0);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -1,7 +1,5 @@
 #include "vicapi/engine/appliance_images.h"
 
-#include <unistd.h>
-
 #include <algorithm>
 #include <cctype>
 #include <cstdlib>
@@ -9,6 +7,7 @@
 #include <vector>
 
 #include "vicapi/soap/errors.h"
+#include "vicapi/util/data_dirs.h"
 
 #ifndef VIC_DEFAULT_ISO_DIR
 #define VIC_DEFAULT_ISO_DIR ""
@@ -50,13 +49,7 @@ ApplianceImages ApplianceImages::in(const fs::path& dir) {
 }
 
 ApplianceImages ApplianceImages::locate() {
-  std::vector<fs::path> candidates;
-  if (const char* env = std::getenv("VIC_ISO_DIR"); env && *env) candidates.emplace_back(env);
-  if (*VIC_DEFAULT_ISO_DIR) candidates.emplace_back(VIC_DEFAULT_ISO_DIR);
-  char self[4096];
-  if (ssize_t n = ::readlink("/proc/self/exe", self, sizeof self - 1); n > 0)
-    candidates.push_back(fs::path(std::string(self, static_cast<std::size_t>(n))).parent_path() /
-                         ".." / "share" / "vic" / "isos");
+  const auto candidates = dataDirCandidates("VIC_ISO_DIR", VIC_DEFAULT_ISO_DIR, "isos");
   std::string looked;
   for (const auto& dir : candidates) {
     if (fs::exists(dir / "appliance.iso")) return in(dir);

@@ -46,7 +46,8 @@ std::unique_ptr<Simulator> Simulator::start(SimulatorOptions o) {
   sim->datastoreRoot_ = o.workDir / "datastores";
   fs::create_directories(sim->datastoreRoot_);
   if (o.removeWorkDir) sim->removeOnStop_ = o.workDir;
-  const fs::path keyFile = o.workDir / "vcsim.key";
+  sim->keyFile_ = o.workDir / "vcsim.key";
+  const fs::path& keyFile = sim->keyFile_;
 
   crypto::CertificateRequest req;
   req.commonName = "127.0.0.1";

@@ -44,6 +44,9 @@ class Simulator {
   const tls::Thumbprint& thumbprint() const { return sha1_; }
   const tls::Thumbprint& sha256() const { return sha256_; }
   const std::filesystem::path& certificateFile() const { return certFile_; }
+  // Its private key: the test world's vSphere Client endpoint serves with
+  // the same certificate, as vCenter's own front end does.
+  const std::filesystem::path& keyFile() const { return keyFile_; }
   const std::filesystem::path& logFile() const { return logFile_; }
   const std::filesystem::path& datastoreRoot() const { return datastoreRoot_; }
   pid_t pid() const { return process_.pid(); }
@@ -56,6 +59,7 @@ class Simulator {
   tls::Thumbprint sha1_;
   tls::Thumbprint sha256_;
   std::filesystem::path certFile_;
+  std::filesystem::path keyFile_;
   std::filesystem::path logFile_;
   std::filesystem::path datastoreRoot_;
   std::filesystem::path removeOnStop_;

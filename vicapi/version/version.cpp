@@ -1,6 +1,8 @@
 #include "vicapi/version/version.h"
 
+#include <algorithm>
 #include <regex>
+#include <vector>
 
 namespace vic::version {
 
@@ -10,6 +12,34 @@ std::string Version::semver() const {
 
 std::string Version::str() const {
   return "v" + semver() + "-" + std::to_string(build) + "-" + commit;
+}
+
+std::string Version::pluginVersion() const {
+  return semver() + "." + std::to_string(build);
+}
+
+int compareDotted(const std::string& a, const std::string& b) {
+  auto parts = [](const std::string& s) {
+    std::vector<unsigned long> out;
+    std::size_t start = 0;
+    while (start <= s.size()) {
+      auto dot = s.find('.', start);
+      if (dot == std::string::npos) dot = s.size();
+      try {
+        out.push_back(std::stoul(s.substr(start, dot - start)));
+      } catch (const std::exception&) {
+        out.push_back(0);
+      }
+      start = dot + 1;
+    }
+    return out;
+  };
+  auto pa = parts(a), pb = parts(b);
+  pa.resize(std::max(pa.size(), pb.size()));
+  pb.resize(pa.size());
+  for (std::size_t i = 0; i < pa.size(); ++i)
+    if (pa[i] != pb[i]) return pa[i] < pb[i] ? -1 : 1;
+  return 0;
 }
 
 std::optional<Version> Version::parse(const std::string& text) {

@@ -1,0 +1,70 @@
+#include "plugin-server/auth/token_exchange.h"
+
+#include <Poco/Net/HTTPRequest.h>
+#include <Poco/Net/HTTPResponse.h>
+#include <Poco/StreamCopier.h>
+#include <nlohmann/json.hpp>
+
+#include "plugin-server/http/http_error.h"
+#include "vicapi/http/connection_pool.h"
+#include "vicapi/soap/errors.h"
+
+namespace vic::server {
+
+http::Endpoint vsphereClientEndpoint(const http::Endpoint& target, const std::string& given) {
+  if (given.empty()) return target;
+  http::Endpoint e;
+  try {
+    e = http::Endpoint::parse(given);
+  } catch (const UsageError& err) {
+    throw HttpError(400, std::string("vmware-api-ui-endpoint: ") + err.what());
+  }
+  if (e.host != target.host)
+    throw HttpError(400, "vmware-api-ui-endpoint names " + e.host + ", not the target " +
+                             target.host + "; a session token is only sent to its own vCenter");
+  return e;
+}
+
+Secret cloneTicketForToken(const http::Endpoint& vsphereClient, const tls::Trust& trust,
+                           const Secret& token, const std::string& vcenterGuid) {
+  const std::string body = nlohmann::json{{"vc_guid", vcenterGuid}}.dump();
+  int status = 0;
+  std::string answer;
+  try {
+    http::ConnectionPool pool(vsphereClient, trust,
+                              http::Timeouts{std::chrono::seconds(10), std::chrono::seconds(30)},
+                              1);
+    pool.run([&](Poco::Net::HTTPSClientSession& session) {
+      Poco::Net::HTTPRequest req(Poco::Net::HTTPRequest::HTTP_POST,
+                                 "/api/ui/vcenter/session/clone-ticket",
+                                 Poco::Net::HTTPMessage::HTTP_1_1);
+      req.set("vmware-api-session-id", token.reveal());
+      req.setContentType("application/json");
+      req.setContentLength(static_cast<std::streamsize>(body.size()));
+      session.sendRequest(req) << body;
+      Poco::Net::HTTPResponse resp;
+      std::istream& in = session.receiveResponse(resp);
+      answer.clear();
+      Poco::StreamCopier::copyToString(in, answer);
+      status = resp.getStatus();
+    });
+  } catch (const TransportError& e) {
+    throw HttpError(502, std::string("the vSphere Client at ") + vsphereClient.hostPort() +
+                             " could not be reached to check the session token: " + e.what());
+  }
+  if (status == 401 || status == 403)
+    throw HttpError(
+        401, "the vSphere Client refused the session token; sign in to the vSphere Client again");
+  if (status != 200)
+    throw HttpError(502, "the vSphere Client answered HTTP " + std::to_string(status) +
+                             " when asked for a clone ticket");
+  try {
+    auto j = nlohmann::json::parse(answer);
+    const std::string ticket = j.at("session_clone_ticket").get<std::string>();
+    if (!ticket.empty()) return Secret(ticket);
+  } catch (const nlohmann::json::exception&) {
+  }
+  throw HttpError(502, "the vSphere Client's answer holds no session_clone_ticket");
+}
+
+}  // namespace vic::server

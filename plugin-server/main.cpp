@@ -153,6 +153,7 @@ class ServerApp : public Poco::Util::ServerApplication {
           {std::chrono::seconds(cfg.sessionIdle), std::chrono::seconds(cfg.tokenIdle), 512});
       OperationRunner runner(journal, cfg.dataDir / "sessions");
       ApplianceProber prober;
+      VcenterRegistrations vcenters(db);
       ApplianceSelf self;
       self.identity = {ensureApplianceId(cfg.dataDir),
                        "",
@@ -171,10 +172,14 @@ class ServerApp : public Poco::Util::ServerApplication {
                      kOpenApiDocument,
                      self,
                      prober,
+                     vcenters,
                      PluginFiles::locate(),
                      {}};
       Router router;
       addRoutes(router, ctx);
+      const auto uiDir = cfg.uiDir.empty() ? locateUi() : cfg.uiDir;
+      if (uiDir.empty())
+        vic::logger()->warn("no plug-in UI to serve: build ui-bundle or set --ui-dir");
 
       auto httpParams = new Poco::Net::HTTPServerParams;
       httpParams->setMaxThreads(cfg.threads);
@@ -183,7 +188,7 @@ class ServerApp : public Poco::Util::ServerApplication {
       httpParams->setKeepAliveTimeout(Poco::Timespan(15, 0));
       ServerLoad load;
       Poco::Net::HTTPServer server(
-          dispatcher(router, cfg.uiDir.empty() ? Handler() : staticFiles(cfg.uiDir), load), socket,
+          dispatcher(router, uiDir.empty() ? Handler() : staticFiles(uiDir), load), socket,
           httpParams);
       load.watch(&server);
       server.start();

@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# Builds vcsim and the C++ tree with the given CMake preset (default: release).
+# Builds vcsim, the plug-in UI and the C++ tree with the given CMake preset
+# (default: release).
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 preset=${1:-release}
 "$root/scripts/setup.sh"
 "$root/tests/vcsim/build.sh" "$root/build/vcsim" >/dev/null
+"$root/scripts/build-ui.sh" >&2
 cmake --preset "$preset" -S "$root" >/dev/null
 cmake --build --preset "$preset"

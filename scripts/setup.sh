@@ -9,8 +9,9 @@ packages=(
   libpoco-dev libssl-dev libexpat1-dev nlohmann-json3-dev libspdlog-dev libsqlite3-dev
   libboost-test-dev
   golang-go golang-github-vmware-govmomi-dev golang-github-google-uuid-dev
-  openssl ca-certificates xorriso
+  openssl ca-certificates xorriso curl
   wrk
+  chromium
 )
 
 sudo=; [[ $(id -u) == 0 ]] || sudo=sudo
@@ -37,8 +38,8 @@ if ! command -v docker >/dev/null; then
   command -v docker >/dev/null || echo "setup: warning: no docker CLI; the endpoint daemon test will fail" >&2
 fi
 
-# Node.js and npm, for the OpenAPI document's validator (tests/openapi) and
-# the plug-in UI; any recent node on PATH will do.
+# Node.js and npm, for the OpenAPI document's validator (tests/openapi), the
+# plug-in UI and its browser tests; any node 18 or newer on PATH will do.
 if ! command -v npm >/dev/null; then
   install nodejs npm
 fi

@@ -8,8 +8,11 @@ cd "$root"
 start=$(date +%s)
 
 scripts/build.sh debug
-npm ci --prefix tests/openapi --no-audit --no-fund --loglevel=error
+for dir in tests/openapi tests/browser; do
+  npm ci --prefix "$dir" --no-audit --no-fund --loglevel=error
+done
 ctest --preset debug
+echo "browser test screenshots: $root/build/debug/artifacts/browser"
 
 scripts/build.sh release
 echo "== benchmarks (figures, not pass/fail) =="
@@ -17,4 +20,7 @@ for bench in build/release/tests/bench/*_bench; do
   echo "-- $(basename "$bench")"
   "$bench" || echo "benchmark $(basename "$bench") failed to run (exit $?)"
 done
+echo "-- ui_bench"
+VIC_SHELL=build/release/tests/shell/vsphere-client-shell node tests/bench/ui_bench.mjs ||
+  echo "benchmark ui_bench failed to run (exit $?)"
 echo "== all tests passed in $(( $(date +%s) - start )) s =="

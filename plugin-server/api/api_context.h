@@ -10,6 +10,7 @@
 #include "plugin-server/registration/appliance_prober.h"
 #include "plugin-server/registration/plugin_files.h"
 #include "plugin-server/store/audit_log.h"
+#include "plugin-server/store/vcenter_registrations.h"
 #include "vicapi/engine/appliance_images.h"
 #include "vicapi/engine/validate/validator.h"
 
@@ -24,6 +25,7 @@ struct ApiContext {
   std::string openApiDocument;  // served at /container/openapi.json
   ApplianceSelf self;
   ApplianceProber& prober;
+  VcenterRegistrations& vcenters;
   PluginFiles plugin;
   CertificateDrop certificates;
 };

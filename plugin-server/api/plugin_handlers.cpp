@@ -4,6 +4,7 @@
 #include "plugin-server/api/json_views.h"
 #include "plugin-server/api/routes.h"
 #include "plugin-server/http/http_error.h"
+#include "vicapi/engine/containers.h"
 #include "vicapi/engine/model/vch_json.h"
 #include "vicapi/engine/validate/validator.h"
 #include "vicapi/soap/errors.h"
@@ -209,16 +210,38 @@ void addPluginRoutes(Router& router, ApiContext& ctx) {
     auto scope = openTarget(ex, ctx);
     const json body = ex.jsonBody();
     if (!body.is_object()) throw HttpError(422, "the body must be a VCH object");
+    // Every problem at once, schema and content, so that a wizard step with
+    // only its own fields filled in still hears about them (a name taken, a
+    // datastore missing) while the other steps' gaps are filtered out.
     engine::Issues issues;
     auto vch = engine::vchFromJson(body, issues);
-    if (issues.empty()) {
-      const auto vo = validationOptions(scope, ctx);
-      engine::ResolvedVch resolved;
-      issues = engine::validateVch(scope.client(), vch, vo, resolved);
-    }
+    engine::ResolvedVch resolved;
+    const auto found =
+        engine::validateVch(scope.client(), vch, validationOptions(scope, ctx), resolved);
+    for (const auto& i : found.list())
+      if (!issues.has(i.path)) issues.add(i.path, i.message, i.code);
     json list = filtered(issues, ex.query("paths").value_or(""));
     ex.sendJson(200, {{"valid", list.empty()}, {"issues", list}});
   });
+  auto containers = [&ctx](Exchange& ex) {
+    auto scope = openTarget(ex, ctx);
+    json out = json::array();
+    for (const auto& c : engine::listContainers(scope.client(), scope.datacenter))
+      out.push_back({{"id", c.id},
+                     {"name", c.name},
+                     {"vm_name", c.vmName},
+                     {"power_state", c.powerState},
+                     {"memory_mb", c.memoryMB},
+                     {"cpu_mhz", c.cpuMHz},
+                     {"storage_bytes", c.storageBytes},
+                     {"ports", c.ports},
+                     {"image", c.image},
+                     {"vch_id", c.vchId},
+                     {"vch_name", c.vchName}});
+    ex.sendJson(200, out);
+  };
+  router.add("GET", "/plugin/target/{target}/containers", containers);
+  router.add("GET", std::string(kScoped) + "/containers", containers);
   router.add("GET", "/plugin/target/{target}/audit", [&ctx](Exchange& ex) {
     auto scope = openTarget(ex, ctx);
     int limit = 100;

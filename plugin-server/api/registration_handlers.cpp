@@ -5,6 +5,7 @@
 #include "plugin-server/api/routes.h"
 #include "plugin-server/http/http_error.h"
 #include "plugin-server/registration/registrar.h"
+#include "plugin-server/store/clock.h"
 #include "vicapi/engine/query.h"
 #include "vicapi/version/version.h"
 
@@ -106,6 +107,17 @@ void addRegistrationRoutes(Router& router, ApiContext& ctx) {
                       {"subject", cert.subject},
                       {"issuer", cert.issuer}});
   });
+  // The vCenters this appliance registered with, for the plug-in's UI to find
+  // its own (address and trusted thumbprint) by the vCenter's instance UUID.
+  router.add("GET", "/plugin/vcenters", [&ctx](Exchange& ex) {
+    json out = json::array();
+    for (const auto& v : ctx.vcenters.all())
+      out.push_back({{"target", v.target},
+                     {"thumbprint", v.thumbprint},
+                     {"guid", v.guid},
+                     {"registered", v.registered}});
+    ex.sendJson(200, out);
+  });
   router.add("GET", base + "/registration", [&ctx](Exchange& ex) {
     auto scope = openTarget(ex, ctx);
     const auto record = readRecord(scope.client());
@@ -117,6 +129,8 @@ void addRegistrationRoutes(Router& router, ApiContext& ctx) {
       auto scope = openTarget(ex, ctx);
       const ApplianceIdentity me = ctx.self.towards(scope.endpoint);
       const auto outcome = registerAppliance(scope.client(), me, options);
+      ctx.vcenters.remember({scope.target, scope.thumbprint,
+                             scope.client().serviceContent().about.instanceUuid, utcNow()});
       audit.result = outcome.action + (outcome.servesPlugin ? ", serves the plug-in" : "");
       ex.sendJson(200, outcomeJson(outcome, probesOf(ctx, outcome.record), me.id));
     });
@@ -125,6 +139,7 @@ void addRegistrationRoutes(Router& router, ApiContext& ctx) {
     audited(ex, ctx, "unregister", [&](AuditEntry& audit) {
       auto scope = openTarget(ex, ctx);
       const auto outcome = unregisterAppliance(scope.client(), ctx.self.identity.id, ctx.prober);
+      ctx.vcenters.forget(scope.target);
       audit.result = outcome.action;
       ex.sendJson(200, outcomeJson(outcome, probesOf(ctx, outcome.record), ctx.self.identity.id));
     });

@@ -46,7 +46,8 @@ class Dispatch : public Poco::Net::HTTPRequestHandler {
     if (ex.method() == "OPTIONS") {
       ex.setHeader("Access-Control-Allow-Methods", "HEAD, GET, POST, PUT, PATCH, DELETE");
       ex.setHeader("Access-Control-Allow-Headers",
-                   "Authorization, Content-Type, User-Agent, X-VMWARE-TICKET");
+                   "Authorization, Content-Type, User-Agent, X-VMWARE-TICKET, "
+                   "vmware-api-session-id, vmware-api-ui-endpoint");
       ex.sendEmpty(204);
       return;
     }

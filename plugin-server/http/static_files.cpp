@@ -5,6 +5,11 @@
 #include <sstream>
 
 #include "plugin-server/http/http_error.h"
+#include "vicapi/util/data_dirs.h"
+
+#ifndef VIC_DEFAULT_UI_DIR
+#define VIC_DEFAULT_UI_DIR ""
+#endif
 
 namespace vic::server {
 
@@ -36,11 +41,10 @@ std::string contentType(const fs::path& p) {
 Handler staticFiles(fs::path root) {
   root = fs::weakly_canonical(root);
   return [root](Exchange& ex) {
-    if (ex.method() != "GET" && ex.method() != "HEAD")
+    const std::string prefix = "/ui/";
+    if ((ex.method() != "GET" && ex.method() != "HEAD") || ex.path().rfind(prefix, 0) != 0)
       throw HttpError(404, "path " + ex.path() + " was not found");
-    if (ex.path().rfind("/container", 0) == 0 || ex.path().rfind("/plugin/target", 0) == 0)
-      throw HttpError(404, "path " + ex.path() + " was not found");
-    fs::path file = fs::weakly_canonical(root / ex.path().substr(1));
+    fs::path file = fs::weakly_canonical(root / ex.path().substr(prefix.size()));
     // Nothing outside the UI's folder, whatever ".." the path holds.
     if (file.string().rfind(root.string(), 0) != 0)
       throw HttpError(404, "path " + ex.path() + " was not found");
@@ -50,8 +54,15 @@ Handler staticFiles(fs::path root) {
       file = root / "index.html";
       if (!fs::exists(file)) throw HttpError(404, "path " + ex.path() + " was not found");
     }
-    sendFile(ex, file, file.filename() == "index.html" ? "no-cache" : "max-age=3600");
+    // Built files carry a hash in their names; index.html must be fetched anew.
+    sendFile(ex, file, file.filename() == "index.html" ? "no-cache" : "max-age=86400");
   };
+}
+
+fs::path locateUi() {
+  for (const auto& dir : dataDirCandidates("VIC_UI_DIR", VIC_DEFAULT_UI_DIR, "ui"))
+    if (fs::exists(dir / "index.html")) return dir;
+  return {};
 }
 
 void sendFile(Exchange& ex, const fs::path& file, const std::string& cacheControl) {

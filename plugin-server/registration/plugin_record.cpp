@@ -11,7 +11,9 @@ namespace {
 
 using nlohmann::json;
 
-constexpr const char* kApplianceType = "VIC_APPLIANCE";
+// Each appliance's own type, so that the vSphere Client's list of proxied
+// back ends (getPluginBackendInfo) tells the UI which one is which.
+const std::string kApplianceType = "VIC_APPLIANCE-";
 constexpr const char* kManifestType = "MANIFEST_SERVER";
 constexpr const char* kPackageType = "HTTPS";
 constexpr const char* kCompany = "VMware";
@@ -62,7 +64,7 @@ PluginRecord PluginRecord::from(const vim::Extension& x) {
   for (const auto& s : x.servers) {
     if (r.adminEmail.empty() && !s.adminEmail.empty()) r.adminEmail = s.adminEmail.front();
     const json j = parsedSummary(s.description.summary);
-    if (s.type == kApplianceType) {
+    if (s.type.rfind(kApplianceType, 0) == 0) {
       ApplianceEntry a;
       a.id = j.value("id", std::string());
       a.url = s.url;
@@ -122,7 +124,7 @@ vim::Extension PluginRecord::toExtension(const std::string& adminEmail,
     x.servers.push_back({a.url,
                          {"VIC appliance " + a.address(), summary.dump()},
                          kCompany,
-                         kApplianceType,
+                         kApplianceType + a.id,
                          mail,
                          a.sha256});
   }

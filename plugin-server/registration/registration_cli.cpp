@@ -11,6 +11,8 @@
 #include "plugin-server/config/server_identity.h"
 #include "plugin-server/registration/appliance_prober.h"
 #include "plugin-server/registration/registrar.h"
+#include "plugin-server/store/clock.h"
+#include "plugin-server/store/vcenter_registrations.h"
 #include "vicapi/soap/errors.h"
 #include "vicapi/soap/fault.h"
 #include "vicapi/version/version.h"
@@ -140,11 +142,17 @@ int runRegistrationCommand(const std::string& action,
     if (action == "register") {
       const auto me = self.towards(target);
       outcome = registerAppliance(client, me, options);
+      Database db(config.dataDir / "vic.db");
+      VcenterRegistrations(db).remember({target.hostPort(),
+                                         trust.pinned ? trust.pinned->str() : std::string(),
+                                         client.serviceContent().about.instanceUuid, utcNow()});
       out << "Registration " << outcome.action << ": " << me.address
           << (outcome.servesPlugin ? " serves the plug-in.\n"
                                    : " is registered; another appliance serves the plug-in.\n");
     } else if (action == "unregister") {
       outcome = unregisterAppliance(client, self.identity.id, prober);
+      Database db(config.dataDir / "vic.db");
+      VcenterRegistrations(db).forget(target.hostPort());
       out << "Unregistration: " << outcome.action << ".\n";
     } else {
       throw UsageError("unknown command " + action + "; use register, unregister or status");

@@ -23,9 +23,10 @@ std::set<std::string> servedRoutes() {
   SessionCache sessions;
   OperationRunner runner(journal, dir / "sessions", 1);
   ApplianceProber prober;
+  VcenterRegistrations vcenters(db);
   ApiContext ctx{
-      sessions, runner, audit, vic::engine::ApplianceImages::locate(), kOpenApiDocument, {},
-      prober,   {},     {}};
+      sessions, runner, audit, vic::engine::ApplianceImages::locate(), kOpenApiDocument, {}, prober,
+      vcenters, {},     {}};
   Router router;
   addRoutes(router, ctx);
   std::set<std::string> out;

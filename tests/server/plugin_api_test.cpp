@@ -127,6 +127,61 @@ BOOST_AUTO_TEST_CASE(validate_returns_every_problem_with_its_path) {
   BOOST_TEST(form.json()["issues"][0]["path"] == "container.name_convention");
 }
 
+BOOST_AUTO_TEST_CASE(one_step_at_a_time_hears_only_about_its_own_fields) {
+  auto& w = ServerWorld::current();
+  const std::string url = w.pluginScope() + "/validate" + w.pinned() + "&paths=name";
+  // The General step knows only the name: a VM already has this one.
+  auto taken = w.api().sendJson("POST", url, w.admin(), {{"name", "DC0_H0_VM0"}});
+  BOOST_TEST_REQUIRE(taken.status == 200, taken.body);
+  BOOST_TEST(taken.json()["valid"] == false, taken.body);
+  BOOST_TEST(taken.json()["issues"][0]["path"] == "name");
+  BOOST_TEST(taken.json()["issues"][0]["message"].get<std::string>().find("already exists") !=
+             std::string::npos);
+  auto fine = w.api().sendJson("POST", url, w.admin(), {{"name", "vch-new-name"}});
+  BOOST_TEST(fine.json()["valid"] == true, fine.body);
+  auto bad = w.api().sendJson("POST", url, w.admin(), {{"name", "bad/name"}});
+  BOOST_TEST(bad.json()["valid"] == false, bad.body);
+}
+
+BOOST_AUTO_TEST_CASE(containers_with_their_vch) {
+  auto& w = ServerWorld::current();
+  const auto id = w.createVch("vch-with-containers");
+  auto c = loggedInClient();
+  createContainerVm(*c, {"VirtualMachine", id}, "web", "nginx:1.25", "8080:80/tcp", true);
+  createContainerVm(*c, {"VirtualMachine", id}, "db", "postgres:16", "", false);
+  auto list = getJson(w.pluginScope() + "/containers" + w.pinned());
+  std::map<std::string, json> byName;
+  for (const auto& item : list)
+    byName[item["name"]] = item;
+  BOOST_TEST_REQUIRE(byName.count("web") == 1u, list.dump());
+  BOOST_TEST(byName["web"]["image"] == "nginx:1.25");
+  BOOST_TEST(byName["web"]["ports"] == "8080:80/tcp");
+  BOOST_TEST(byName["web"]["power_state"] == "poweredOn");
+  BOOST_TEST(byName["web"]["vch_id"] == id);
+  BOOST_TEST(byName["web"]["vch_name"] == "vch-with-containers");
+  BOOST_TEST(byName["db"]["power_state"] == "poweredOff");
+  // The VCH itself and plain VMs are not containers.
+  for (const auto& item : list)
+    BOOST_TEST(item["name"] != "vch-with-containers");
+  BOOST_TEST(getJson("/plugin/target/" + w.target() + "/containers" + w.pinned()).size() ==
+             list.size());
+}
+
+BOOST_AUTO_TEST_CASE(the_vcenters_it_registered_with) {
+  auto& w = ServerWorld::current();
+  BOOST_TEST(getJson("/plugin/vcenters").empty());
+  auto reg = w.api().send("POST", "/plugin/target/" + w.target() + "/registration" + w.pinned(),
+                          w.admin());
+  BOOST_TEST_REQUIRE(reg.status == 200, reg.body);
+  auto list = getJson("/plugin/vcenters");
+  BOOST_TEST_REQUIRE(list.size() == 1u);
+  BOOST_TEST(list[0]["target"] == w.target());
+  BOOST_TEST(list[0]["thumbprint"] == SimulatorFixture::current().thumbprint().str());
+  BOOST_TEST(list[0]["guid"] == loggedInClient()->serviceContent().about.instanceUuid);
+  w.api().send("DELETE", "/plugin/target/" + w.target() + "/registration" + w.pinned(), w.admin());
+  BOOST_TEST(getJson("/plugin/vcenters").empty());
+}
+
 BOOST_AUTO_TEST_CASE(audit_records_every_mutating_call) {
   auto& w = ServerWorld::current();
   w.api().send("POST", w.scope() + w.pinned() + "&action=firewall:allow", w.admin());

@@ -63,7 +63,7 @@ BOOST_AUTO_TEST_CASE(the_first_appliance_creates_the_record_and_again_changes_no
   bool package = false, entry = false;
   for (const auto& s : x.servers) {
     package |= s.type == "HTTPS" && s.serverThumbprint == a.sha1 && s.url == x.clients[0].url;
-    entry |= s.type == "VIC_APPLIANCE" && s.serverThumbprint == a.sha256 &&
+    entry |= s.type == "VIC_APPLIANCE-appliance-a" && s.serverThumbprint == a.sha256 &&
              s.url == "https://127.0.0.1:1001/";
     BOOST_TEST(s.adminEmail.size() == 1u);
   }

@@ -3,8 +3,11 @@
 #include <boost/test/unit_test.hpp>
 
 #include "tests/support/simulator_fixture.h"
+#include "vicapi/engine/containers.h"
 #include "vicapi/engine/firewall.h"
 #include "vicapi/engine/model/vch_json.h"
+#include "vicapi/engine/ops/vsphere_ops.h"
+#include "vicapi/vim/folder.h"
 #include "vicapi/vim/inventory.h"
 #include "vicapi/vim/property_collector.h"
 
@@ -30,6 +33,24 @@ vim::Moref createOlderVch(vim::Client& c, const std::string& name) {
   auto co = createOptions();
   co.images = olderImages();
   return engine::createVch(c, resolved, co, observer).vm;
+}
+
+vim::Moref createContainerVm(vim::Client& c, const vim::Moref& vch, const std::string& name,
+                             const std::string& image, const std::string& ports, bool poweredOn) {
+  auto o = vim::PropertyCollector(c).retrieveOne(vch, {"resourcePool", "parent"});
+  vim::VmConfigSpec spec;
+  spec.name = name + "-" + vch.value;
+  spec.guestId = "otherGuest64";
+  spec.vmPathName = "[LocalDS_0]";
+  spec.extraConfig = {{engine::kContainerVchKey, vch.str()},
+                      {engine::kContainerNameKey, name},
+                      {engine::kContainerImageKey, image},
+                      {engine::kContainerPortsKey, ports}};
+  auto vm = vim::Moref::from(vim::Folder(c, vim::Moref::from(*o.prop("parent")))
+                                 .createVM(spec, vim::Moref::from(*o.prop("resourcePool")))
+                                 .wait());
+  if (poweredOn) engine::ops::ensurePoweredOn(c, vm);
+  return vm;
 }
 
 engine::ValidationOptions validationOptions() {

@@ -33,6 +33,11 @@ engine::ApplianceImages olderImages();
 // A VCH as that older appliance would have created it from minimalVchBody.
 vim::Moref createOlderVch(vim::Client& client, const std::string& name);
 
+// A container VM of the VCH `vch`, as the endpoint would make it (the keys
+// in GUESTINFO.md), in the VCH's resource pool.
+vim::Moref createContainerVm(vim::Client& client, const vim::Moref& vch, const std::string& name,
+                             const std::string& image, const std::string& ports, bool poweredOn);
+
 // Everything a VCH could leave behind, read independently of the engine: every
 // inventory path with its type, the datastores' files, and permissions and
 // roles that are not vcsim's own.

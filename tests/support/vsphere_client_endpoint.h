@@ -1,13 +1,9 @@
 #pragma once
 
-#include <atomic>
-#include <map>
 #include <memory>
-#include <mutex>
 #include <string>
 
-#include "vicapi/sim/simulator.h"
-#include "vicapi/vim/client.h"
+#include "tests/support/vsphere_client_sessions.h"
 
 namespace Poco::Net {
 class HTTPServer;
@@ -29,18 +25,18 @@ class VsphereClientEndpoint {
   ~VsphereClientEndpoint();
 
   // Signs a user in to vCenter; returns the session token.
-  std::string signIn(const std::string& user, const std::string& password);
-  void signOut(const std::string& token);
+  std::string signIn(const std::string& user, const std::string& password) {
+    return sessions_.signIn(user, password);
+  }
+  void signOut(const std::string& token) { sessions_.signOut(token); }
 
   std::string url() const;  // "https://127.0.0.1:PORT"
-  int ticketsIssued() const { return tickets_.load(); }
+  int ticketsIssued() const { return sessions_.ticketsIssued(); }
 
  private:
   class Handler;
   const sim::Simulator& vcenter_;
-  std::mutex mutex_;
-  std::map<std::string, std::unique_ptr<vim::Client>> sessions_;
-  std::atomic<int> tickets_{0};
+  VsphereClientSessions sessions_;
   std::unique_ptr<Poco::Net::HTTPServer> server_;
   unsigned short port_ = 0;
 };

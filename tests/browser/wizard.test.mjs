@@ -1,0 +1,260 @@
+// The plug-in as an administrator uses it: the info panel, the Create VCH
+// wizard end to end with the wrong inputs tried on every step, the new VCH in
+// the list, its deletion, and the dark theme. A screenshot of every step is
+// kept in the artifacts directory.
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+
+import { artifactsDir, launchBrowser, startShell } from './support/shell.mjs';
+
+const VCH = 'vch-browser';
+const TIMEOUT = 30_000;
+
+describe('the plug-in in the test shell', () => {
+  let shell, facts, browser, page, view, modal;
+  const shots = artifactsDir();
+  const shoot = (name) => page.screenshot({ path: path.join(shots, `${name}.png`), fullPage: true });
+
+  // The message shown for a field (by its id) in the wizard.
+  const fieldError = (id) => modal.locator(`[id="${id}-error"]`);
+  // Clarity keeps every page in the DOM; only the current one is visible.
+  const currentPage = () => modal.locator('clr-wizard-page.active');
+  const next = () => modal.getByRole('button', { name: 'Next', exact: true }).click();
+  const expectTitle = (title) => modal.locator('.modal-title').filter({ hasText: title }).first().waitFor();
+  const alertsOfPage = async () => (await currentPage().getByRole('alert').allInnerTexts()).join('\n');
+
+  before(async () => {
+    shell = startShell();
+    facts = await shell.ready;
+    browser = await launchBrowser();
+    const context = await browser.newContext({ ignoreHTTPSErrors: true, viewport: { width: 1400, height: 900 } });
+    context.setDefaultTimeout(TIMEOUT);
+    page = await context.newPage();
+    page.on('pageerror', (e) => console.error(`page error: ${e.message}`));
+    view = page.frameLocator('#view');
+    modal = page.frameLocator('#modal-frame');
+    await page.goto(facts.shell);
+  });
+
+  after(async () => {
+    await browser?.close();
+    await shell?.stop();
+  });
+
+  test('the info panel shows this appliance, its versions and the registered appliances', async () => {
+    await view.getByRole('tab', { name: 'Summary' }).click();
+    const version = view.locator('[data-test="appliance-version"]');
+    await version.waitFor();
+    assert.match(await version.innerText(), /^v?\d+\.\d+\.\d+/);
+    assert.match(await view.locator('[data-test="plugin-version"]').innerText(), /^\d+\.\d+\.\d+\.\d+$/);
+    assert.match(await view.locator('[data-test="endpoint-version"]').innerText(), /\d+\.\d+\.\d+/);
+    const appliances = view.getByRole('region', { name: 'Registered appliances' });
+    const port = new URL(facts.appliance).port;
+    const mine = appliances.getByRole('row').filter({ hasText: `:${port}` });
+    await mine.waitFor();
+    const cells = await mine.getByRole('gridcell').allInnerTexts();
+    assert.match(cells[0], /\(this one\)/);
+    assert.equal(cells[3].trim(), 'Yes', 'this appliance is reachable');
+    assert.match(cells[5], /Yes/, 'the plug-in talks to this appliance');
+    await shoot('01-info-panel');
+  });
+
+  test('the wizard refuses wrong inputs on every step, then creates the VCH', async () => {
+    await view.getByRole('tab', { name: 'Virtual Container Hosts' }).click();
+    await view.getByRole('button', { name: 'New Virtual Container Host' }).click();
+    const name = modal.getByLabel('VCH name');
+    await name.waitFor();
+
+    // General: the rules as the user types, then the appliance's own check.
+    await name.fill('bad/name');
+    await fieldError('vch-name').filter({ hasText: 'characters that are not allowed' }).waitFor();
+    await name.fill('x'.repeat(32));
+    await fieldError('vch-name').filter({ hasText: 'longer than 31' }).waitFor();
+    await modal.getByLabel('Syslog port').fill('abc');
+    await modal.getByLabel('Syslog port').blur();
+    await modal.locator('#syslog-host-error').filter({ hasText: 'Port should be numeric' }).waitFor();
+    await modal.getByLabel('Syslog port').fill('');
+    await name.fill('DC0_H0_VM0'); // vcsim's own VM: the name is taken
+    await next();
+    await fieldError('vch-name').filter({ hasText: 'already exists' }).waitFor();
+    await shoot('02-general-errors');
+    await name.fill(VCH);
+    await shoot('03-general');
+    await next();
+
+    // Compute capacity: nothing chosen, then a limit that is not a number.
+    await expectTitle('Compute capacity');
+    await modal.getByRole('button', { name: 'DC0_C0', exact: true }).waitFor();
+    await next();
+    await currentPage().getByRole('alert').filter({ hasText: 'choose a valid compute resource' }).waitFor();
+    await modal.getByLabel('CPU limit (MHz)').fill('abc');
+    await modal.getByLabel('CPU limit (MHz)').blur();
+    await fieldError('cpu-limit').filter({ hasText: "either be 'Unlimited' or a number" }).waitFor();
+    await shoot('04-compute-errors');
+    await modal.getByLabel('CPU limit (MHz)').fill('Unlimited');
+    await modal.getByRole('button', { name: 'DC0_C0', exact: true }).click();
+    await shoot('05-compute');
+    await next();
+
+    // Storage capacity: no datastore, then a size that is not a number.
+    await expectTitle('Storage capacity');
+    await modal.locator('#image-datastore option[value="LocalDS_0"]').waitFor({ state: 'attached' });
+    await next();
+    await fieldError('image-datastore').filter({ hasText: 'Image store should be selected' }).waitFor();
+    await modal.getByLabel('Max container VM image size').fill('eight');
+    await modal.getByLabel('Max container VM image size').blur();
+    await fieldError('base-image-size').filter({ hasText: 'Image size should be a number' }).waitFor();
+    await shoot('06-storage-errors');
+    await modal.getByLabel('Max container VM image size').fill('8');
+    await modal.getByLabel('Image datastore', { exact: true }).selectOption('LocalDS_0');
+    await shoot('07-storage');
+    await next();
+
+    // Networks: neither required network, a bad DNS server, a bad range.
+    await expectTitle('Configure networks');
+    await modal.locator('#bridge-network option[value="DC0_DVPG0"]').waitFor({ state: 'attached' });
+    await next();
+    await fieldError('bridge-network').filter({ hasText: 'Bridge network should be selected' }).waitFor();
+    await fieldError('public-network').filter({ hasText: 'Public network should be selected' }).waitFor();
+    await modal.getByLabel('DNS servers').fill('10.0.0.1, not-an-ip');
+    await modal.getByLabel('DNS servers').blur();
+    await fieldError('public-dns').filter({ hasText: 'not-an-ip is not a valid IP address' }).waitFor();
+    await modal.getByLabel('Bridge network range').fill('172.16.0.0/99');
+    await modal.getByLabel('Bridge network range').blur();
+    await fieldError('bridge-range').filter({ hasText: 'CIDR format' }).waitFor();
+    await shoot('08-networks-errors');
+    await modal.getByLabel('DNS servers').fill('');
+    await modal.getByLabel('Bridge network range').fill('172.16.0.0/12');
+    await modal.getByLabel('Bridge network', { exact: true }).selectOption('DC0_DVPG0');
+    await modal.getByLabel('Public network', { exact: true }).selectOption('VM Network');
+    await shoot('09-networks');
+    await next();
+
+    // Security: a key size out of range.
+    await expectTitle('Security');
+    await modal.getByLabel('Certificate key size (bits)').fill('512');
+    await modal.getByLabel('Certificate key size (bits)').blur();
+    await fieldError('key-size').filter({ hasText: 'Key size should be at least 1024' }).waitFor();
+    await shoot('10-security-errors');
+    await modal.getByLabel('Certificate key size (bits)').fill('2048');
+    await shoot('11-security');
+    await next();
+
+    // Registry access: a whitelist entry that is no address, a bad port.
+    await expectTitle('Registry access');
+    await modal.getByLabel('Whitelist registry mode').check();
+    await modal.getByLabel('Whitelist registry 1', { exact: true }).fill('not a registry!');
+    await modal.getByLabel('Whitelist registry 1', { exact: true }).blur();
+    await fieldError('whitelist-0').filter({ hasText: 'is not valid' }).waitFor();
+    await shoot('12-registry-errors');
+    await modal.getByLabel('Whitelist registry mode').uncheck();
+    await modal.getByLabel('Insecure registry 1 port').fill('99999');
+    await modal.getByLabel('Insecure registry 1 port').blur();
+    await fieldError('insecure-0').filter({ hasText: 'Port must be from 1 to 65535' }).waitFor();
+    await modal.getByLabel('Insecure registry 1 port').fill('');
+    await shoot('13-registry');
+    await next();
+
+    // Operations user: empty, then a password vCenter refuses.
+    await expectTitle('Operations user');
+    await next();
+    await fieldError('ops-user').filter({ hasText: 'Operations user cannot be empty' }).waitFor();
+    await modal.getByRole('textbox', { name: 'Operations user', exact: true }).fill(facts.user);
+    await modal.getByLabel('Operations user password').fill('not-the-password');
+    await next();
+    await currentPage().getByRole('alert').filter({ hasText: 'refused' }).first().waitFor();
+    await shoot('14-operations-errors');
+    await modal.getByLabel('Operations user password').fill(facts.password);
+    await shoot('15-operations');
+    await next();
+
+    // Summary: the review, then Finish and the operation step by step.
+    await expectTitle('Summary');
+    const review = await currentPage().innerText();
+    for (const shown of [VCH, 'DC0_C0', 'LocalDS_0', 'DC0_DVPG0', 'VM Network', facts.user])
+      assert.ok(review.includes(shown), `the summary shows ${shown}`);
+    assert.ok(!review.includes(facts.password), 'the summary does not show the password');
+    await shoot('16-summary');
+    await modal.getByRole('button', { name: 'Finish', exact: true }).click();
+    await modal.getByText(`Creating ${VCH}`).waitFor();
+    await modal.locator('[data-test="task-step"]').waitFor();
+    await shoot('17-progress');
+    await page.locator('#modal').waitFor({ state: 'hidden', timeout: 120_000 });
+
+    const row = view.locator(`clr-dg-row[data-vch="${VCH}"]`);
+    await row.waitFor();
+    const cells = await row.locator('clr-dg-cell').allInnerTexts();
+    assert.match(cells.join(' | '), /v?\d+\.\d+\.\d+/, 'the row shows the VCH version');
+    await shoot('18-vch-list');
+  });
+
+  test('the row detail shows the operation log', async () => {
+    const row = view.locator(`clr-dg-row[data-vch="${VCH}"]`);
+    await row.getByRole('button', { name: `Show the operation log of ${VCH}` }).click();
+    const log = view.getByLabel(`Operation log of ${VCH}`, { exact: true });
+    await log.waitFor();
+    assert.match(await log.innerText(), /create/i);
+    await shoot('19-vch-log');
+  });
+
+  test("the wizard opened from a cluster's Actions menu starts on that cluster", async () => {
+    await page.getByRole('button', { name: 'Actions for DC0_C0', exact: true }).click();
+    await page.getByRole('menuitem', { name: 'New Virtual Container Host...' }).click();
+    await modal.getByLabel('VCH name').fill('vch-from-cluster');
+    await next();
+    await expectTitle('Compute capacity');
+    const cluster = modal.getByRole('button', { name: 'DC0_C0', exact: true });
+    await page.waitForFunction(() => {
+      const doc = document.getElementById('modal-frame').contentDocument;
+      return [...doc.querySelectorAll('button[aria-pressed="true"]')].some((b) => b.textContent.trim() === 'DC0_C0');
+    });
+    assert.equal(await cluster.getAttribute('aria-pressed'), 'true');
+    await shoot('19b-wizard-from-cluster');
+    await modal.getByRole('button', { name: 'Cancel', exact: true }).click();
+    await page.locator('#modal').waitFor({ state: 'hidden' });
+  });
+
+  test("the client's global refresh reloads the list", async () => {
+    // The list also polls every 15 s: two refreshes within 1.5 s must give
+    // two loads, which polling alone cannot.
+    let loads = 0;
+    const count = (r) => {
+      if (r.method() === 'GET' && new URL(r.url()).pathname.endsWith('/vch')) loads++;
+    };
+    page.on('request', count);
+    await page.getByRole('button', { name: 'Refresh', exact: true }).click();
+    await page.waitForTimeout(700);
+    await page.getByRole('button', { name: 'Refresh', exact: true }).click();
+    await page.waitForTimeout(800);
+    page.off('request', count);
+    assert.ok(loads >= 2, `the list was loaded ${loads} times after two refreshes`);
+    await view.locator(`clr-dg-row[data-vch="${VCH}"]`).waitFor();
+  });
+
+  test('Delete from the list removes the VCH', async () => {
+    await view.getByRole('button', { name: `Actions for ${VCH}` }).click();
+    await view.getByRole('menuitem', { name: 'Delete' }).or(view.getByRole('button', { name: 'Delete', exact: true })).first().click();
+    await modal.getByRole('heading', { name: `Delete ${VCH}` }).waitFor();
+    await modal.getByText('manages 0 container VMs').waitFor();
+    await shoot('20-delete');
+    await modal.getByRole('button', { name: 'Delete', exact: true }).click();
+    await page.locator('#modal').waitFor({ state: 'hidden', timeout: 120_000 });
+    await view.locator(`clr-dg-row[data-vch="${VCH}"]`).waitFor({ state: 'detached' });
+    await shoot('21-deleted');
+  });
+
+  test('the views follow the client into the dark theme and back', async () => {
+    const body = view.locator('body');
+    assert.equal(await body.getAttribute('cds-theme'), 'light');
+    await page.getByRole('button', { name: 'Dark theme' }).click();
+    await page.waitForFunction(() =>
+      document.getElementById('view').contentDocument.body.getAttribute('cds-theme') === 'dark');
+    const background = await body.evaluate((b) => getComputedStyle(b).backgroundColor);
+    await shoot('22-dark-theme');
+    await page.getByRole('button', { name: 'Light theme' }).click();
+    await page.waitForFunction(() =>
+      document.getElementById('view').contentDocument.body.getAttribute('cds-theme') === 'light');
+    assert.notEqual(await body.evaluate((b) => getComputedStyle(b).backgroundColor), background);
+  });
+});

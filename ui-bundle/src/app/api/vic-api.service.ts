@@ -1,0 +1,129 @@
+import { Injectable, inject } from '@angular/core';
+
+import { ApiError } from './api-error';
+import { Connection, ConnectionService } from './connection.service';
+import {
+  ContainerVm,
+  Datastore,
+  InventoryNode,
+  Network,
+  Task,
+  Validation,
+  VchListItem,
+  Versions,
+} from './models';
+
+type Body = Record<string, unknown>;
+
+// The appliance's API as the views use it. Every call goes to the chosen
+// appliance; one that stops answering is replaced by the next choice and the
+// call is made once more.
+@Injectable({ providedIn: 'root' })
+export class VicApiService {
+  private readonly connection = inject(ConnectionService);
+
+  versions(): Promise<Versions> {
+    return this.json('GET', (c) => this.plugin(c, '/versions'));
+  }
+  vchs(): Promise<VchListItem[]> {
+    return this.json<{ vchs: VchListItem[] }>('GET', (c) => this.container(c, '/vch')).then((r) => r.vchs);
+  }
+  vch(id: string): Promise<Body> {
+    return this.json('GET', (c) => this.container(c, `/vch/${id}`));
+  }
+  reconfigure(id: string, patch: Body): Promise<{ task: string }> {
+    return this.json('PATCH', (c) => this.container(c, `/vch/${id}`), patch, 'application/merge-patch+json');
+  }
+  upgrade(id: string, rollback = false): Promise<{ task: string }> {
+    return this.json('POST', (c) => this.container(c, `/vch/${id}`, 'action=upgrade'), rollback ? { rollback } : undefined);
+  }
+  remove(id: string, containers: 'off' | 'all', volumeStores: 'none' | 'all'): Promise<{ task: string }> {
+    return this.json('DELETE', (c) => this.container(c, `/vch/${id}`), { containers, volume_stores: volumeStores });
+  }
+  task(uri: string): Promise<Task> {
+    return this.json('GET', (c) => c.base + uri.replace(/^\//, '') + this.query(c));
+  }
+  certificate(id: string): Promise<string> {
+    return this.text((c) => this.container(c, `/vch/${id}/certificate`));
+  }
+  log(id: string): Promise<string> {
+    return this.text((c) => this.container(c, `/vch/${id}/log`));
+  }
+  containers(): Promise<ContainerVm[]> {
+    return this.json('GET', (c) => this.plugin(c, '/containers'));
+  }
+  datacenters(): Promise<InventoryNode[]> {
+    return this.json('GET', (c) => this.plugin(c, '/datacenters'));
+  }
+  compute(dc: string): Promise<InventoryNode[]> {
+    return this.json('GET', (c) => this.plugin(c, `/datacenter/${dc}/compute`));
+  }
+  datastores(dc: string, compute: string): Promise<Datastore[]> {
+    return this.json('GET', (c) => this.plugin(c, `/datacenter/${dc}/datastores`, 'compute-resource=' + compute));
+  }
+  networks(dc: string, compute: string): Promise<Network[]> {
+    return this.json('GET', (c) => this.plugin(c, `/datacenter/${dc}/networks`, 'compute-resource=' + compute));
+  }
+  validate(dc: string, body: Body, paths: string[]): Promise<Validation> {
+    return this.json('POST', (c) => this.plugin(c, `/datacenter/${dc}/validate`, 'paths=' + paths.join(',')), body);
+  }
+  // Create in the wizard's datacenter, as the 1.5 plug-in did.
+  createIn(dc: string, body: Body): Promise<{ task: string }> {
+    return this.json('POST', (c) => this.container(c, '/vch', '', dc), body);
+  }
+  prefer(applianceId: string | null): Promise<void> {
+    return this.json('PUT', (c) => this.plugin(c, '/registration/preferred'), { appliance: applianceId });
+  }
+
+  private query(c: Connection, extra = ''): string {
+    const parts = [];
+    if (c.thumbprint) parts.push('thumbprint=' + encodeURIComponent(c.thumbprint));
+    if (extra) parts.push(extra);
+    return parts.length ? '?' + parts.join('&') : '';
+  }
+  private container(c: Connection, suffix: string, extra = '', dc?: string): string {
+    const scope = dc ? `/datacenter/${dc}` : '';
+    return `${c.base}container/target/${encodeURIComponent(c.target)}${scope}${suffix}${this.query(c, extra)}`;
+  }
+  private plugin(c: Connection, suffix: string, extra = ''): string {
+    return `${c.base}plugin/target/${encodeURIComponent(c.target)}${suffix}${this.query(c, extra)}`;
+  }
+
+  private async json<T>(
+    method: string,
+    url: (c: Connection) => string,
+    body?: unknown,
+    type = 'application/json',
+  ): Promise<T> {
+    const response = await this.send(method, url, body, type);
+    return (response.status === 204 ? undefined : await response.json()) as T;
+  }
+  private async text(url: (c: Connection) => string): Promise<string> {
+    return (await this.send('GET', url)).text();
+  }
+
+  private async send(method: string, url: (c: Connection) => string, body?: unknown, type = 'application/json') {
+    for (let attempt = 0; ; attempt++) {
+      const c = await this.connection.get();
+      const headers: Record<string, string> = { ...c.headers };
+      if (body !== undefined) headers['Content-Type'] = type;
+      let response: Response;
+      try {
+        response = await fetch(url(c), { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+      } catch (e) {
+        if (attempt === 0) {
+          this.connection.reset();
+          continue;
+        }
+        throw new ApiError(0, `The VIC appliance cannot be reached: ${(e as Error).message}`);
+      }
+      if (response.ok) return response;
+      const error = await ApiError.from(response);
+      if (error.unreachable && attempt === 0) {
+        this.connection.reset();
+        continue;
+      }
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,75 @@
+import { Component, OnInit, inject, signal } from '@angular/core';
+import { ClrAlertModule, ClrDatagridModule } from '@clr/angular';
+
+import { ApiError } from '../api/api-error';
+import { ContainerVm } from '../api/models';
+import { VicApiService } from '../api/vic-api.service';
+import { ClientSdkService } from '../sdk/client-sdk.service';
+import { bytes, powerState } from '../shared/format';
+
+// The Containers pane, with the original's columns.
+@Component({
+  selector: 'vic-containers',
+  imports: [ClrAlertModule, ClrDatagridModule],
+  template: `
+    @if (error()) {
+      <clr-alert clrAlertType="danger" [clrAlertClosable]="false">
+        <clr-alert-item><span class="alert-text">{{ error() }}</span></clr-alert-item>
+      </clr-alert>
+    }
+    <clr-datagrid [clrDgLoading]="loading()" role="region" aria-label="Containers">
+      <clr-dg-column [clrDgField]="'name'">Name</clr-dg-column>
+      <clr-dg-column [clrDgField]="'power_state'">State</clr-dg-column>
+      <clr-dg-column [clrDgField]="'memory_mb'">Memory Usage</clr-dg-column>
+      <clr-dg-column [clrDgField]="'cpu_mhz'">CPU Usage</clr-dg-column>
+      <clr-dg-column [clrDgField]="'storage_bytes'">Storage Usage</clr-dg-column>
+      <clr-dg-column>Port Mapping</clr-dg-column>
+      <clr-dg-column [clrDgField]="'vch_name'">VCH</clr-dg-column>
+      <clr-dg-column [clrDgField]="'vm_name'">VM</clr-dg-column>
+      <clr-dg-column [clrDgField]="'image'">Image</clr-dg-column>
+      <clr-dg-placeholder>No container VMs.</clr-dg-placeholder>
+      <clr-dg-row *clrDgItems="let c of containers()" [clrDgItem]="c">
+        <clr-dg-cell>{{ c.name }}</clr-dg-cell>
+        <clr-dg-cell>{{ state(c.power_state) }}</clr-dg-cell>
+        <clr-dg-cell>{{ c.memory_mb }} MB</clr-dg-cell>
+        <clr-dg-cell>{{ c.cpu_mhz }} MHz</clr-dg-cell>
+        <clr-dg-cell>{{ size(c.storage_bytes) }}</clr-dg-cell>
+        <clr-dg-cell>{{ c.ports || '-' }}</clr-dg-cell>
+        <clr-dg-cell>{{ c.vch_name || '-' }}</clr-dg-cell>
+        <clr-dg-cell>{{ c.vm_name }}</clr-dg-cell>
+        <clr-dg-cell>{{ c.image }}</clr-dg-cell>
+      </clr-dg-row>
+      <clr-dg-footer>
+        <clr-dg-pagination #pagination [clrDgPageSize]="10">
+          {{ pagination.firstItem + 1 }} - {{ pagination.lastItem + 1 }} of {{ pagination.totalItems }} Container VMs
+        </clr-dg-pagination>
+      </clr-dg-footer>
+    </clr-datagrid>
+  `,
+})
+export class ContainersComponent implements OnInit {
+  private readonly api = inject(VicApiService);
+  private readonly sdk = inject(ClientSdkService);
+  readonly containers = signal<ContainerVm[]>([]);
+  readonly loading = signal(true);
+  readonly error = signal('');
+  readonly state = powerState;
+  readonly size = bytes;
+
+  ngOnInit(): void {
+    void this.load();
+    void this.sdk.onGlobalRefresh(() => void this.load()).catch(() => undefined);
+  }
+
+  async load(): Promise<void> {
+    this.loading.set(true);
+    try {
+      this.containers.set(await this.api.containers());
+      this.error.set('');
+    } catch (e) {
+      this.error.set(e instanceof ApiError ? e.message : String(e));
+    } finally {
+      this.loading.set(false);
+    }
+  }
+}

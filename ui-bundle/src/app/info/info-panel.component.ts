@@ -1,0 +1,132 @@
+import { Component, OnInit, inject, signal } from '@angular/core';
+import { ClrAlertModule, ClrDatagridModule, ClrSpinnerModule } from '@clr/angular';
+
+import { ApiError } from '../api/api-error';
+import { ConnectionService } from '../api/connection.service';
+import { RegisteredAppliance, Versions } from '../api/models';
+import { VicApiService } from '../api/vic-api.service';
+import { ClientSdkService } from '../sdk/client-sdk.service';
+
+// Every version that matters, and where they disagree: this appliance and
+// the endpoint daemon it deploys, every appliance registered with this
+// vCenter (reachable or not, which one the plug-in talks to), and the VCHs.
+@Component({
+  selector: 'vic-info-panel',
+  imports: [ClrAlertModule, ClrDatagridModule, ClrSpinnerModule],
+  template: `
+    @if (error()) {
+      <clr-alert clrAlertType="danger" [clrAlertClosable]="false">
+        <clr-alert-item><span class="alert-text">{{ error() }}</span></clr-alert-item>
+      </clr-alert>
+    }
+    @if (!versions() && !error()) {
+      <clr-spinner clrMedium>Loading the versions</clr-spinner>
+    }
+    @if (versions(); as v) {
+      @for (warning of v.warnings; track warning) {
+        <clr-alert clrAlertType="warning" [clrAlertClosable]="false">
+          <clr-alert-item><span class="alert-text">{{ warning }}</span></clr-alert-item>
+        </clr-alert>
+      }
+      <section class="card" aria-labelledby="this-appliance">
+        <div class="card-header" id="this-appliance">This appliance</div>
+        <div class="card-block">
+          <dl class="vic-facts">
+            <dt>Address</dt>
+            <dd>{{ v.appliance.address ?? v.appliance.address_error }}</dd>
+            <dt>Appliance version</dt>
+            <dd data-test="appliance-version">{{ v.appliance.version }}</dd>
+            <dt>Plug-in version</dt>
+            <dd data-test="plugin-version">{{ v.appliance.plugin_version }}</dd>
+            <dt>Registered plug-in</dt>
+            <dd>{{ v.registration.plugin_version ?? 'not registered' }}</dd>
+            <dt>Endpoint daemon it deploys</dt>
+            <dd data-test="endpoint-version">{{ v.appliance.endpoint_version }}</dd>
+            <dt>Virtual Container Hosts</dt>
+            <dd>{{ v.vchs.length }}</dd>
+          </dl>
+        </div>
+      </section>
+      <h3>Appliances registered with this vCenter</h3>
+      <clr-datagrid role="region" aria-label="Registered appliances">
+        <clr-dg-column>Address</clr-dg-column>
+        <clr-dg-column>Version</clr-dg-column>
+        <clr-dg-column>Plug-in</clr-dg-column>
+        <clr-dg-column>Reachable</clr-dg-column>
+        <clr-dg-column>Serves the plug-in</clr-dg-column>
+        <clr-dg-column>Plug-in talks to</clr-dg-column>
+        @for (a of v.registration.appliances; track a.id) {
+          <clr-dg-row [attr.data-appliance]="a.address">
+            <clr-dg-cell>{{ a.address }}@if (a.this) { (this one)}</clr-dg-cell>
+            <clr-dg-cell>{{ a.running_version ?? a.version }}</clr-dg-cell>
+            <clr-dg-cell>{{ a.plugin_version }}</clr-dg-cell>
+            <clr-dg-cell>
+              @if (a.reachable) { Yes } @else { <span [title]="a.error ?? ''">No</span> }
+            </clr-dg-cell>
+            <clr-dg-cell>{{ a.serves_plugin ? 'Yes' : '' }}</clr-dg-cell>
+            <clr-dg-cell>
+              @if (a.chosen) {
+                <strong>Yes</strong>@if (a.preferred) { (chosen by you)}
+              } @else if (a.reachable) {
+                <button class="btn btn-sm btn-link" (click)="prefer(a)" [attr.aria-label]="'Use appliance ' + a.address">
+                  Use this one
+                </button>
+              }
+            </clr-dg-cell>
+          </clr-dg-row>
+        }
+        <clr-dg-footer>{{ v.registration.appliances.length }} appliances</clr-dg-footer>
+      </clr-datagrid>
+      @if (v.registration.preferred) {
+        <button class="btn btn-sm btn-outline" (click)="prefer(null)">Choose automatically</button>
+      }
+    }
+  `,
+  styles: [
+    `
+      .vic-facts {
+        display: grid;
+        grid-template-columns: max-content 1fr;
+        gap: 0.3rem 1.2rem;
+        margin: 0;
+      }
+      .vic-facts dt {
+        font-weight: 600;
+      }
+      .vic-facts dd {
+        margin: 0;
+      }
+    `,
+  ],
+})
+export class InfoPanelComponent implements OnInit {
+  private readonly api = inject(VicApiService);
+  private readonly connection = inject(ConnectionService);
+  private readonly sdk = inject(ClientSdkService);
+  readonly versions = signal<Versions | undefined>(undefined);
+  readonly error = signal('');
+
+  ngOnInit(): void {
+    void this.load();
+    void this.sdk.onGlobalRefresh(() => void this.load()).catch(() => undefined);
+  }
+
+  async load(): Promise<void> {
+    try {
+      this.versions.set(await this.api.versions());
+      this.error.set('');
+    } catch (e) {
+      this.error.set(e instanceof ApiError ? e.message : String(e));
+    }
+  }
+
+  async prefer(a: RegisteredAppliance | null): Promise<void> {
+    try {
+      await this.api.prefer(a ? a.id : null);
+      this.connection.reset();
+      await this.load();
+    } catch (e) {
+      this.error.set(e instanceof ApiError ? e.message : String(e));
+    }
+  }
+}

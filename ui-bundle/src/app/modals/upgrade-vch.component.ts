@@ -1,0 +1,83 @@
+import { Component, OnInit, inject, signal } from '@angular/core';
+import { ActivatedRoute } from '@angular/router';
+import { ClrAlertModule } from '@clr/angular';
+
+import { ApiError } from '../api/api-error';
+import { Task } from '../api/models';
+import { VicApiService } from '../api/vic-api.service';
+import { ClientSdkService } from '../sdk/client-sdk.service';
+import { vchParams } from '../shared/modal-params';
+import { TaskProgressComponent } from '../shared/task-progress.component';
+
+// Upgrading a VCH to this appliance's version (its endpoint restarts; its
+// containers keep running), or rolling the last upgrade back.
+@Component({
+  selector: 'vic-upgrade-vch',
+  imports: [ClrAlertModule, TaskProgressComponent],
+  template: `
+    <div class="vic-page">
+      <h3>Upgrade {{ vch.name }}</h3>
+      @if (!uri()) {
+        <p>
+          {{ vch.name }} is at {{ from() || '…' }}. Upgrading it moves it to {{ to() || '…' }}, this appliance's
+          version. Its endpoint VM restarts; container VMs keep running. A snapshot is kept so that the upgrade can
+          be rolled back.
+        </p>
+        @if (error()) {
+          <p class="vic-error" role="alert">{{ error() }}</p>
+        }
+        <div class="vic-buttons">
+          <button class="btn btn-outline" (click)="close()">Cancel</button>
+          <button class="btn btn-outline" (click)="start(true)">Roll back the last upgrade</button>
+          <button class="btn btn-primary" (click)="start(false)">Upgrade</button>
+        </div>
+      } @else {
+        <vic-task-progress [uri]="uri()" (finished)="finished($event)" />
+        @if (failed()) {
+          <button class="btn btn-outline" (click)="close()">Close</button>
+        }
+      }
+    </div>
+  `,
+  styles: ['.vic-buttons { margin-top: 1rem; }', '.vic-error { color: var(--cds-alias-status-danger, #c21d00); }'],
+})
+export class UpgradeVchComponent implements OnInit {
+  private readonly api = inject(VicApiService);
+  private readonly sdk = inject(ClientSdkService);
+  readonly vch = vchParams(inject(ActivatedRoute));
+  readonly from = signal('');
+  readonly to = signal('');
+  readonly error = signal('');
+  readonly uri = signal('');
+  readonly failed = signal(false);
+  private rollback = false;
+
+  async ngOnInit(): Promise<void> {
+    try {
+      const v = await this.api.versions();
+      this.to.set(v.appliance.version);
+      this.from.set(v.vchs.find((x) => x.id === this.vch.id)?.version ?? '');
+    } catch (e) {
+      this.error.set(e instanceof ApiError ? e.message : String(e));
+    }
+  }
+
+  async start(rollback: boolean): Promise<void> {
+    this.rollback = rollback;
+    try {
+      this.uri.set((await this.api.upgrade(this.vch.id, rollback)).task);
+    } catch (e) {
+      this.error.set(e instanceof ApiError ? e.message : String(e));
+    }
+  }
+
+  finished(task: Task): void {
+    if (task.state === 'succeeded')
+      void this.sdk.closeModal(`${this.vch.name} was ${this.rollback ? 'rolled back' : 'upgraded'}.`);
+    else this.failed.set(true);
+  }
+
+  close(): void {
+    void this.sdk.closeModal();
+  }
+}

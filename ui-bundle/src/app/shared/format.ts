@@ -1,0 +1,31 @@
+// How numbers and states read in the panes.
+export function bytes(n: number): string {
+  if (!Number.isFinite(n) || n <= 0) return '0 B';
+  const units = ['B', 'KB', 'MB', 'GB', 'TB', 'PB'];
+  let i = 0;
+  let v = n;
+  while (v >= 1000 && i < units.length - 1) {
+    v /= 1000;
+    i++;
+  }
+  return `${v >= 100 || i === 0 ? v.toFixed(0) : v.toFixed(2)} ${units[i]}`;
+}
+
+export function powerState(state: string): string {
+  switch (state) {
+    case 'poweredOn':
+      return 'Powered on';
+    case 'poweredOff':
+      return 'Powered off';
+    case 'suspended':
+      return 'Suspended';
+    default:
+      return state || 'Unknown';
+  }
+}
+
+// The upgrade status words of the engine, shortened for a column.
+export function upgradeLabel(status: string): string {
+  if (status.startsWith('Upgradeable to ')) return 'Upgrade available';
+  return status;
+}

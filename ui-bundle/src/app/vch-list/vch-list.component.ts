@@ -1,0 +1,160 @@
+import { Component, OnDestroy, OnInit, inject, signal } from '@angular/core';
+import { ClrAlertModule, ClrConditionalModule, ClrDatagridModule, ClrIconModule, ClrSpinnerModule } from '@clr/angular';
+
+import { ApiError } from '../api/api-error';
+import { VchListItem } from '../api/models';
+import { VicApiService } from '../api/vic-api.service';
+import { ClientSdkService } from '../sdk/client-sdk.service';
+import { powerState, upgradeLabel } from '../shared/format';
+import { VchLogComponent } from './vch-log.component';
+
+// The Virtual Container Hosts pane: every VCH with its state, version and
+// addresses; new, configure, upgrade, delete and the certificate; each row's
+// operation log.
+@Component({
+  selector: 'vic-vch-list',
+  imports: [ClrAlertModule, ClrConditionalModule, ClrDatagridModule, ClrIconModule, ClrSpinnerModule, VchLogComponent],
+  template: `
+    @if (error()) {
+      <clr-alert clrAlertType="danger" (clrAlertClosedChange)="error.set('')">
+        <clr-alert-item><span class="alert-text" role="alert">{{ error() }}</span></clr-alert-item>
+      </clr-alert>
+    }
+    @if (notice()) {
+      <clr-alert clrAlertType="info" (clrAlertClosedChange)="notice.set('')">
+        <clr-alert-item><span class="alert-text" role="status">{{ notice() }}</span></clr-alert-item>
+      </clr-alert>
+    }
+    <div class="btn-group">
+      <button class="btn btn-primary" (click)="openWizard()">
+        <cds-icon shape="plus"></cds-icon> New Virtual Container Host
+      </button>
+      <button class="btn btn-outline" (click)="load()" aria-label="Refresh the list">
+        <cds-icon shape="refresh"></cds-icon> Refresh
+      </button>
+    </div>
+    <clr-datagrid [clrDgLoading]="loading()" role="region" aria-label="Virtual Container Hosts">
+      <clr-dg-column [clrDgField]="'name'">Name</clr-dg-column>
+      <clr-dg-column [clrDgField]="'power_state'">Status</clr-dg-column>
+      <clr-dg-column [clrDgField]="'version'">Version</clr-dg-column>
+      <clr-dg-column [clrDgField]="'upgrade_status'">Upgrade status</clr-dg-column>
+      <clr-dg-column>Docker API endpoint</clr-dg-column>
+      <clr-dg-column>Admin portal</clr-dg-column>
+      <clr-dg-placeholder>No Virtual Container Host yet: create one with New Virtual Container Host.</clr-dg-placeholder>
+      <clr-dg-row *clrDgItems="let vch of vchs(); trackBy: byId" [clrDgItem]="vch" [attr.data-vch]="vch.name"
+                  [clrDgDetailOpenLabel]="'Show the operation log of ' + vch.name"
+                  [clrDgDetailCloseLabel]="'Hide the operation log of ' + vch.name">
+        <clr-dg-action-overflow [clrDgActionOverflowButtonLabel]="'Actions for ' + vch.name">
+          <button class="action-item" (click)="openModal('configure-vch', vch, 'Configure ' + vch.name, 700, 560)">
+            Configure
+          </button>
+          <button
+            class="action-item"
+            [disabled]="!vch.upgrade_status.startsWith('Upgradeable')"
+            (click)="openModal('upgrade-vch', vch, 'Upgrade ' + vch.name, 600, 360)"
+          >
+            Upgrade
+          </button>
+          <button class="action-item" (click)="openModal('delete-vch', vch, 'Delete ' + vch.name, 600, 420)">Delete</button>
+          <button class="action-item" (click)="downloadCertificate(vch)">Download certificate</button>
+        </clr-dg-action-overflow>
+        <clr-dg-cell>{{ vch.name }}</clr-dg-cell>
+        <clr-dg-cell>{{ state(vch.power_state) }}</clr-dg-cell>
+        <clr-dg-cell>{{ vch.version }}</clr-dg-cell>
+        <clr-dg-cell [title]="vch.upgrade_status">{{ upgrade(vch.upgrade_status) }}</clr-dg-cell>
+        <clr-dg-cell class="vic-mono">{{ vch.docker_host ? 'DOCKER_HOST=' + vch.docker_host : 'Waiting for an address' }}</clr-dg-cell>
+        <clr-dg-cell>
+          @if (vch.admin_portal) {
+            <a [href]="vch.admin_portal" target="_blank" rel="noopener">{{ vch.admin_portal }}</a>
+          } @else {
+            -
+          }
+        </clr-dg-cell>
+        <clr-dg-row-detail *clrIfExpanded>
+          <vic-vch-log [vchId]="vch.id" [vchName]="vch.name" />
+        </clr-dg-row-detail>
+      </clr-dg-row>
+      <clr-dg-footer>{{ vchs().length }} Virtual Container Hosts</clr-dg-footer>
+    </clr-datagrid>
+  `,
+})
+export class VchListComponent implements OnInit, OnDestroy {
+  private readonly api = inject(VicApiService);
+  private readonly sdk = inject(ClientSdkService);
+  readonly vchs = signal<VchListItem[]>([]);
+  readonly loading = signal(true);
+  readonly error = signal('');
+  readonly notice = signal('');
+  readonly state = powerState;
+  readonly upgrade = upgradeLabel;
+  private timer?: ReturnType<typeof setInterval>;
+
+  ngOnInit(): void {
+    void this.load();
+    void this.sdk.onGlobalRefresh(() => void this.load()).catch(() => undefined);
+    // VCHs change under other users' hands too: keep the list fresh.
+    this.timer = setInterval(() => void this.load(true), 15000);
+  }
+
+  ngOnDestroy(): void {
+    clearInterval(this.timer);
+  }
+
+  byId(_: number, vch: VchListItem): string {
+    return vch.id;
+  }
+
+  async load(quiet = false): Promise<void> {
+    if (!quiet) this.loading.set(true);
+    try {
+      this.vchs.set(await this.api.vchs());
+      if (!quiet) this.error.set('');
+    } catch (e) {
+      this.error.set(e instanceof ApiError ? e.message : String(e));
+    } finally {
+      this.loading.set(false);
+    }
+  }
+
+  openWizard(): void {
+    void this.sdk
+      .openModal({
+        url: 'index.html#/create-vch',
+        // The wizard shows its own title.
+        accessibilityTitle: 'Create Virtual Container Host',
+        size: { width: 1050, height: 700 },
+        closable: false,
+        onClosed: (data) => this.closed(data),
+      })
+      .catch((e) => this.error.set(String(e)));
+  }
+
+  openModal(view: string, vch: VchListItem, title: string, width: number, height: number): void {
+    void this.sdk
+      .openModal({
+        url: `index.html#/${view}?id=${encodeURIComponent(vch.id)}&name=${encodeURIComponent(vch.name)}`,
+        title,
+        size: { width, height },
+        onClosed: (data) => this.closed(data),
+      })
+      .catch((e) => this.error.set(String(e)));
+  }
+
+  private closed(data: unknown): void {
+    if (typeof data === 'string' && data) this.notice.set(data);
+    void this.load();
+  }
+
+  async downloadCertificate(vch: VchListItem): Promise<void> {
+    try {
+      const pem = await this.api.certificate(vch.id);
+      const link = document.createElement('a');
+      link.href = URL.createObjectURL(new Blob([pem], { type: 'application/x-pem-file' }));
+      link.download = `${vch.name}-certificate.pem`;
+      link.click();
+      URL.revokeObjectURL(link.href);
+    } catch (e) {
+      this.error.set(`The certificate of ${vch.name} could not be downloaded: ${e instanceof ApiError ? e.message : e}`);
+    }
+  }
+}

@@ -1,0 +1,78 @@
+import { Component, OnInit, inject, signal } from '@angular/core';
+
+import { ApiError } from '../api/api-error';
+import { ContainerVm, VchListItem } from '../api/models';
+import { VicApiService } from '../api/vic-api.service';
+import { morefOf } from '../sdk/client-sdk';
+import { ClientSdkService } from '../sdk/client-sdk.service';
+import { upgradeLabel } from '../shared/format';
+
+// A VM's summary card: what VIC knows of it when it is a VCH's endpoint VM
+// or a container VM.
+@Component({
+  selector: 'vic-vm-summary',
+  template: `
+    <div class="vic-page">
+      @if (vch(); as v) {
+        <h4>Virtual Container Host</h4>
+        <dl>
+          <dt>Docker API endpoint</dt>
+          <dd class="vic-mono">{{ v.docker_host ? 'DOCKER_HOST=tcp://' + v.docker_host : '-' }}</dd>
+          <dt>Admin portal</dt>
+          <dd>
+            @if (v.admin_portal && v.power_state === 'poweredOn') {
+              <a [href]="v.admin_portal" target="_blank" rel="noopener">{{ v.admin_portal }}</a>
+            } @else {
+              -
+            }
+          </dd>
+          <dt>Version</dt>
+          <dd>{{ v.version }} ({{ upgrade(v.upgrade_status) }})</dd>
+        </dl>
+      } @else if (container()) {
+        @let c = container()!;
+        <h4>Container</h4>
+        <dl>
+          <dt>Name</dt>
+          <dd>{{ c.name }}</dd>
+          <dt>Image</dt>
+          <dd>{{ c.image }}</dd>
+          @if (c.ports) {
+            <dt>Port mapping</dt>
+            <dd>{{ c.ports }}</dd>
+          }
+          <dt>Virtual Container Host</dt>
+          <dd>{{ c.vch_name }}</dd>
+        </dl>
+      } @else {
+        <p class="vic-muted">{{ message() }}</p>
+      }
+    </div>
+  `,
+  styles: ['dl { display: grid; grid-template-columns: max-content 1fr; gap: 0.2rem 1rem; } dd { margin: 0; }'],
+})
+export class VmSummaryComponent implements OnInit {
+  private readonly api = inject(VicApiService);
+  private readonly sdk = inject(ClientSdkService);
+  readonly vch = signal<VchListItem | undefined>(undefined);
+  readonly container = signal<ContainerVm | undefined>(undefined);
+  readonly message = signal('Loading…');
+  readonly upgrade = upgradeLabel;
+
+  async ngOnInit(): Promise<void> {
+    try {
+      const [context] = await this.sdk.contextObjects();
+      const ref = context ? morefOf(context.id) : undefined;
+      if (!ref) {
+        this.message.set('No VM is selected.');
+        return;
+      }
+      const [vchs, containers] = await Promise.all([this.api.vchs(), this.api.containers()]);
+      this.vch.set(vchs.find((v) => v.id === ref.value));
+      this.container.set(containers.find((c) => c.id === ref.value));
+      this.message.set('This VM is neither a Virtual Container Host nor a container.');
+    } catch (e) {
+      this.message.set(e instanceof ApiError ? e.message : String(e));
+    }
+  }
+}

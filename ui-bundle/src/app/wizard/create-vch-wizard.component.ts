@@ -1,0 +1,239 @@
+import { Component, OnInit, ViewChild, inject, signal } from '@angular/core';
+import { ClrAlertModule, ClrWizard, ClrWizardModule } from '@clr/angular';
+
+import { ApiError } from '../api/api-error';
+import { ConnectionService } from '../api/connection.service';
+import { Issue, Task } from '../api/models';
+import { VicApiService } from '../api/vic-api.service';
+import { morefOf } from '../sdk/client-sdk';
+import { ClientSdkService } from '../sdk/client-sdk.service';
+import { TaskProgressComponent } from '../shared/task-progress.component';
+import { ComputeStepComponent } from './steps/compute-step.component';
+import { GeneralStepComponent } from './steps/general-step.component';
+import { NetworksStepComponent } from './steps/networks-step.component';
+import { OperationsStepComponent } from './steps/operations-step.component';
+import { RegistryStepComponent } from './steps/registry-step.component';
+import { SecurityStepComponent } from './steps/security-step.component';
+import { StepBase } from './steps/step-base';
+import { StorageStepComponent } from './steps/storage-step.component';
+import { SummaryStepComponent } from './steps/summary-step.component';
+import { vchBody } from './vch-body';
+import { STEP_PATHS, initialState } from './wizard-state';
+
+type Step = 'general' | 'compute' | 'storage' | 'networks' | 'security' | 'registry' | 'operations';
+
+// The Create Virtual Container Host wizard: eight steps, each checked by the
+// appliance on Next, a review, then the creation followed step by step until
+// the VCH is in the list.
+@Component({
+  selector: 'vic-create-vch-wizard',
+  imports: [
+    ClrWizardModule,
+    ClrAlertModule,
+    TaskProgressComponent,
+    GeneralStepComponent,
+    ComputeStepComponent,
+    StorageStepComponent,
+    NetworksStepComponent,
+    SecurityStepComponent,
+    RegistryStepComponent,
+    OperationsStepComponent,
+    SummaryStepComponent,
+  ],
+  template: `
+    <clr-wizard #wizard [clrWizardOpen]="true" [clrWizardClosable]="false" clrWizardSize="xl"
+                class="clr-wizard--inline clr-wizard--no-shadow" [clrWizardForceForwardNavigation]="true"
+                [clrWizardPreventDefaultCancel]="true" (clrWizardOnCancel)="cancel()"
+                clrWizardStepnavAriaLabel="Create Virtual Container Host steps">
+      <clr-wizard-title>Create Virtual Container Host</clr-wizard-title>
+      <clr-wizard-button [type]="'cancel'" [clrWizardButtonDisabled]="!!taskUri() && !failed()">Cancel</clr-wizard-button>
+      <clr-wizard-button [type]="'previous'" [clrWizardButtonDisabled]="!!taskUri()">Back</clr-wizard-button>
+      <clr-wizard-button [type]="'next'">Next</clr-wizard-button>
+      <clr-wizard-button [type]="'finish'" [clrWizardButtonDisabled]="!!taskUri()">Finish</clr-wizard-button>
+
+      @if (loadError()) {
+        <clr-alert clrAlertType="danger" [clrAlertClosable]="false">
+          <clr-alert-item><span class="alert-text" role="alert">{{ loadError() }}</span></clr-alert-item>
+        </clr-alert>
+      }
+
+      <clr-wizard-page [clrWizardPagePreventDefaultNext]="true" (clrWizardPageOnCommit)="commit('general')"
+                       [clrWizardPageNextDisabled]="checking()">
+        <ng-template clrPageTitle>General settings</ng-template>
+        <ng-template clrPageNavTitle>General</ng-template>
+        <vic-general-step #general [state]="state" [issues]="issuesOf(\'general\')" [tried]="!!tried['general']" />
+      </clr-wizard-page>
+      <clr-wizard-page [clrWizardPagePreventDefaultNext]="true" (clrWizardPageOnCommit)="commit('compute')"
+                       [clrWizardPageNextDisabled]="checking()">
+        <ng-template clrPageTitle>Compute capacity</ng-template>
+        <ng-template clrPageNavTitle>Compute Capacity</ng-template>
+        <vic-compute-step #compute [state]="state" [issues]="issuesOf(\'compute\')" [tried]="!!tried['compute']" />
+      </clr-wizard-page>
+      <clr-wizard-page [clrWizardPagePreventDefaultNext]="true" (clrWizardPageOnCommit)="commit('storage')"
+                       [clrWizardPageNextDisabled]="checking()" (clrWizardPageOnLoad)="storage?.load()">
+        <ng-template clrPageTitle>Storage capacity</ng-template>
+        <ng-template clrPageNavTitle>Storage Capacity</ng-template>
+        <vic-storage-step #storage [state]="state" [issues]="issuesOf(\'storage\')" [tried]="!!tried['storage']" />
+      </clr-wizard-page>
+      <clr-wizard-page [clrWizardPagePreventDefaultNext]="true" (clrWizardPageOnCommit)="commit('networks')"
+                       [clrWizardPageNextDisabled]="checking()" (clrWizardPageOnLoad)="networks?.load()">
+        <ng-template clrPageTitle>Configure networks</ng-template>
+        <ng-template clrPageNavTitle>Networks</ng-template>
+        <vic-networks-step #networks [state]="state" [issues]="issuesOf(\'networks\')" [tried]="!!tried['networks']" />
+      </clr-wizard-page>
+      <clr-wizard-page [clrWizardPagePreventDefaultNext]="true" (clrWizardPageOnCommit)="commit('security')"
+                       [clrWizardPageNextDisabled]="checking()">
+        <ng-template clrPageTitle>Security</ng-template>
+        <ng-template clrPageNavTitle>Security</ng-template>
+        <vic-security-step #security [state]="state" [issues]="issuesOf(\'security\')" [tried]="!!tried['security']" />
+      </clr-wizard-page>
+      <clr-wizard-page [clrWizardPagePreventDefaultNext]="true" (clrWizardPageOnCommit)="commit('registry')"
+                       [clrWizardPageNextDisabled]="checking()">
+        <ng-template clrPageTitle>Registry access</ng-template>
+        <ng-template clrPageNavTitle>Registry Access</ng-template>
+        <vic-registry-step #registry [state]="state" [issues]="issuesOf(\'registry\')" [tried]="!!tried['registry']" />
+      </clr-wizard-page>
+      <clr-wizard-page [clrWizardPagePreventDefaultNext]="true" (clrWizardPageOnCommit)="commit('operations')"
+                       [clrWizardPageNextDisabled]="checking()">
+        <ng-template clrPageTitle>Operations user</ng-template>
+        <ng-template clrPageNavTitle>Operations User</ng-template>
+        <vic-operations-step #operations [state]="state" [issues]="issuesOf(\'operations\')" [tried]="!!tried['operations']" />
+      </clr-wizard-page>
+      <clr-wizard-page [clrWizardPagePreventDefaultNext]="true" (clrWizardPageOnCommit)="finish()"
+                       [clrWizardPageNextDisabled]="checking() || !!taskUri()" (clrWizardPageOnLoad)="summary?.refresh()">
+        <ng-template clrPageTitle>Summary</ng-template>
+        <ng-template clrPageNavTitle>Summary</ng-template>
+        @if (!taskUri()) {
+          <vic-summary-step #summary [state]="state" [target]="target()" [thumbprint]="thumbprint()" />
+          @for (i of finalIssues(); track i.path + i.message) {
+            <p class="vic-step-issue" role="alert">{{ i.path }}: {{ i.message }}</p>
+          }
+        } @else {
+          <h4>Creating {{ state.general.name }}</h4>
+          <vic-task-progress [uri]="taskUri()" (finished)="created($event)" />
+          @if (outcome()) {
+            <p role="status">{{ outcome() }}</p>
+          }
+        }
+      </clr-wizard-page>
+    </clr-wizard>
+    @if (checking()) {
+      <span class="vic-hidden" role="status">Checking with the appliance…</span>
+    }
+  `,
+  styles: ['.vic-step-issue { color: var(--cds-alias-status-danger, #c21d00); }', '.vic-hidden { position: absolute; left: -9999px; }'],
+})
+export class CreateVchWizardComponent implements OnInit {
+  private readonly api = inject(VicApiService);
+  private readonly sdk = inject(ClientSdkService);
+  private readonly connection = inject(ConnectionService);
+  @ViewChild('wizard') wizard!: ClrWizard;
+  @ViewChild('general') general?: GeneralStepComponent;
+  @ViewChild('compute') compute?: ComputeStepComponent;
+  @ViewChild('storage') storage?: StorageStepComponent;
+  @ViewChild('networks') networks?: NetworksStepComponent;
+  @ViewChild('security') security?: SecurityStepComponent;
+  @ViewChild('registry') registry?: RegistryStepComponent;
+  @ViewChild('operations') operations?: OperationsStepComponent;
+  @ViewChild('summary') summary?: SummaryStepComponent;
+
+  readonly state = initialState();
+  issues: Record<string, Issue[]> = {};
+  tried: Record<string, boolean> = {};
+  readonly checking = signal(false);
+  readonly loadError = signal('');
+  readonly finalIssues = signal<Issue[]>([]);
+  readonly taskUri = signal('');
+  readonly failed = signal(false);
+  readonly outcome = signal('');
+  readonly target = signal('');
+  readonly thumbprint = signal('');
+
+  async ngOnInit(): Promise<void> {
+    try {
+      const c = await this.connection.get();
+      this.target.set(c.target);
+      this.thumbprint.set(c.thumbprint);
+      // Opened on a cluster, host or resource pool: start from it.
+      const [context] = await this.sdk.contextObjects();
+      const ref = context ? morefOf(context.id) : undefined;
+      if (ref) setTimeout(() => void this.preselect(ref.type, ref.value), 0);
+    } catch (e) {
+      this.loadError.set(e instanceof ApiError ? e.message : String(e));
+    }
+  }
+
+  private async preselect(type: string, value: string, attempts = 20): Promise<void> {
+    if (this.compute && this.state.compute.datacenter) {
+      this.compute.preselect(type, value);
+      if (this.state.compute.resourceId) return;
+    }
+    if (attempts > 0) setTimeout(() => void this.preselect(type, value, attempts - 1), 250);
+  }
+
+  issuesOf(name: Step): Issue[] {
+    return this.issues[name] ?? [];
+  }
+
+  private step(name: Step): StepBase | undefined {
+    return { general: this.general, compute: this.compute, storage: this.storage, networks: this.networks,
+      security: this.security, registry: this.registry, operations: this.operations }[name];
+  }
+
+  // Next: the rules first, then the appliance's own check of this step's
+  // fields (a name taken, a datastore gone, credentials vCenter refuses).
+  async commit(name: Step): Promise<void> {
+    const step = this.step(name);
+    this.tried[name] = true;
+    if (!step || !step.valid()) return;
+    this.checking.set(true);
+    try {
+      const result = await this.api.validate(this.state.compute.datacenter, vchBody(this.state), STEP_PATHS[name]);
+      this.issues[name] = result.issues;
+      if (result.valid) this.wizard.forceNext();
+    } catch (e) {
+      this.issues[name] = [{ path: '', message: e instanceof ApiError ? e.message : String(e) }];
+    } finally {
+      this.checking.set(false);
+    }
+  }
+
+  async finish(): Promise<void> {
+    this.checking.set(true);
+    this.finalIssues.set([]);
+    try {
+      const body = vchBody(this.state);
+      const result = await this.api.validate(this.state.compute.datacenter, body, []);
+      if (!result.valid) {
+        this.finalIssues.set(result.issues);
+        return;
+      }
+      this.taskUri.set((await this.api.createIn(this.state.compute.datacenter, body)).task);
+    } catch (e) {
+      const issues = e instanceof ApiError ? e.issues : [];
+      this.finalIssues.set(issues.length ? issues : [{ path: 'create', message: e instanceof ApiError ? e.message : String(e) }]);
+    } finally {
+      this.checking.set(false);
+    }
+  }
+
+  // The task has ended: once the VCH shows in the list, the wizard closes.
+  async created(task: Task): Promise<void> {
+    if (task.state !== 'succeeded') {
+      this.failed.set(true);
+      this.outcome.set(`The creation failed: ${task.error}. ${task.rollback === 'complete' ? 'Everything it made was removed.' : ''}`);
+      return;
+    }
+    this.outcome.set(`${this.state.general.name} was created; waiting for it in the list…`);
+    for (let i = 0; i < 20; i++) {
+      const vchs = await this.api.vchs().catch(() => []);
+      if (vchs.some((v) => v.id === task.vch_id)) break;
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    await this.sdk.closeModal(`${this.state.general.name} was created.`);
+  }
+
+  cancel(): void {
+    void this.sdk.closeModal();
+  }
+}

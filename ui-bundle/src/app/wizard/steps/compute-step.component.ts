@@ -1,0 +1,190 @@
+import { Component, OnInit, inject, signal } from '@angular/core';
+import { FormsModule } from '@angular/forms';
+import { ClrCheckboxModule, ClrSpinnerModule, ClrTreeViewModule } from '@clr/angular';
+
+import { ApiError } from '../../api/api-error';
+import { InventoryNode } from '../../api/models';
+import { VicApiService } from '../../api/vic-api.service';
+import { FieldComponent } from '../../shared/field.component';
+import { limit, wholeNumber } from '../field-rules';
+import { StepBase } from './step-base';
+
+@Component({
+  selector: 'vic-compute-step',
+  imports: [FormsModule, FieldComponent, ClrCheckboxModule, ClrSpinnerModule, ClrTreeViewModule],
+  template: `
+    <p>Choose the cluster, host or resource pool the VCH runs in, and its limits.</p>
+    @if (datacenters().length > 1) {
+      <vic-field label="Datacenter" for="datacenter">
+        <div class="clr-select-wrapper"><select id="datacenter" name="datacenter" class="clr-select" [ngModel]="state.compute.datacenter"
+                (ngModelChange)="chooseDatacenter($event)">
+          @for (dc of datacenters(); track dc.id) {
+            <option [value]="dc.id">{{ dc.name }}</option>
+          }
+        </select></div>
+      </vic-field>
+    }
+    <div class="clr-form-control" role="group" aria-labelledby="compute-label">
+      <span class="clr-control-label" id="compute-label">Compute resource</span>
+      @if (loading()) {
+        <clr-spinner clrInline>Loading the inventory</clr-spinner>
+      }
+      <clr-tree aria-label="Compute resources">
+        <clr-tree-node *clrRecursiveFor="let node of tree(); getChildren: children" [clrExpanded]="true">
+          @if (node.selectable) {
+            <button type="button" class="clr-treenode-link" [class.active]="node.id === state.compute.resourceId"
+                    [attr.aria-pressed]="node.id === state.compute.resourceId" (click)="choose(node)">
+              {{ node.name }}
+            </button>
+          } @else {
+            <span class="vic-muted" [title]="node.vch ? 'A VCH\\'s own resource pool' : 'Part of its cluster'">{{ node.name }}</span>
+          }
+        </clr-tree-node>
+      </clr-tree>
+      @if (error('compute', 'compute.resource', 'The compute resource'); as e) {
+        <span class="clr-subtext vic-error" role="alert">{{ e }}</span>
+      }
+      @if (loadError()) {
+        <span class="clr-subtext vic-error" role="alert">{{ loadError() }}</span>
+      }
+    </div>
+    <form class="clr-form clr-form-horizontal" (submit)="$event.preventDefault()">
+      <vic-field label="CPU limit (MHz)" for="cpu-limit" [error]="error('cpu-limit', 'compute.cpu.limit', 'The CPU limit')"
+                 hint="Unlimited, or at least 1 MHz; applies to the VCH's resource pool">
+        <input id="cpu-limit" name="cpuLimit" class="clr-input" [(ngModel)]="state.compute.cpuLimit" (blur)="touch('cpu-limit')" />
+      </vic-field>
+      <vic-field label="Memory limit (MB)" for="memory-limit"
+                 [error]="error('memory-limit', 'compute.memory.limit', 'The memory limit')" hint="Unlimited, or at least 1 MB">
+        <input id="memory-limit" name="memoryLimit" class="clr-input" [(ngModel)]="state.compute.memoryLimit"
+               (blur)="touch('memory-limit')" />
+      </vic-field>
+      <button type="button" class="btn btn-link" (click)="state.compute.advanced = !state.compute.advanced"
+              [attr.aria-expanded]="state.compute.advanced">
+        Advanced {{ state.compute.advanced ? '▴' : '▾' }}
+      </button>
+      @if (state.compute.advanced) {
+        <p class="vic-muted">The advanced settings are used only while this section is open.</p>
+        <vic-field label="CPU reservation (MHz)" for="cpu-reservation"
+                   [error]="error('cpu-reservation', 'compute.cpu.reservation', 'The CPU reservation')">
+          <input id="cpu-reservation" name="cpuReservation" class="clr-input" [(ngModel)]="state.compute.cpuReservation"
+                 (blur)="touch('cpu-reservation')" />
+        </vic-field>
+        <vic-field label="CPU shares" for="cpu-shares">
+          <div class="clr-select-wrapper"><select id="cpu-shares" name="cpuShares" class="clr-select" [(ngModel)]="state.compute.cpuShares">
+            <option value="low">Low</option><option value="normal">Normal</option><option value="high">High</option>
+          </select></div>
+        </vic-field>
+        <vic-field label="Memory reservation (MB)" for="memory-reservation"
+                   [error]="error('memory-reservation', 'compute.memory.reservation', 'The memory reservation')">
+          <input id="memory-reservation" name="memoryReservation" class="clr-input"
+                 [(ngModel)]="state.compute.memoryReservation" (blur)="touch('memory-reservation')" />
+        </vic-field>
+        <vic-field label="Memory shares" for="memory-shares">
+          <div class="clr-select-wrapper"><select id="memory-shares" name="memoryShares" class="clr-select" [(ngModel)]="state.compute.memoryShares">
+            <option value="low">Low</option><option value="normal">Normal</option><option value="high">High</option>
+          </select></div>
+        </vic-field>
+        <vic-field label="Endpoint VM CPUs" for="endpoint-cpus" [error]="error('endpoint-cpus', 'endpoint.cpu', 'The endpoint CPUs')">
+          <input id="endpoint-cpus" name="endpointCpus" class="clr-input" [(ngModel)]="state.compute.endpointCpus"
+                 (blur)="touch('endpoint-cpus')" />
+        </vic-field>
+        <vic-field label="Endpoint VM memory (MB)" for="endpoint-memory"
+                   [error]="error('endpoint-memory', 'endpoint.memory', 'The endpoint memory')">
+          <input id="endpoint-memory" name="endpointMemory" class="clr-input" [(ngModel)]="state.compute.endpointMemory"
+                 (blur)="touch('endpoint-memory')" />
+        </vic-field>
+        @if (state.compute.resourceType === 'ClusterComputeResource') {
+          <clr-checkbox-wrapper>
+            <input type="checkbox" clrCheckbox id="vm-group" name="vmGroup" [(ngModel)]="state.compute.vmGroup" />
+            <label for="vm-group">Create a DRS VM group for this VCH</label>
+          </clr-checkbox-wrapper>
+          @if (error('', 'compute.affinity', 'The VM group'); as e) {
+            <span class="clr-subtext vic-error" role="alert">{{ e }}</span>
+          }
+        }
+      }
+    </form>
+    @for (i of others(); track i.path + i.message) {
+      <p class="vic-step-issue" role="alert">{{ i.path }}: {{ i.message }}</p>
+    }
+  `,
+  styles: ['.vic-error { color: var(--cds-alias-status-danger, #c21d00); }'],
+})
+export class ComputeStepComponent extends StepBase implements OnInit {
+  private readonly api = inject(VicApiService);
+  readonly datacenters = signal<InventoryNode[]>([]);
+  readonly tree = signal<InventoryNode[]>([]);
+  readonly loading = signal(true);
+  readonly loadError = signal('');
+  readonly children = (n: InventoryNode) => n.children ?? [];
+
+  async ngOnInit(): Promise<void> {
+    try {
+      this.datacenters.set(await this.api.datacenters());
+      const dc = this.state.compute.datacenter || this.datacenters()[0]?.id || '';
+      await this.chooseDatacenter(dc);
+    } catch (e) {
+      this.loadError.set(e instanceof ApiError ? e.message : String(e));
+      this.loading.set(false);
+    }
+  }
+
+  async chooseDatacenter(dc: string): Promise<void> {
+    if (dc !== this.state.compute.datacenter) {
+      this.state.compute.resourceId = '';
+      this.state.compute.resourceName = '';
+    }
+    this.state.compute.datacenter = dc;
+    if (!dc) return;
+    this.loading.set(true);
+    try {
+      this.tree.set(await this.api.compute(dc));
+      this.loadError.set('');
+    } catch (e) {
+      this.loadError.set(e instanceof ApiError ? e.message : String(e));
+    } finally {
+      this.loading.set(false);
+    }
+  }
+
+  // Preselects what the wizard was opened on (a cluster, host or pool).
+  preselect(type: string, value: string): void {
+    const find = (nodes: InventoryNode[]): InventoryNode | undefined => {
+      for (const n of nodes) {
+        if (n.id === value && n.selectable) return n;
+        const inner = find(n.children ?? []);
+        if (inner) return inner;
+      }
+      return undefined;
+    };
+    const node = find(this.tree());
+    if (node && (!type || node.type === type || type === 'HostSystem')) this.choose(node);
+  }
+
+  choose(node: InventoryNode): void {
+    this.state.compute.resourceId = node.id;
+    this.state.compute.resourceName = node.path || node.name;
+    this.state.compute.resourceType = node.type;
+    this.touch('compute');
+  }
+
+  problems(): Record<string, string> {
+    const c = this.state.compute;
+    const out: Record<string, string> = {
+      compute: c.resourceId ? '' : 'Please choose a valid compute resource',
+      'cpu-limit': limit(c.cpuLimit, 'CPU limit', 'MHz'),
+      'memory-limit': limit(c.memoryLimit, 'Memory limit', 'MB'),
+    };
+    if (c.advanced) {
+      out['cpu-reservation'] = wholeNumber(c.cpuReservation, 'CPU reservation');
+      out['memory-reservation'] = wholeNumber(c.memoryReservation, 'Memory reservation');
+      out['endpoint-cpus'] = wholeNumber(c.endpointCpus, 'Endpoint VM CPUs');
+      out['endpoint-memory'] = wholeNumber(c.endpointMemory, 'Endpoint VM memory');
+    }
+    return out;
+  }
+
+  placed(): string[] {
+    return ['compute', 'endpoint.cpu', 'endpoint.memory'];
+  }
+}

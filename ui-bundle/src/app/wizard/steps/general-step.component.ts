@@ -1,0 +1,80 @@
+import { Component } from '@angular/core';
+import { FormsModule } from '@angular/forms';
+
+import { FieldComponent } from '../../shared/field.component';
+import { isHost, port, vchName } from '../field-rules';
+import { StepBase } from './step-base';
+
+@Component({
+  selector: 'vic-general-step',
+  imports: [FormsModule, FieldComponent],
+  template: `
+    <p>Name the Virtual Container Host and choose how it logs.</p>
+    <form class="clr-form clr-form-horizontal" (submit)="$event.preventDefault()">
+      <vic-field label="VCH name" for="vch-name" [error]="error('vch-name', 'name', 'The name')"
+                 hint="Up to 31 characters, unique in this vCenter">
+        <input id="vch-name" name="vchName" class="clr-input" [(ngModel)]="state.general.name"
+               (blur)="touch('vch-name')" (input)="touch('vch-name')" placeholder="Enter virtual container host name" />
+      </vic-field>
+      <vic-field label="Container VM name template" for="name-prefix"
+                 [error]="error('name-prefix', 'container.name_convention', 'The container name template')"
+                 [hint]="'Example: ' + example()">
+        <input id="name-prefix" name="namePrefix" class="clr-input" aria-label="Container VM name prefix"
+               [(ngModel)]="state.general.namePrefix" placeholder="Prefix" />
+        <div class="clr-select-wrapper"><select id="name-token" name="nameToken" class="clr-select" aria-label="Container VM name from"
+                [(ngModel)]="state.general.nameToken">
+          <option value="{name}">Docker name</option>
+          <option value="{id}">Container ID</option>
+        </select></div>
+        <input id="name-suffix" name="nameSuffix" class="clr-input" aria-label="Container VM name suffix"
+               [(ngModel)]="state.general.nameSuffix" placeholder="Suffix" />
+      </vic-field>
+      <vic-field label="Debug level" for="debug" [error]="error('debug', 'debug', 'Debug')">
+        <div class="clr-select-wrapper"><select id="debug" name="debug" class="clr-select" [(ngModel)]="state.general.debug">
+          <option [ngValue]="0">0 - Verbose logging is disabled</option>
+          <option [ngValue]="1">1 - Extra verbosity</option>
+          <option [ngValue]="2">2 - Exposes servers on more interfaces, launches pprof in container VMs</option>
+          <option [ngValue]="3">3 - Disables recovery logic and logs sensitive data</option>
+        </select></div>
+      </vic-field>
+      <vic-field label="Syslog server" for="syslog-host" [error]="syslogError()" hint="Optional: where the VCH sends its logs">
+        <div class="clr-select-wrapper"><select id="syslog-transport" name="syslogTransport" class="clr-select" aria-label="Syslog transport"
+                [(ngModel)]="state.general.syslogTransport">
+          <option value="tcp">tcp</option>
+          <option value="udp">udp</option>
+        </select></div>
+        <input id="syslog-host" name="syslogHost" class="clr-input" aria-label="Syslog host" placeholder="Host"
+               [(ngModel)]="state.general.syslogHost" (blur)="touch('syslog-host')" />
+        <input id="syslog-port" name="syslogPort" class="clr-input" aria-label="Syslog port" placeholder="514" size="6"
+               [(ngModel)]="state.general.syslogPort" (blur)="touch('syslog-port')" />
+      </vic-field>
+    </form>
+    @for (i of others(); track i.path + i.message) {
+      <p class="vic-step-issue" role="alert">{{ i.path }}: {{ i.message }}</p>
+    }
+  `,
+})
+export class GeneralStepComponent extends StepBase {
+  problems(): Record<string, string> {
+    const g = this.state.general;
+    return {
+      'vch-name': vchName(g.name),
+      'syslog-host': g.syslogHost && !isHost(g.syslogHost) ? 'Syslog host is not a valid IP address or FQDN' : '',
+      'syslog-port': port(g.syslogPort),
+    };
+  }
+
+  placed(): string[] {
+    return ['name', 'debug', 'syslog_addr', 'container.name_convention'];
+  }
+
+  syslogError(): string {
+    return this.error('syslog-host') || this.error('syslog-port') || this.error('', 'syslog_addr', 'The syslog address');
+  }
+
+  example(): string {
+    const g = this.state.general;
+    const sample = g.nameToken === '{name}' ? 'angry_turing' : 'f1d2c3b4a5e6';
+    return `${g.namePrefix}${sample}${g.nameSuffix}`;
+  }
+}

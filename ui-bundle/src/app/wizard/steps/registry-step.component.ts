@@ -1,0 +1,91 @@
+import { Component } from '@angular/core';
+import { FormsModule } from '@angular/forms';
+import { ClrCheckboxModule } from '@clr/angular';
+
+import { FieldComponent } from '../../shared/field.component';
+import { port, registry } from '../field-rules';
+import { readPem } from './pem-files';
+import { StepBase } from './step-base';
+
+@Component({
+  selector: 'vic-registry-step',
+  imports: [FormsModule, FieldComponent, ClrCheckboxModule],
+  template: `
+    <p>Choose which registries the VCH pulls images from.</p>
+    <form class="clr-form clr-form-horizontal" (submit)="$event.preventDefault()">
+      <clr-toggle-wrapper>
+        <input type="checkbox" clrToggle id="whitelist-mode" name="whitelistMode" [(ngModel)]="state.registry.whitelistMode" />
+        <label for="whitelist-mode">Whitelist registry mode</label>
+      </clr-toggle-wrapper>
+      @if (!state.registry.whitelistMode) {
+        <p class="vic-muted">This VCH can access all secure registries.</p>
+        @for (r of state.registry.insecure; track $index; let i = $index) {
+          <vic-field [label]="'Insecure registry ' + (i + 1)" [for]="'insecure-' + i"
+                     [error]="error('insecure-port-' + i) || error('', 'registry.insecure[' + i + ']', 'The registry')">
+            <input [id]="'insecure-' + i" [name]="'insecure' + i" class="clr-input" placeholder="IP or FQDN" [(ngModel)]="r.host" />
+            <input [id]="'insecure-port-' + i" [name]="'insecurePort' + i" class="clr-input" size="6" placeholder="Port"
+                   [attr.aria-label]="'Insecure registry ' + (i + 1) + ' port'" [(ngModel)]="r.port" (blur)="touch('insecure-port-' + i)" />
+            <button type="button" class="btn btn-icon btn-sm" [attr.aria-label]="'Remove insecure registry ' + (i + 1)"
+                    (click)="state.registry.insecure.splice(i, 1)" [disabled]="state.registry.insecure.length === 1">−</button>
+          </vic-field>
+        }
+        <button type="button" class="btn btn-sm btn-link" (click)="state.registry.insecure.push({ host: '', port: '' })">
+          Add an insecure registry
+        </button>
+      } @else {
+        @for (w of state.registry.whitelist; track $index; let i = $index) {
+          <vic-field [label]="'Whitelist registry ' + (i + 1)" [for]="'whitelist-' + i"
+                     [error]="error('whitelist-' + i, 'registry.whitelist', 'The registry')">
+            <input [id]="'whitelist-' + i" [name]="'whitelist' + i" class="clr-input" placeholder="IP/FQDN:Port, CIDR or wildcard domain"
+                   [(ngModel)]="w.address" (blur)="touch('whitelist-' + i)" />
+            <div class="clr-select-wrapper"><select [id]="'whitelist-security-' + i" [name]="'whitelistSecurity' + i" class="clr-select"
+                    [attr.aria-label]="'Whitelist registry ' + (i + 1) + ' security'" [(ngModel)]="w.secure">
+              <option [ngValue]="true">Secure</option>
+              <option [ngValue]="false">Insecure</option>
+            </select></div>
+            <button type="button" class="btn btn-icon btn-sm" [attr.aria-label]="'Remove whitelist registry ' + (i + 1)"
+                    (click)="state.registry.whitelist.splice(i, 1)" [disabled]="state.registry.whitelist.length === 1">−</button>
+          </vic-field>
+        }
+        <button type="button" class="btn btn-sm btn-link" (click)="state.registry.whitelist.push({ address: '', secure: true })">
+          Add a registry
+        </button>
+      }
+      <vic-field label="Additional registry certificates" for="registry-ca"
+                 [error]="caProblem || error('', 'registry.certificate_authorities', 'The registry certificates')">
+        <input type="file" id="registry-ca" name="registryCa" accept=".pem,.crt,.cer" (change)="addCa($event)" />
+      </vic-field>
+      @for (ca of state.registry.cas; track ca.name; let i = $index) {
+        <p>
+          {{ ca.name }}
+          <button type="button" class="btn btn-sm btn-link" [attr.aria-label]="'Remove ' + ca.name"
+                  (click)="state.registry.cas.splice(i, 1)">Remove</button>
+        </p>
+      }
+    </form>
+    @for (i of others(); track i.path + i.message) {
+      <p class="vic-step-issue" role="alert">{{ i.path }}: {{ i.message }}</p>
+    }
+  `,
+})
+export class RegistryStepComponent extends StepBase {
+  caProblem = '';
+
+  async addCa(event: Event): Promise<void> {
+    const { file, problem } = await readPem(event, 'CERTIFICATE');
+    this.caProblem = problem;
+    if (file) this.state.registry.cas.push(file);
+  }
+
+  problems(): Record<string, string> {
+    const r = this.state.registry;
+    const out: Record<string, string> = {};
+    if (r.whitelistMode) r.whitelist.forEach((w, i) => (out['whitelist-' + i] = i === 0 || w.address ? registry(w.address) : ''));
+    else r.insecure.forEach((x, i) => (out['insecure-port-' + i] = port(x.port)));
+    return out;
+  }
+
+  placed(): string[] {
+    return ['registry.whitelist', 'registry.insecure', 'registry.certificate_authorities'];
+  }
+}

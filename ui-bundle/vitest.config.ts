@@ -1,0 +1,10 @@
+import { defineConfig } from 'vitest/config';
+
+// Unit tests of the UI's logic (rules, payloads, choices); the components
+// are exercised in a real browser by tests/browser.
+export default defineConfig({
+  test: {
+    include: ['src/**/*.spec.ts'],
+    environment: 'node',
+  },
+});

@@ -4,6 +4,7 @@
 #include "vicapi/engine/guestinfo/vch_config.h"
 #include "vicapi/engine/model/vch_json.h"
 #include "vicapi/engine/ops/vsphere_ops.h"
+#include "vicapi/engine/pool_spec.h"
 #include "vicapi/engine/query.h"
 #include "vicapi/engine/vch_record.h"
 #include "vicapi/vim/client.h"
@@ -108,25 +109,6 @@ std::vector<std::string> changedPaths(const Vch& before, const Vch& after) {
 
 Undo undo(const char* kind, json data) {
   return Undo{kind, std::move(data)};
-}
-
-vim::ResourceConfigSpec poolSpecOf(const Vch& v) {
-  vim::ResourceConfigSpec spec;
-  auto apply = [](const ResourceSettings& s, vim::ResourceAllocation& a) {
-    if (s.limit) a.limit = s.limit->value;
-    if (s.reservation) a.reservation = s.reservation->value;
-    if (s.shares) {
-      if (s.shares->number) {
-        a.sharesLevel = "custom";
-        a.shares = *s.shares->number;
-      } else if (!s.shares->level.empty()) {
-        a.sharesLevel = s.shares->level;
-      }
-    }
-  };
-  apply(v.compute.cpu, spec.cpu);
-  apply(v.compute.memory, spec.memory);
-  return spec;
 }
 
 json allocationJson(const vim::ResourceAllocation& a) {

@@ -6,6 +6,7 @@
 #include "vicapi/engine/guestinfo/vch_config.h"
 #include "vicapi/engine/ops/permissions.h"
 #include "vicapi/engine/ops/vsphere_ops.h"
+#include "vicapi/engine/pool_spec.h"
 #include "vicapi/vim/client.h"
 #include "vicapi/vim/datastore_files.h"
 #include "vicapi/vim/devices.h"
@@ -30,25 +31,6 @@ struct CreateState {
   gi::Placement placement;
   std::vector<std::string> warnings;
 };
-
-vim::ResourceConfigSpec poolSpec(const Vch& v) {
-  vim::ResourceConfigSpec spec;
-  auto apply = [](const ResourceSettings& s, vim::ResourceAllocation& a) {
-    if (s.limit) a.limit = s.limit->value;
-    if (s.reservation) a.reservation = s.reservation->value;
-    if (s.shares) {
-      if (s.shares->number) {
-        a.sharesLevel = "custom";
-        a.shares = *s.shares->number;
-      } else if (!s.shares->level.empty()) {
-        a.sharesLevel = s.shares->level;
-      }
-    }
-  };
-  apply(v.compute.cpu, spec.cpu);
-  apply(v.compute.memory, spec.memory);
-  return spec;
-}
 
 Undo undo(const char* kind, json data) {
   return Undo{kind, std::move(data)};
@@ -126,8 +108,8 @@ Plan buildPlan(vim::Client* cl, const ResolvedVch& r, const CreateOptions& o,
               }
               vim::ResourcePool parent(*cl, r.parentPool);
               st->pool = r.vch.compute.vapp
-                             ? parent.createVApp(r.vch.name, poolSpec(r.vch), st->folder)
-                             : parent.createResourcePool(r.vch.name, poolSpec(r.vch));
+                             ? parent.createVApp(r.vch.name, poolSpecOf(r.vch), st->folder)
+                             : parent.createResourcePool(r.vch.name, poolSpecOf(r.vch));
               ctx.recordUndo(undo("destroy_entity", {{"ref", st->pool.str()}}));
             }});
 

@@ -1,138 +1,120 @@
 #include "daemon/docker_api.h"
 
-#include <regex>
+#include <charconv>
+#include <optional>
+#include <string_view>
 
-#include <Poco/Net/HTTPRequestHandler.h>
-#include <Poco/Net/HTTPServerRequest.h>
-#include <Poco/Net/HTTPServerResponse.h>
 #include <nlohmann/json.hpp>
 
-#include "vicapi/util/log.h"
 #include "vicapi/version/version.h"
 
 namespace vic::endpoint {
 
 namespace {
 
-using Poco::Net::HTTPResponse;
-using Poco::Net::HTTPServerRequest;
-using Poco::Net::HTTPServerResponse;
+using nlohmann::json;
 
-double apiNumber(const std::string& v) {
-  auto dot = v.find('.');
-  return dot == std::string::npos
-             ? 0
-             : std::stoi(v.substr(0, dot)) + std::stoi(v.substr(dot + 1)) / 100.0;
-}
-
-void send(HTTPServerResponse& res, HTTPResponse::HTTPStatus status, const std::string& type,
-          const std::string& body, bool head = false) {
-  res.setStatus(status);
-  res.setContentType(type);
-  res.set("Api-Version", kApiVersion);
-  res.set("Docker-Experimental", "false");
-  res.set("Ostype", "linux");
-  res.set("Server", std::string("Docker/") + kApiVersion + " (linux)");
-  res.setContentLength(static_cast<std::streamsize>(body.size()));
-  auto& out = res.send();
-  if (!head) out << body;
-}
-
-void sendJson(HTTPServerResponse& res, HTTPResponse::HTTPStatus status, const nlohmann::json& j) {
-  send(res, status, "application/json", j.dump() + "\n");
-}
-
-class DockerHandler : public Poco::Net::HTTPRequestHandler {
- public:
-  explicit DockerHandler(const EndpointConfig& c) : config_(c) {}
-
-  void handleRequest(HTTPServerRequest& req, HTTPServerResponse& res) override {
-    static const std::regex versioned(R"(^/v(\d+\.\d+)(/.*)$)");
-    std::string path = req.getURI().substr(0, req.getURI().find('?'));
-    std::smatch m;
-    if (std::regex_match(path, m, versioned)) {
-      if (apiNumber(m[1]) < apiNumber(kMinApiVersion)) {
-        sendJson(res, HTTPResponse::HTTP_BAD_REQUEST,
-                 {{"message", "client version " + m[1].str() +
-                                  " is too old. Minimum supported API version is " +
-                                  std::string(kMinApiVersion) +
-                                  ", please upgrade your client to a newer version"}});
-        return;
-      }
-      path = m[2];
-    }
-    const bool head = req.getMethod() == "HEAD";
-    const bool get = req.getMethod() == "GET" || head;
-    logger()->debug("{} {}", req.getMethod(), req.getURI());
-    if (path == "/_ping" && get)
-      return send(res, HTTPResponse::HTTP_OK, "text/plain; charset=utf-8", "OK", head);
-    if (path == "/version" && get) return sendJson(res, HTTPResponse::HTTP_OK, version());
-    if (path == "/info" && get) return sendJson(res, HTTPResponse::HTTP_OK, info());
-    sendJson(res, HTTPResponse::HTTP_NOT_FOUND, {{"message", "page not found"}});
+struct ApiVersion {
+  unsigned major = 0;
+  unsigned minor = 0;
+  bool operator<(const ApiVersion& o) const {
+    return major != o.major ? major < o.major : minor < o.minor;
   }
-
- private:
-  nlohmann::json version() const {
-    const auto& v = version::current();
-    return {{"Platform", {{"Name", "vSphere Integrated Containers Endpoint"}}},
-            {"Components",
-             {{{"Name", "vic-endpoint"},
-               {"Version", v.str()},
-               {"Details",
-                {{"ApiVersion", kApiVersion},
-                 {"MinAPIVersion", kMinApiVersion},
-                 {"GitCommit", v.commit},
-                 {"VCH", config_.vchName},
-                 {"VCHVersion", config_.vchVersion}}}}}},
-            {"Version", v.semver()},
-            {"ApiVersion", kApiVersion},
-            {"MinAPIVersion", kMinApiVersion},
-            {"GitCommit", v.commit},
-            {"GoVersion", "n/a"},
-            {"Os", "linux"},
-            {"Arch", "amd64"},
-            {"KernelVersion", "-"},
-            {"Experimental", false},
-            {"BuildTime", ""}};
-  }
-
-  nlohmann::json info() const {
-    const auto& v = version::current();
-    return {{"ID", "vSphere Integrated Containers"},
-            {"Name", config_.vchName},
-            {"ServerVersion", v.semver()},
-            {"Driver", "vSphere Integrated Containers " + v.str() + " Backend Engine"},
-            {"Containers", 0},
-            {"ContainersRunning", 0},
-            {"ContainersPaused", 0},
-            {"ContainersStopped", 0},
-            {"Images", 0},
-            {"OperatingSystem", "VMware Photon OS/vic-endpoint"},
-            {"OSType", "linux"},
-            {"Architecture", "x86_64"},
-            {"NCPU", 1},
-            {"MemTotal", 0},
-            {"SystemStatus", nlohmann::json::array({{"VCH version", config_.vchVersion}})}};
-  }
-
-  const EndpointConfig& config_;
 };
 
-class Factory : public Poco::Net::HTTPRequestHandlerFactory {
- public:
-  explicit Factory(EndpointConfig c) : config_(std::move(c)) {}
-  Poco::Net::HTTPRequestHandler* createRequestHandler(const HTTPServerRequest&) override {
-    return new DockerHandler(config_);
-  }
+// "1.25" -> {1, 25}; nothing for anything else.
+std::optional<ApiVersion> parseApiVersion(std::string_view text) {
+  ApiVersion v;
+  const char* end = text.data() + text.size();
+  auto [dot, e1] = std::from_chars(text.data(), end, v.major);
+  if (e1 != std::errc() || dot == end || *dot != '.') return std::nullopt;
+  auto [last, e2] = std::from_chars(dot + 1, end, v.minor);
+  if (e2 != std::errc() || last != end) return std::nullopt;
+  return v;
+}
 
- private:
-  EndpointConfig config_;
-};
+// Splits "/v1.25/info" into the version and "/info". Written out by hand: the
+// path is the caller's.
+std::optional<std::pair<std::string_view, std::string_view>> versioned(std::string_view path) {
+  if (path.substr(0, 2) != "/v") return std::nullopt;
+  const auto slash = path.find('/', 2);
+  if (slash == std::string_view::npos) return std::nullopt;
+  const auto number = path.substr(2, slash - 2);
+  if (number.empty() || number.front() < '0' || number.front() > '9' || !parseApiVersion(number))
+    return std::nullopt;
+  return std::pair{number, path.substr(slash)};
+}
+
+DockerReply jsonReply(int status, const json& body) {
+  return {status, "application/json",
+          body.dump(-1, ' ', false, json::error_handler_t::replace) + "\n"};
+}
+
+DockerReply notFound() {
+  return jsonReply(404, {{"message", "page not found"}});
+}
+
+json versionJson(const EndpointConfig& c) {
+  const auto& v = version::current();
+  return {{"Platform", {{"Name", "vSphere Integrated Containers Endpoint"}}},
+          {"Components",
+           {{{"Name", "vic-endpoint"},
+             {"Version", v.str()},
+             {"Details",
+              {{"ApiVersion", kApiVersion},
+               {"MinAPIVersion", kMinApiVersion},
+               {"GitCommit", v.commit},
+               {"VCH", c.vchName},
+               {"VCHVersion", c.vchVersion}}}}}},
+          {"Version", v.semver()},
+          {"ApiVersion", kApiVersion},
+          {"MinAPIVersion", kMinApiVersion},
+          {"GitCommit", v.commit},
+          {"GoVersion", "n/a"},
+          {"Os", "linux"},
+          {"Arch", "amd64"},
+          {"KernelVersion", "-"},
+          {"Experimental", false},
+          {"BuildTime", ""}};
+}
+
+json infoJson(const EndpointConfig& c) {
+  const auto& v = version::current();
+  return {{"ID", "vSphere Integrated Containers"},
+          {"Name", c.vchName},
+          {"ServerVersion", v.semver()},
+          {"Driver", "vSphere Integrated Containers " + v.str() + " Backend Engine"},
+          {"Containers", 0},
+          {"ContainersRunning", 0},
+          {"ContainersPaused", 0},
+          {"ContainersStopped", 0},
+          {"Images", 0},
+          {"OperatingSystem", "VMware Photon OS/vic-endpoint"},
+          {"OSType", "linux"},
+          {"Architecture", "x86_64"},
+          {"NCPU", 1},
+          {"MemTotal", 0},
+          {"SystemStatus", json::array({{"VCH version", c.vchVersion}})}};
+}
 
 }  // namespace
 
-Poco::Net::HTTPRequestHandlerFactory::Ptr dockerApi(const EndpointConfig& config) {
-  return new Factory(config);
+DockerReply DockerApi::handle(const DockerRequest& request) const {
+  std::string_view path = request.target;
+  path = path.substr(0, path.find('?'));
+  if (auto v = versioned(path)) {
+    if (*parseApiVersion(v->first) < *parseApiVersion(kMinApiVersion))
+      return jsonReply(400, {{"message", "client version " + std::string(v->first) +
+                                             " is too old. Minimum supported API version is " +
+                                             std::string(kMinApiVersion) +
+                                             ", please upgrade your client to a newer version"}});
+    path = v->second;
+  }
+  const bool get = request.method == "GET" || request.method == "HEAD";
+  if (path == "/_ping" && get) return {200, "text/plain; charset=utf-8", "OK"};
+  if (path == "/version" && get) return jsonReply(200, versionJson(config_));
+  if (path == "/info" && get) return jsonReply(200, infoJson(config_));
+  return notFound();
 }
 
 }  // namespace vic::endpoint

@@ -1,6 +1,6 @@
 #pragma once
 
-#include <Poco/Net/HTTPRequestHandlerFactory.h>
+#include <string>
 
 #include "daemon/endpoint_config.h"
 
@@ -12,6 +12,27 @@ namespace vic::endpoint {
 inline constexpr const char* kApiVersion = "1.25";
 inline constexpr const char* kMinApiVersion = "1.19";
 
-Poco::Net::HTTPRequestHandlerFactory::Ptr dockerApi(const EndpointConfig& config);
+// One request as the API sees it, apart from any transport: the HTTP server
+// and the fuzzer both hand requests in this way.
+struct DockerRequest {
+  std::string method;
+  std::string target;  // path and query, as sent
+  std::string body;
+};
+
+struct DockerReply {
+  int status = 200;
+  std::string contentType = "application/json";
+  std::string body;
+};
+
+class DockerApi {
+ public:
+  explicit DockerApi(EndpointConfig config) : config_(std::move(config)) {}
+  DockerReply handle(const DockerRequest& request) const;
+
+ private:
+  EndpointConfig config_;
+};
 
 }  // namespace vic::endpoint

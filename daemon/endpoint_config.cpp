@@ -7,6 +7,7 @@
 #include "vicapi/engine/guestinfo/sealing.h"
 #include "vicapi/engine/guestinfo/vch_config.h"
 #include "vicapi/soap/errors.h"
+#include "vicapi/util/bounded_json.h"
 
 namespace vic::endpoint {
 
@@ -15,12 +16,14 @@ namespace gi = vic::engine::guestinfo;
 EndpointConfig fromGuestinfoFile(const std::string& path) {
   std::ifstream in(path);
   if (!in) throw Error("cannot read the guestinfo file " + path);
+  const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   nlohmann::json j;
   try {
-    in >> j;
+    j = parseJson(text);
   } catch (const nlohmann::json::exception& e) {
     throw Error("the guestinfo file " + path + " is not JSON: " + e.what());
   }
+  if (!j.is_object()) throw Error("the guestinfo file " + path + " is not a JSON object");
   gi::KeyValues kv;
   for (auto it = j.begin(); it != j.end(); ++it)
     if (it->is_string()) kv[it.key()] = it->get<std::string>();

@@ -12,6 +12,7 @@
 
 #include "daemon/docker_api.h"
 #include "daemon/endpoint_config.h"
+#include "daemon/http_front.h"
 #include "daemon/tls_context.h"
 #include "vicapi/util/log.h"
 #include "vicapi/version/version.h"
@@ -73,7 +74,9 @@ class EndpointApp : public Poco::Util::ServerApplication {
                     : Poco::Net::SecureServerSocket(addr, 64, vic::endpoint::serverContext(cfg));
       auto params = new Poco::Net::HTTPServerParams;
       params->setMaxThreads(8);
-      Poco::Net::HTTPServer server(vic::endpoint::dockerApi(cfg), socket, params);
+      Poco::Net::HTTPServer server(
+          vic::endpoint::httpFront(std::make_shared<const vic::endpoint::DockerApi>(cfg)), socket,
+          params);
       server.start();
       // The line tests and supervisors wait for.
       std::cout << "vic-endpoint " << vic::version::current().str() << " serving VCH "

@@ -56,6 +56,10 @@ class ServerApp : public Poco::Util::ServerApplication {
     flag("threads", "request threads (default 32)", "count");
     flag("public-address", "how vCenter and browsers reach this server, host[:port]", "address");
     flag("session-idle", "seconds a vSphere session is kept unused (default 900)", "seconds");
+    flag("allowed-targets",
+         "the vCenters requests may name, host[:port] comma-separated, or * for any "
+         "(default: those this appliance is registered with)",
+         "list");
     flag("token-idle",
          "seconds a vSphere Client session token's session is kept unused (default 600)",
          "seconds");
@@ -63,8 +67,11 @@ class ServerApp : public Poco::Util::ServerApplication {
     flag("target", "register, unregister, status: the vCenter", "host[:port]");
     flag("user", "register, unregister, status: a vCenter administrator", "user");
     flag("password",
-         "register, unregister, status: the password (default: $VIC_PASSWORD, or asked)",
+         "register, unregister, status: the password; it shows in ps to every user, so prefer "
+         "--password-file or $VIC_PASSWORD (asked for when none is given)",
          "password");
+    flag("password-file", "register, unregister, status: a file whose first line is the password",
+         "path");
     flag("thumbprint", "register, unregister, status: the vCenter's certificate thumbprint",
          "AA:BB:...");
     flag("client", "register: remote (vSphere 7 and 8) or local (6.7); default by vCenter version",
@@ -154,6 +161,7 @@ class ServerApp : public Poco::Util::ServerApplication {
       OperationRunner runner(journal, cfg.dataDir / "sessions");
       ApplianceProber prober;
       VcenterRegistrations vcenters(db);
+      TargetPolicy targets(cfg.allowedTargets, vcenters);
       ApplianceSelf self;
       self.identity = {ensureApplianceId(cfg.dataDir),
                        "",
@@ -174,7 +182,8 @@ class ServerApp : public Poco::Util::ServerApplication {
                      prober,
                      vcenters,
                      PluginFiles::locate(),
-                     {}};
+                     {},
+                     targets};
       Router router;
       addRoutes(router, ctx);
       const auto uiDir = cfg.uiDir.empty() ? locateUi() : cfg.uiDir;

@@ -12,6 +12,7 @@ packages=(
   openssl ca-certificates xorriso curl
   wrk
   chromium
+  clang libclang-rt-14-dev
 )
 
 sudo=; [[ $(id -u) == 0 ]] || sudo=sudo

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Every test: unit and integration tests (against vcsim) in the debug build
-# with AddressSanitizer and UndefinedBehaviorSanitizer, then the benchmarks
-# from the release build, which print figures and never fail the run.
+# with AddressSanitizer and UndefinedBehaviorSanitizer; each fuzz target for
+# 30 s; the hostile-input tests again against the release server; then the
+# benchmarks from the release build, which print figures and never fail the run.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
@@ -14,7 +15,14 @@ done
 ctest --preset debug
 echo "browser test screenshots: $root/build/debug/artifacts/browser"
 
+echo "== fuzzing: each target 30 s from its seeds =="
+scripts/fuzz.sh 30
+
 scripts/build.sh release
+# The attacks of tests/server/hostile_input_test.cpp against the release
+# server, as deployed, where its memory is measured without the sanitizers'.
+VIC_SERVER=build/release/plugin-server/vic-machine-server \
+  build/debug/tests/server_tests --run_test=hostile_input --log_level=message
 echo "== benchmarks (figures, not pass/fail) =="
 for bench in build/release/tests/bench/*_bench; do
   echo "-- $(basename "$bench")"

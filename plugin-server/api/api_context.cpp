@@ -12,14 +12,22 @@ std::optional<engine::OperationsCredentials> TargetScope::basicOperations() cons
   return engine::OperationsCredentials{credentials.user, credentials.password, false};
 }
 
-TargetScope openTarget(Exchange& ex, ApiContext& ctx) {
-  TargetScope s;
-  s.target = ex.param("target");
+http::Endpoint targetOf(Exchange& ex, const ApiContext& ctx, TargetAccess access) {
+  http::Endpoint endpoint;
   try {
-    s.endpoint = http::Endpoint::parse(s.target);
+    endpoint = http::Endpoint::parse(ex.param("target"));
   } catch (const UsageError& e) {
     throw HttpError(400, e.what());
   }
+  if (access == TargetAccess::Allowed && !ctx.targets.allows(endpoint))
+    throw HttpError(403, ctx.targets.refusal(endpoint));
+  return endpoint;
+}
+
+TargetScope openTarget(Exchange& ex, ApiContext& ctx, TargetAccess access) {
+  TargetScope s;
+  s.target = ex.param("target");
+  s.endpoint = targetOf(ex, ctx, access);
   if (auto t = ex.query("thumbprint"); t && !t->empty()) {
     try {
       auto pinned = tls::Thumbprint::parse(*t);
@@ -32,8 +40,8 @@ TargetScope openTarget(Exchange& ex, ApiContext& ctx) {
     s.trust = tls::Trust::systemRoots();
   }
   s.credentials = credentialsOf(ex);
-  if (s.credentials.kind == Credentials::Kind::Basic) ex.principal = s.credentials.user;
   s.session = ctx.sessions.get(s.endpoint, s.trust, s.thumbprint, s.credentials);
+  // Only now, vCenter having accepted them, is the caller's name believed.
   ex.principal = s.session.principal;
   ctx.operations.resumePending(s.target, s.session.principal, s.session.client);
 

@@ -4,6 +4,7 @@
 
 #include "plugin-server/api/certificate_drop.h"
 #include "plugin-server/auth/session_cache.h"
+#include "plugin-server/auth/target_policy.h"
 #include "plugin-server/http/exchange.h"
 #include "plugin-server/ops/operation_runner.h"
 #include "plugin-server/registration/appliance_identity.h"
@@ -28,6 +29,7 @@ struct ApiContext {
   VcenterRegistrations& vcenters;
   PluginFiles plugin;
   CertificateDrop certificates;
+  TargetPolicy& targets;
 };
 
 // A request scoped to one vCenter ({target}, optionally {datacenter}),
@@ -47,10 +49,20 @@ struct TargetScope {
   std::optional<engine::OperationsCredentials> basicOperations() const;
 };
 
+// Whether a route may name any vCenter as its target: registering may (that
+// is how a vCenter becomes one this appliance manages); everything else only
+// the targets the TargetPolicy allows.
+enum class TargetAccess { Allowed, AnyForRegistration };
+
 // Resolves {target} and {datacenter}, the thumbprint query parameter and the
-// caller's credentials. 401 for refused credentials, 404 for an unknown
-// datacenter, 400 for an untrusted target (both thumbprints in the message).
-TargetScope openTarget(Exchange& ex, ApiContext& ctx);
+// caller's credentials. 403 for a target not allowed (before anything is
+// sent to it), 401 for refused credentials, 404 for an unknown datacenter,
+// 400 for an untrusted target (both thumbprints in the message).
+TargetScope openTarget(Exchange& ex, ApiContext& ctx, TargetAccess access = TargetAccess::Allowed);
+
+// The {target} of the path, refused with 400 when it is not host[:port] and
+// with 403 when `access` does not allow it.
+http::Endpoint targetOf(Exchange& ex, const ApiContext& ctx, TargetAccess access);
 
 // How a VCH body is validated for this caller on this target: the scope's
 // datacenter and trust, the caller's password as the default operations user,

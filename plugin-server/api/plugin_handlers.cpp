@@ -24,17 +24,20 @@ json node(const vim::Inventory& inv, const vim::InventoryItem& i) {
   return {{"id", i.ref.value}, {"type", i.ref.type}, {"name", i.name}, {"path", inv.path(i.ref)}};
 }
 
-// Pools (and vApps) below `pool`, skipping VCHs' own pools: a VCH cannot be
-// created inside another one.
+// Pools (and vApps) below `pool`, marking VCHs' own pools: a VCH cannot be
+// created inside another one. Pools nest a few levels; nesting that goes on
+// is a loop in a broken or hostile inventory.
 json poolChildren(const vim::Inventory& inv, const vim::Moref& pool,
-                  const std::set<vim::Moref>& vchPools) {
+                  const std::set<vim::Moref>& vchPools, int depth = 0) {
+  if (depth > 64)
+    throw ProtocolError("the resource pools below " + pool.str() + " loop or nest too deep");
   json out = json::array();
   for (const auto* c : inv.children(pool)) {
     if (!c->isType("ResourcePool") && !c->isType("VirtualApp")) continue;
     json n = node(inv, *c);
     n["selectable"] = !vchPools.count(c->ref);
     if (vchPools.count(c->ref)) n["vch"] = true;
-    n["children"] = poolChildren(inv, c->ref, vchPools);
+    n["children"] = poolChildren(inv, c->ref, vchPools, depth + 1);
     out.push_back(std::move(n));
   }
   return out;
@@ -77,12 +80,7 @@ json computeTree(vim::Client& client, const vim::Moref& dc) {
 
 std::vector<vim::Moref> hostsOf(vim::Client& client, const vim::Inventory& inv,
                                 const vim::Moref& compute) {
-  vim::Moref owner = compute;
-  for (const auto* i = inv.get(compute); i; i = inv.get(i->parent))
-    if (i->isType("ClusterComputeResource") || i->isType("ComputeResource")) {
-      owner = i->ref;
-      break;
-    }
+  const vim::Moref owner = inv.computeOwner(compute).value_or(compute);
   std::vector<vim::Moref> hosts;
   auto o = vim::PropertyCollector(client).retrieveOne(owner, {"host"});
   if (const auto* list = o.prop("host"))
@@ -139,12 +137,7 @@ json datastores(vim::Client& client, const vim::Moref& dc, const vim::Moref& com
 
 json networks(vim::Client& client, const vim::Moref& compute) {
   auto inv = vim::Inventory::load(client);
-  vim::Moref owner = compute;
-  for (const auto* i = inv.get(compute); i; i = inv.get(i->parent))
-    if (i->isType("ClusterComputeResource") || i->isType("ComputeResource")) {
-      owner = i->ref;
-      break;
-    }
+  const vim::Moref owner = inv.computeOwner(compute).value_or(compute);
   auto o = vim::PropertyCollector(client).retrieveOne(owner, {"network"});
   json out = json::array();
   if (const auto* list = o.prop("network")) {

@@ -3,6 +3,7 @@
 // and the versions the info panel shows.
 #include "plugin-server/api/registration_json.h"
 #include "plugin-server/api/routes.h"
+#include "plugin-server/auth/credentials.h"
 #include "plugin-server/http/http_error.h"
 #include "plugin-server/registration/registrar.h"
 #include "plugin-server/store/clock.h"
@@ -36,6 +37,47 @@ RegisterOptions registerOptions(Exchange& ex) {
     throw HttpError(422, "client in query must be remote (vSphere 7 and 8) or local (6.7)");
   if (auto mail = ex.query("admin-email"); mail && !mail->empty()) o.adminEmail = *mail;
   return o;
+}
+
+// Each registered vCenter that accepts the caller's credentials. A session
+// token is only offered to the vCenter whose vSphere Client sent it. With no
+// vCenter registered there is nothing to check the caller with, and nothing
+// to tell.
+json vcentersOfCaller(Exchange& ex, ApiContext& ctx) {
+  json out = json::array();
+  const auto registered = ctx.vcenters.all();
+  if (registered.empty()) return out;
+  const Credentials credentials = credentialsOf(ex);
+  std::exception_ptr refused;
+  for (const auto& v : registered) {
+    try {
+      const auto endpoint = http::Endpoint::parse(v.target);
+      if (credentials.kind == Credentials::Kind::Token && !credentials.uiEndpoint.empty() &&
+          http::Endpoint::parse(credentials.uiEndpoint).host != endpoint.host)
+        continue;
+      tls::Trust trust = tls::Trust::systemRoots();
+      std::string trustKey;
+      if (!v.thumbprint.empty()) {
+        const auto pinned = tls::Thumbprint::parse(v.thumbprint);
+        trustKey = pinned.str();
+        trust = tls::Trust::pin(pinned);
+      }
+      ex.principal = ctx.sessions.get(endpoint, trust, trustKey, credentials).principal;
+      out.push_back({{"target", v.target},
+                     {"thumbprint", v.thumbprint},
+                     {"guid", v.guid},
+                     {"registered", v.registered}});
+    } catch (const std::exception&) {
+      refused = std::current_exception();
+    }
+  }
+  if (out.empty() && refused) std::rethrow_exception(refused);
+  if (out.empty())
+    throw HttpError(401,
+                    "no vCenter this appliance is registered with takes a session token "
+                    "from the vSphere Client at " +
+                        credentials.uiEndpoint);
+  return out;
 }
 
 json versionsJson(ApiContext& ctx, TargetScope& scope) {
@@ -93,13 +135,8 @@ void addRegistrationRoutes(Router& router, ApiContext& ctx) {
   const std::string base = "/plugin/target/{target}";
   // What the target presents, before anyone trusts it: the registration page
   // shows it for confirmation. Needs no credentials, as the original's did.
-  router.add("GET", base + "/certificate", [](Exchange& ex) {
-    http::Endpoint target;
-    try {
-      target = http::Endpoint::parse(ex.param("target"));
-    } catch (const UsageError& e) {
-      throw HttpError(400, e.what());
-    }
+  router.add("GET", base + "/certificate", [&ctx](Exchange& ex) {
+    const auto target = targetOf(ex, ctx, TargetAccess::AnyForRegistration);
     auto cert = tls::readServerCertificate(target.host, target.port, std::chrono::seconds(10));
     ex.sendJson(200, {{"target", target.hostPort()},
                       {"sha1", cert.sha1},
@@ -108,28 +145,22 @@ void addRegistrationRoutes(Router& router, ApiContext& ctx) {
                       {"issuer", cert.issuer}});
   });
   // The vCenters this appliance registered with, for the plug-in's UI to find
-  // its own (address and trusted thumbprint) by the vCenter's instance UUID.
-  router.add("GET", "/plugin/vcenters", [&ctx](Exchange& ex) {
-    json out = json::array();
-    for (const auto& v : ctx.vcenters.all())
-      out.push_back({{"target", v.target},
-                     {"thumbprint", v.thumbprint},
-                     {"guid", v.guid},
-                     {"registered", v.registered}});
-    ex.sendJson(200, out);
-  });
+  // its own (address and trusted thumbprint) by the vCenter's instance UUID:
+  // those that accept the caller's credentials.
+  router.add("GET", "/plugin/vcenters",
+             [&ctx](Exchange& ex) { ex.sendJson(200, vcentersOfCaller(ex, ctx)); });
   router.add("GET", base + "/registration", [&ctx](Exchange& ex) {
-    auto scope = openTarget(ex, ctx);
+    auto scope = openTarget(ex, ctx, TargetAccess::AnyForRegistration);
     const auto record = readRecord(scope.client());
     ex.sendJson(200, registrationJson(record, probesOf(ctx, record), ctx.self.identity.id));
   });
   router.add("POST", base + "/registration", [&ctx](Exchange& ex) {
     audited(ex, ctx, "register", [&](AuditEntry& audit) {
       const auto options = registerOptions(ex);
-      auto scope = openTarget(ex, ctx);
+      auto scope = openTarget(ex, ctx, TargetAccess::AnyForRegistration);
       const ApplianceIdentity me = ctx.self.towards(scope.endpoint);
       const auto outcome = registerAppliance(scope.client(), me, options);
-      ctx.vcenters.remember({scope.target, scope.thumbprint,
+      ctx.vcenters.remember({scope.endpoint.hostPort(), scope.thumbprint,
                              scope.client().serviceContent().about.instanceUuid, utcNow()});
       audit.result = outcome.action + (outcome.servesPlugin ? ", serves the plug-in" : "");
       ex.sendJson(200, outcomeJson(outcome, probesOf(ctx, outcome.record), me.id));
@@ -137,9 +168,9 @@ void addRegistrationRoutes(Router& router, ApiContext& ctx) {
   });
   router.add("DELETE", base + "/registration", [&ctx](Exchange& ex) {
     audited(ex, ctx, "unregister", [&](AuditEntry& audit) {
-      auto scope = openTarget(ex, ctx);
+      auto scope = openTarget(ex, ctx, TargetAccess::AnyForRegistration);
       const auto outcome = unregisterAppliance(scope.client(), ctx.self.identity.id, ctx.prober);
-      ctx.vcenters.forget(scope.target);
+      ctx.vcenters.forget(scope.endpoint.hostPort());
       audit.result = outcome.action;
       ex.sendJson(200, outcomeJson(outcome, probesOf(ctx, outcome.record), ctx.self.identity.id));
     });

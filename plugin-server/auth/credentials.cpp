@@ -9,19 +9,24 @@
 namespace vic::server {
 
 Credentials credentialsOf(Exchange& ex) {
+  return parseCredentials({ex.header("X-VMWARE-TICKET"), ex.header("vmware-api-session-id"),
+                           ex.header("vmware-api-ui-endpoint"), ex.header("Authorization")});
+}
+
+Credentials parseCredentials(const CredentialHeaders& h) {
   Credentials c;
-  if (const std::string ticket = ex.header("X-VMWARE-TICKET"); !ticket.empty()) {
+  if (!h.ticket.empty()) {
     c.kind = Credentials::Kind::Ticket;
-    c.ticket = Secret(ticket);
+    c.ticket = Secret(h.ticket);
     return c;
   }
-  if (const std::string token = ex.header("vmware-api-session-id"); !token.empty()) {
+  if (!h.token.empty()) {
     c.kind = Credentials::Kind::Token;
-    c.token = Secret(token);
-    c.uiEndpoint = ex.header("vmware-api-ui-endpoint");
+    c.token = Secret(h.token);
+    c.uiEndpoint = h.uiEndpoint;
     return c;
   }
-  const std::string auth = ex.header("Authorization");
+  const std::string& auth = h.authorization;
   if (auth.empty())
     throw HttpError(
         401,
@@ -33,7 +38,12 @@ Credentials credentialsOf(Exchange& ex) {
         401, "only Basic authentication, X-VMWARE-TICKET and vmware-api-session-id are accepted");
   std::istringstream in(auth.substr(6));
   Poco::Base64Decoder decoder(in);
-  std::string decoded((std::istreambuf_iterator<char>(decoder)), std::istreambuf_iterator<char>());
+  // The stream turns the decoder's complaint about a bad character into badbit.
+  std::string decoded;
+  char chunk[256];
+  while (decoder.read(chunk, sizeof chunk), decoder.gcount() > 0)
+    decoded.append(chunk, static_cast<std::size_t>(decoder.gcount()));
+  if (decoder.bad()) throw HttpError(401, "the Basic credentials are not base64");
   const auto colon = decoded.find(':');
   if (colon == std::string::npos)
     throw HttpError(401, "the Basic credentials are malformed (no colon)");

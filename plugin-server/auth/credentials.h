@@ -24,9 +24,18 @@ struct Credentials {
                            // may be empty
 };
 
-// Reads them from the request; 401 with a message when there are none or
-// they are malformed. A ticket wins over a token, and a token over Basic,
-// so the result never depends on chance as the original's did.
+// The headers credentials come in.
+struct CredentialHeaders {
+  std::string ticket;         // X-VMWARE-TICKET
+  std::string token;          // vmware-api-session-id
+  std::string uiEndpoint;     // vmware-api-ui-endpoint
+  std::string authorization;  // Authorization
+};
+
+// Reads them from the headers; HttpError 401 with a message when there are
+// none or they are malformed. A ticket wins over a token, and a token over
+// Basic, so the result never depends on chance as the original's did.
+Credentials parseCredentials(const CredentialHeaders& headers);
 Credentials credentialsOf(Exchange& ex);
 
 }  // namespace vic::server

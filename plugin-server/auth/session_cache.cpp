@@ -61,7 +61,8 @@ SessionCache::~SessionCache() {
 
 void SessionCache::sweep() {
   const auto period =
-      std::max(std::chrono::seconds(1), std::min(limits_.idle, limits_.tokenIdle) / 4);
+      std::max(std::chrono::seconds(1),
+               std::min({limits_.idle, limits_.tokenIdle, limits_.cloneLifetime}) / 4);
   std::unique_lock lock(mutex_);
   while (!stop_.wait_for(lock, period, [this] { return stopping_; })) {
     auto dropped = expire(std::chrono::steady_clock::now());
@@ -74,9 +75,13 @@ void SessionCache::sweep() {
 std::vector<SessionCache::Entry> SessionCache::expire(std::chrono::steady_clock::time_point now) {
   std::vector<Entry> dropped;
   for (auto it = entries_.begin(); it != entries_.end();) {
-    if (now - it->second.lastUsed > it->second.idle) {
-      logger()->info("vSphere session on {} for {} dropped after {} s unused", it->second.target,
-                     it->second.session.principal, it->second.idle.count());
+    if (it->second.over(now)) {
+      logger()->info(
+          "vSphere session on {} for {} dropped {}", it->second.target,
+          it->second.session.principal,
+          now >= it->second.ends
+              ? "at the end of its " + std::to_string(limits_.cloneLifetime.count()) + " s lifetime"
+              : "after " + std::to_string(it->second.idle.count()) + " s unused");
       dropped.push_back(std::move(it->second));
       it = entries_.erase(it);
     } else {
@@ -149,8 +154,11 @@ SessionCache::Session SessionCache::get(const http::Endpoint& target, const tls:
   // callers of another.
   Session s = open(target, trust, c);
   const auto idle = c.kind == Credentials::Kind::Token ? limits_.tokenIdle : limits_.idle;
+  const auto ends = c.kind == Credentials::Kind::Basic
+                        ? std::chrono::steady_clock::time_point::max()
+                        : now + limits_.cloneLifetime;
   std::lock_guard lock(mutex_);
-  auto [it, inserted] = entries_.emplace(key, Entry{s, now, idle, target.hostPort()});
+  auto [it, inserted] = entries_.emplace(key, Entry{s, now, idle, target.hostPort(), ends});
   return it->second.session;  // a racing request may have logged in first; use that one
 }
 

@@ -17,7 +17,9 @@ namespace vic::server {
 // Logged-in vSphere clients per target, trust and caller, kept while used so
 // that a burst of requests costs one login, not one each. Keys hold a hash of
 // the password, ticket or token, never the secret. Sessions handed over by
-// the vSphere Client (tokens) are kept for a shorter time than others. Idle
+// the vSphere Client (tokens) are kept for a shorter time than others, and a
+// session made from a clone ticket or a token ends after a fixed lifetime
+// however busy it is: a ticket or token that leaked stops working then. Idle
 // entries are dropped by a sweeper and logged out once no operation still
 // uses them.
 class SessionCache {
@@ -26,6 +28,7 @@ class SessionCache {
     std::chrono::seconds idle{std::chrono::minutes(15)};
     std::chrono::seconds tokenIdle{std::chrono::minutes(10)};
     std::size_t maxEntries = 512;
+    std::chrono::seconds cloneLifetime{std::chrono::minutes(15)};  // tickets and tokens
   };
   SessionCache();
   explicit SessionCache(Limits limits);
@@ -51,6 +54,10 @@ class SessionCache {
     std::chrono::steady_clock::time_point lastUsed;
     std::chrono::seconds idle;
     std::string target;
+    std::chrono::steady_clock::time_point ends;  // its absolute end; max() for password ones
+    bool over(std::chrono::steady_clock::time_point now) const {
+      return now - lastUsed > idle || now >= ends;
+    }
   };
   Session open(const http::Endpoint& target, const tls::Trust& trust, const Credentials& c);
   // Removes what has been idle too long; the caller destroys the result

@@ -2,14 +2,20 @@
 
 #include <Poco/Net/HTTPRequest.h>
 #include <Poco/Net/HTTPResponse.h>
-#include <Poco/StreamCopier.h>
 #include <nlohmann/json.hpp>
 
 #include "plugin-server/http/http_error.h"
+#include "vicapi/http/bounded_read.h"
 #include "vicapi/http/connection_pool.h"
 #include "vicapi/soap/errors.h"
+#include "vicapi/util/bounded_json.h"
 
 namespace vic::server {
+
+namespace {
+// A clone ticket and its JSON wrapping are well under a KiB.
+constexpr std::size_t kMaxAnswer = 64 * 1024;
+}  // namespace
 
 http::Endpoint vsphereClientEndpoint(const http::Endpoint& target, const std::string& given) {
   if (given.empty()) return target;
@@ -45,8 +51,11 @@ Secret cloneTicketForToken(const http::Endpoint& vsphereClient, const tls::Trust
       Poco::Net::HTTPResponse resp;
       std::istream& in = session.receiveResponse(resp);
       answer.clear();
-      Poco::StreamCopier::copyToString(in, answer);
       status = resp.getStatus();
+      if (!http::readUpTo(in, kMaxAnswer, answer))
+        throw HttpError(502,
+                        "the vSphere Client's answer to the clone-ticket request is larger "
+                        "than any clone ticket");
     });
   } catch (const TransportError& e) {
     throw HttpError(502, std::string("the vSphere Client at ") + vsphereClient.hostPort() +
@@ -59,10 +68,11 @@ Secret cloneTicketForToken(const http::Endpoint& vsphereClient, const tls::Trust
     throw HttpError(502, "the vSphere Client answered HTTP " + std::to_string(status) +
                              " when asked for a clone ticket");
   try {
-    auto j = nlohmann::json::parse(answer);
+    auto j = parseJson(answer);
     const std::string ticket = j.at("session_clone_ticket").get<std::string>();
     if (!ticket.empty()) return Secret(ticket);
   } catch (const nlohmann::json::exception&) {
+  } catch (const JsonTooDeep&) {
   }
   throw HttpError(502, "the vSphere Client's answer holds no session_clone_ticket");
 }

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "vicapi/util/log.h"
+#include "vicapi/util/log_format.h"
 
 namespace vic::server {
 
@@ -31,14 +32,15 @@ void setUpLogging(const ServerConfig& config) {
   auto log = logger();
   log->sinks() = {std::make_shared<spdlog::sinks::stderr_sink_mt>()};
   log->set_level(spdlog::level::from_str(config.logLevel));
-  auto formatter = std::make_unique<spdlog::pattern_formatter>(spdlog::pattern_time_type::utc);
   if (config.logFormat == "json") {
+    auto formatter = std::make_unique<spdlog::pattern_formatter>(spdlog::pattern_time_type::utc);
     formatter->add_flag<JsonMessage>('J').set_pattern(
         R"({"time":"%Y-%m-%dT%H:%M:%S.%eZ","level":"%l","message":%J})");
+    log->set_formatter(std::move(formatter));
   } else {
-    formatter->set_pattern("%Y-%m-%dT%H:%M:%S.%eZ %l %v");
+    log->set_formatter(
+        textLogFormatter("%Y-%m-%dT%H:%M:%S.%eZ %l %E", spdlog::pattern_time_type::utc));
   }
-  log->set_formatter(std::move(formatter));
 }
 
 }  // namespace vic::server

@@ -5,8 +5,10 @@
 #include <optional>
 
 #include <Poco/AutoPtr.h>
+#include <Poco/String.h>
 #include <Poco/Util/PropertyFileConfiguration.h>
 
+#include "vicapi/http/endpoint.h"
 #include "vicapi/soap/errors.h"
 
 namespace vic::server {
@@ -48,6 +50,22 @@ ServerConfig resolveConfig(const std::map<std::string, std::string>& flags,
   if (auto v = src.get("ui-dir", "VIC_UI_DIR", "ui.dir")) c.uiDir = v->first;
   if (auto v = src.get("public-address", "VIC_PUBLIC_ADDRESS", "public.address"))
     c.publicAddress = v->first;
+  if (auto v = src.get("allowed-targets", "VIC_ALLOWED_TARGETS", "allowed.targets")) {
+    c.allowedTargets = v->first;
+    for (std::size_t start = 0; start <= c.allowedTargets.size();) {
+      auto comma = c.allowedTargets.find(',', start);
+      if (comma == std::string::npos) comma = c.allowedTargets.size();
+      const std::string entry = Poco::trim(c.allowedTargets.substr(start, comma - start));
+      start = comma + 1;
+      if (entry.empty() || entry == "*") continue;
+      try {
+        http::Endpoint::parse(entry);
+      } catch (const UsageError& e) {
+        throw UsageError(v->second + ": \"" + entry + "\" is not a vCenter host[:port] (" +
+                         e.what() + "); separate several with commas, or give * for any");
+      }
+    }
+  }
   if (auto v = src.get("log-level", "VIC_LOG_LEVEL", "log.level")) {
     c.logLevel = v->first;
     static const char* const kLevels[] = {"trace", "debug", "info", "warn", "error"};

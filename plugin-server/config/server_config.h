@@ -21,6 +21,10 @@ struct ServerConfig {
   std::string publicAddress;       // --public-address, VIC_PUBLIC_ADDRESS: how vCenter reaches us
   int sessionIdle = 900;           // --session-idle, VIC_SESSION_IDLE, sessions.idle (seconds)
   int tokenIdle = 600;             // --token-idle, VIC_TOKEN_IDLE, sessions.token_idle (seconds)
+  // --allowed-targets, VIC_ALLOWED_TARGETS, allowed.targets: the vCenters a
+  // request may name (host[:port], comma-separated; "*" for any); empty for
+  // those this appliance is registered with (TargetPolicy).
+  std::string allowedTargets;
 };
 
 // `flags` holds the flags given (by their long names). Throws UsageError

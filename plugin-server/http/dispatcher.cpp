@@ -51,14 +51,19 @@ class Dispatch : public Poco::Net::HTTPRequestHandler {
       ex.sendEmpty(204);
       return;
     }
+    if (!ex.targetProblem().empty()) {
+      logger()->warn("{} {} from {}: {}", ex.method(), ex.path(), ex.remoteAddress(),
+                     ex.targetProblem());
+      throw HttpError(400, ex.targetProblem());
+    }
     const std::string method = ex.method() == "HEAD" ? "GET" : ex.method();
-    if (auto m = router_.match(method, ex.path())) {
+    if (auto m = router_.match(method, ex.segments())) {
       ex.setParams(m->params);
       m->route->handler(ex);
       if (!ex.sent()) throw HttpError(500, "the handler sent no answer");
       return;
     }
-    auto allowed = router_.methodsAt(ex.path());
+    auto allowed = router_.methodsAt(ex.segments());
     if (!allowed.empty()) {
       std::string allow;
       for (const auto& a : allowed)
@@ -81,7 +86,8 @@ class Factory : public Poco::Net::HTTPRequestHandlerFactory {
   Factory(const Router& router, Handler fallback, const ServerLoad& load)
       : router_(router), fallback_(std::move(fallback)), load_(load) {}
   Poco::Net::HTTPRequestHandler* createRequestHandler(
-      const Poco::Net::HTTPServerRequest&) override {
+      const Poco::Net::HTTPServerRequest& req) override {
+    deferContinue(req);
     return new Dispatch(router_, fallback_, load_);
   }
 

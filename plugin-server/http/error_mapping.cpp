@@ -51,6 +51,9 @@ ErrorReply replyFor(const std::exception_ptr& error) {
     return make(400, e.what());
   } catch (const TransportError& e) {
     return make(502, std::string("the target could not be reached: ") + e.what());
+  } catch (const ProtocolError& e) {
+    // What the target sent was not vSphere's: broken, or not a vCenter at all.
+    return make(502, std::string("the target's answer could not be used: ") + e.what());
   } catch (const std::exception& e) {
     return make(500, e.what());
   } catch (...) {

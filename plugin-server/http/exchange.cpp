@@ -1,25 +1,31 @@
 #include "plugin-server/http/exchange.h"
 
+#include <chrono>
+
+#include <Poco/Net/HTTPServerRequestImpl.h>
 #include <Poco/Net/MediaType.h>
-#include <Poco/StreamCopier.h>
-#include <Poco/URI.h>
+#include <Poco/Net/StreamSocket.h>
+#include <Poco/Timespan.h>
 
 #include "plugin-server/http/http_error.h"
+#include "vicapi/http/bounded_read.h"
+#include "vicapi/util/bounded_json.h"
 
 namespace vic::server {
 
 namespace {
-
-constexpr std::size_t kMaxBody = 8 * 1024 * 1024;  // certificates make bodies large, not this large
-
-}
+// How much of an unwanted body is read and dropped after the answer.
+constexpr std::size_t kLingerBytes = 4u << 20;
+}  // namespace
 
 Exchange::Exchange(Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& res)
     : req_(req), res_(res) {
-  Poco::URI uri(req.getURI());
-  path_ = uri.getPath();
-  for (const auto& [k, v] : uri.getQueryParameters())
-    query_[k] = v;
+  try {
+    target_ = RequestTarget::parse(req.getURI());
+  } catch (const std::exception& e) {
+    target_.rawPath = req.getURI().substr(0, req.getURI().find('?'));
+    targetProblem_ = e.what();
+  }
 }
 
 std::string Exchange::param(const std::string& name) const {
@@ -28,18 +34,34 @@ std::string Exchange::param(const std::string& name) const {
 }
 
 std::optional<std::string> Exchange::query(const std::string& name) const {
-  auto it = query_.find(name);
-  if (it == query_.end()) return std::nullopt;
+  auto it = target_.query.find(name);
+  if (it == target_.query.end()) return std::nullopt;
   return it->second;
+}
+
+bool Exchange::hasBody() const {
+  return req_.getChunkedTransferEncoding() || req_.getContentLength64() > 0;
+}
+
+// What is left of the body stays unread; the connection closes after the answer.
+void Exchange::refuseBody() {
+  body_ = std::string();
+  res_.setKeepAlive(false);
+  throw HttpError(413, "the request body is larger than " + std::to_string(kMaxBody >> 20) +
+                           " MiB; a VCH, with its certificates, fits well within that");
 }
 
 const std::string& Exchange::body() {
   if (!body_) {
     std::string b;
-    if (req_.getContentLength64() > static_cast<Poco::Int64>(kMaxBody))
-      throw HttpError(413, "the request body is larger than 8 MiB");
-    Poco::StreamCopier::copyToString(req_.stream(), b);
-    if (b.size() > kMaxBody) throw HttpError(413, "the request body is larger than 8 MiB");
+    if (hasBody()) {
+      if (req_.getContentLength64() > static_cast<Poco::Int64>(kMaxBody)) refuseBody();
+      if (req_.getExpectContinue() && !continued_) {
+        res_.sendContinue();
+        continued_ = true;
+      }
+      if (!http::readUpTo(req_.stream(), kMaxBody, b)) refuseBody();
+    }
     body_ = std::move(b);
   }
   return *body_;
@@ -60,46 +82,75 @@ nlohmann::json Exchange::jsonBody(std::initializer_list<const char*> types) {
       throw HttpError(415, "the body must be " + accepted + ", not " + req_.getContentType());
   }
   try {
-    return nlohmann::json::parse(b);
+    return parseJson(b);
   } catch (const nlohmann::json::parse_error& e) {
     throw HttpError(400, std::string("the body is not valid JSON: ") + e.what());
+  } catch (const JsonTooDeep& e) {
+    throw HttpError(400, std::string("the body is ") + e.what() + "; a VCH is 6 levels deep");
   }
 }
 
 void Exchange::sendJson(int status, const nlohmann::json& body) {
-  sendText(status, body.dump(), "application/json");
+  sendText(status, body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace),
+           "application/json");
 }
 
-// An answer given before the body was read (a 401, a 404) must still consume
-// it, or the next request on this kept-alive connection would begin inside it.
-void Exchange::settleRequestBody() {
-  if (body_) return;
-  const bool chunked = req_.getChunkedTransferEncoding();
-  if (req_.getContentLength64() <= 0 && !chunked) return;  // nothing, or a stream only a close ends
+// An answer given before the body was read (a 401, a 404) leaves it unread:
+// reading it for nothing is what a sender of an endless body wants. The
+// connection closes after the answer instead, so that the next request on it
+// cannot begin inside the old body.
+void Exchange::beforeAnswer() {
+  if (!body_ && hasBody()) res_.setKeepAlive(false);
+}
+
+// A client that writes its whole body before reading would meet a reset,
+// not the answer, if the connection closed on what it is still sending. So a
+// little more is read and dropped, within bounds of size and time, before it
+// closes; nothing is kept.
+void Exchange::afterAnswer() {
+  if (res_.getKeepAlive() || !hasBody() || (req_.getExpectContinue() && !continued_)) return;
+  if (auto* impl = dynamic_cast<Poco::Net::HTTPServerRequestImpl*>(&req_))
+    impl->socket().setReceiveTimeout(Poco::Timespan(1, 0));
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(2);
+  char drop[16 * 1024];
+  std::size_t dropped = 0;
   try {
-    body();
+    std::istream& in = req_.stream();
+    while (in && dropped < kLingerBytes && std::chrono::steady_clock::now() < deadline) {
+      in.read(drop, sizeof drop);
+      dropped += static_cast<std::size_t>(in.gcount());
+      if (in.gcount() == 0) break;
+    }
   } catch (const std::exception&) {
-    res_.setKeepAlive(false);  // too large to read for nothing: close instead
+    // The client went, or stalled: either way the connection closes now.
   }
 }
 
 void Exchange::sendText(int status, const std::string& text, const std::string& type) {
-  settleRequestBody();
+  beforeAnswer();
   res_.setStatus(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(status));
   res_.setContentType(type);
   res_.setContentLength(static_cast<std::streamsize>(text.size()));
-  res_.send() << text;
+  std::ostream& out = res_.send();
+  out << text;
+  out.flush();
   sent_ = true;
   status_ = status;
+  afterAnswer();
 }
 
 void Exchange::sendEmpty(int status) {
-  settleRequestBody();
+  beforeAnswer();
   res_.setStatus(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(status));
   res_.setContentLength(0);
-  res_.send();
+  res_.send().flush();
   sent_ = true;
   status_ = status;
+  afterAnswer();
+}
+
+void deferContinue(const Poco::Net::HTTPServerRequest& req) {
+  if (req.getExpectContinue()) req.response().setStatus(Poco::Net::HTTPResponse::HTTP_CONTINUE);
 }
 
 }  // namespace vic::server

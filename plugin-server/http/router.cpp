@@ -1,55 +1,47 @@
 #include "plugin-server/http/router.h"
 
-#include <Poco/URI.h>
+#include <algorithm>
+
+#include "plugin-server/http/request_target.h"
 
 namespace vic::server {
 
 namespace {
 
-std::vector<std::string> segments(const std::string& path) {
-  std::vector<std::string> out;
-  std::size_t start = 1;
-  while (start <= path.size()) {
-    auto end = path.find('/', start);
-    if (end == std::string::npos) end = path.size();
-    out.push_back(path.substr(start, end - start));
-    start = end + 1;
-  }
-  if (!out.empty() && out.back().empty() && path.size() > 1) out.pop_back();  // trailing slash
-  return out;
+bool isParameter(const std::string& part) {
+  return part.size() > 2 && part.front() == '{' && part.back() == '}';
 }
 
 }  // namespace
 
 void Router::add(std::string method, std::string pattern, Handler handler) {
-  routes_.push_back({std::move(method), std::move(pattern), std::move(handler)});
+  auto parts = splitPath(pattern);
+  routes_.push_back({std::move(method), std::move(pattern), std::move(handler), std::move(parts)});
 }
 
-bool Router::matches(const std::string& pattern, const std::string& path,
-                     std::map<std::string, std::string>& params) {
-  auto p = segments(pattern);
-  auto s = segments(path);
-  if (p.size() != s.size()) return false;
-  std::map<std::string, std::string> found;
-  for (std::size_t i = 0; i < p.size(); ++i) {
-    if (p[i].size() > 2 && p[i].front() == '{' && p[i].back() == '}') {
-      if (s[i].empty()) return false;
-      std::string decoded;
-      Poco::URI::decode(s[i], decoded);
-      found[p[i].substr(1, p[i].size() - 2)] = decoded;
-    } else if (p[i] != s[i]) {
+bool Router::matches(const Route& route, const std::vector<std::string>& segments,
+                     std::map<std::string, std::string>* params) {
+  if (route.parts.size() != segments.size()) return false;
+  for (std::size_t i = 0; i < segments.size(); ++i) {
+    const auto& part = route.parts[i];
+    if (isParameter(part)) {
+      if (segments[i].empty()) return false;
+    } else if (part != segments[i]) {
       return false;
     }
   }
-  params = std::move(found);
+  if (params)
+    for (std::size_t i = 0; i < segments.size(); ++i)
+      if (isParameter(route.parts[i]))
+        (*params)[route.parts[i].substr(1, route.parts[i].size() - 2)] = segments[i];
   return true;
 }
 
 std::optional<Router::Match> Router::match(const std::string& method,
-                                           const std::string& path) const {
+                                           const std::vector<std::string>& segments) const {
   for (const auto& r : routes_) {
     Match m;
-    if (r.method == method && matches(r.pattern, path, m.params)) {
+    if (r.method == method && matches(r, segments, &m.params)) {
       m.route = &r;
       return m;
     }
@@ -57,14 +49,11 @@ std::optional<Router::Match> Router::match(const std::string& method,
   return std::nullopt;
 }
 
-std::vector<std::string> Router::methodsAt(const std::string& path) const {
+std::vector<std::string> Router::methodsAt(const std::vector<std::string>& segments) const {
   std::vector<std::string> out;
-  for (const auto& r : routes_) {
-    std::map<std::string, std::string> ignored;
-    if (matches(r.pattern, path, ignored) &&
-        std::find(out.begin(), out.end(), r.method) == out.end())
+  for (const auto& r : routes_)
+    if (matches(r, segments, nullptr) && std::find(out.begin(), out.end(), r.method) == out.end())
       out.push_back(r.method);
-  }
   return out;
 }
 

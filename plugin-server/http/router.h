@@ -13,13 +13,16 @@ namespace vic::server {
 using Handler = std::function<void(Exchange&)>;
 
 // One route: "/container/target/{target}/vch/{vchId}". A {name} segment
-// matches one path segment, percent-decoded.
+// matches one path segment.
 struct Route {
   std::string method;
   std::string pattern;
   Handler handler;
+  std::vector<std::string> parts;  // the pattern's segments
 };
 
+// Matches requests by their path's segments, already percent-decoded once
+// (RequestTarget), so a parameter is never decoded twice.
 class Router {
  public:
   void add(std::string method, std::string pattern, Handler handler);
@@ -28,14 +31,15 @@ class Router {
     const Route* route = nullptr;
     std::map<std::string, std::string> params;
   };
-  std::optional<Match> match(const std::string& method, const std::string& path) const;
-  // Methods some route serves at `path`: for 405 and its Allow header.
-  std::vector<std::string> methodsAt(const std::string& path) const;
+  std::optional<Match> match(const std::string& method,
+                             const std::vector<std::string>& segments) const;
+  // Methods some route serves at `segments`: for 405 and its Allow header.
+  std::vector<std::string> methodsAt(const std::vector<std::string>& segments) const;
   const std::vector<Route>& routes() const { return routes_; }
 
  private:
-  static bool matches(const std::string& pattern, const std::string& path,
-                      std::map<std::string, std::string>& params);
+  static bool matches(const Route& route, const std::vector<std::string>& segments,
+                      std::map<std::string, std::string>* params);
   std::vector<Route> routes_;
 };
 

@@ -36,18 +36,30 @@ std::string contentType(const fs::path& p) {
   return it == kTypes.end() ? "application/octet-stream" : it->second;
 }
 
+// Whether `file` is `root` or below it, compared a whole component at a
+// time: "/srv/ui-private" is not below "/srv/ui".
+bool inside(const fs::path& root, const fs::path& file) {
+  auto r = root.begin(), f = file.begin();
+  for (; r != root.end() && !r->empty(); ++r, ++f)
+    if (f == file.end() || *r != *f) return false;
+  return true;
+}
+
 }  // namespace
 
 Handler staticFiles(fs::path root) {
   root = fs::weakly_canonical(root);
   return [root](Exchange& ex) {
-    const std::string prefix = "/ui/";
-    if ((ex.method() != "GET" && ex.method() != "HEAD") || ex.path().rfind(prefix, 0) != 0)
+    const auto& segments = ex.segments();
+    if ((ex.method() != "GET" && ex.method() != "HEAD") || segments.empty() ||
+        segments.front() != "ui")
       throw HttpError(404, "path " + ex.path() + " was not found");
-    fs::path file = fs::weakly_canonical(root / ex.path().substr(prefix.size()));
+    fs::path relative;
+    for (std::size_t i = 1; i < segments.size(); ++i)
+      relative /= segments[i];
+    fs::path file = fs::weakly_canonical(root / relative);
     // Nothing outside the UI's folder, whatever ".." the path holds.
-    if (file.string().rfind(root.string(), 0) != 0)
-      throw HttpError(404, "path " + ex.path() + " was not found");
+    if (!inside(root, file)) throw HttpError(404, "path " + ex.path() + " was not found");
     if (fs::is_directory(file)) file /= "index.html";
     if (!fs::exists(file)) {
       if (!file.extension().empty()) throw HttpError(404, "path " + ex.path() + " was not found");

@@ -2,7 +2,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include "vicapi/soap/errors.h"
 #include "vicapi/soap/fault.h"
+#include "vicapi/util/bounded_json.h"
 #include "vicapi/vim/client.h"
 
 namespace vic::server {
@@ -28,13 +30,21 @@ std::string packageUrl(const ApplianceEntry& a) {
   return a.url + "files/com.vmware.vic-" + a.pluginVersion + ".zip";
 }
 
+// Another appliance's summary; whatever vCenter holds there is only believed
+// as far as it is an object of strings.
 json parsedSummary(const std::string& summary) {
   try {
-    auto j = json::parse(summary);
+    auto j = parseJson(summary);
     if (j.is_object()) return j;
   } catch (const json::exception&) {
+  } catch (const JsonTooDeep&) {
   }
   return json::object();
+}
+
+std::string text(const json& j, const char* key, const std::string& fallback = {}) {
+  auto it = j.find(key);
+  return it != j.end() && it->is_string() ? it->get<std::string>() : fallback;
 }
 
 }  // namespace
@@ -57,6 +67,14 @@ const ApplianceEntry* PluginRecord::find(const std::string& id) const {
 }
 
 PluginRecord PluginRecord::from(const vim::Extension& x) {
+  if (x.servers.size() > kMaxAppliances + 2)
+    throw ProtocolError("vCenter's " + std::string(kExtensionKey) + " record lists " +
+                        std::to_string(x.servers.size()) +
+                        " servers; VIC appliances write one "
+                        "per appliance, at most " +
+                        std::to_string(kMaxAppliances) +
+                        ", and two for the plug-in. Remove the record (UnregisterExtension) and "
+                        "register the appliances again");
   PluginRecord r;
   r.version = x.version;
   r.lastHeartbeat = x.lastHeartbeatTime;
@@ -66,17 +84,17 @@ PluginRecord PluginRecord::from(const vim::Extension& x) {
     const json j = parsedSummary(s.description.summary);
     if (s.type.rfind(kApplianceType, 0) == 0) {
       ApplianceEntry a;
-      a.id = j.value("id", std::string());
+      a.id = text(j, "id");
       a.url = s.url;
-      a.version = j.value("version", std::string());
-      a.pluginVersion = j.value("plugin_version", std::string());
-      a.sha1 = j.value("sha1", std::string());
-      a.sha256 = j.value("sha256", s.serverThumbprint);
-      a.registered = j.value("registered", std::string());
+      a.version = text(j, "version");
+      a.pluginVersion = text(j, "plugin_version");
+      a.sha1 = text(j, "sha1");
+      a.sha256 = text(j, "sha256", s.serverThumbprint);
+      a.registered = text(j, "registered");
       if (!a.id.empty()) r.appliances.push_back(std::move(a));
     } else if (s.type == kManifestType || s.type == kPackageType) {
-      if (r.hostId.empty()) r.hostId = j.value("host", std::string());
-      if (r.preferredId.empty()) r.preferredId = j.value("preferred", std::string());
+      if (r.hostId.empty()) r.hostId = text(j, "host");
+      if (r.preferredId.empty()) r.preferredId = text(j, "preferred");
     }
   }
   return r;

@@ -30,8 +30,11 @@ struct ApplianceEntry {
 
 // The com.vmware.vic extension read as what it means: which appliance serves
 // the plug-in (its client entry), which one the administrator prefers the UI
-// to use, and every registered appliance.
+// to use, and every registered appliance. A record of more appliances than
+// any deployment has is refused (ProtocolError) rather than acted on.
 struct PluginRecord {
+  static constexpr std::size_t kMaxAppliances = 256;
+
   std::string version;  // the extension's: the serving appliance's plug-in version
   std::string clientType;
   std::string hostId;

@@ -1,10 +1,5 @@
 #include "plugin-server/registration/registration_cli.h"
 
-#include <termios.h>
-#include <unistd.h>
-
-#include <cstdio>
-#include <cstdlib>
 #include <iomanip>
 #include <iostream>
 
@@ -15,6 +10,7 @@
 #include "plugin-server/store/vcenter_registrations.h"
 #include "vicapi/soap/errors.h"
 #include "vicapi/soap/fault.h"
+#include "vicapi/util/password_source.h"
 #include "vicapi/version/version.h"
 
 namespace vic::server {
@@ -24,30 +20,6 @@ namespace {
 std::string flag(const std::map<std::string, std::string>& flags, const std::string& name) {
   auto it = flags.find(name);
   return it == flags.end() ? std::string() : it->second;
-}
-
-Secret askPassword(const std::string& user, const std::string& target) {
-  if (const char* env = std::getenv("VIC_PASSWORD"); env && *env) return Secret(env);
-  FILE* tty = std::fopen("/dev/tty", "r+");
-  if (!tty)
-    throw UsageError("no password: give --password or VIC_PASSWORD, or run from a terminal");
-  std::fprintf(tty, "Password for %s on %s: ", user.c_str(), target.c_str());
-  std::fflush(tty);
-  termios old{};
-  const int fd = fileno(tty);
-  const bool echoOff = ::tcgetattr(fd, &old) == 0;
-  if (echoOff) {
-    termios quiet = old;
-    quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
-    ::tcsetattr(fd, TCSANOW, &quiet);
-  }
-  std::string line;
-  for (int ch = std::fgetc(tty); ch != EOF && ch != '\n'; ch = std::fgetc(tty))
-    line += static_cast<char>(ch);
-  if (echoOff) ::tcsetattr(fd, TCSANOW, &old);
-  std::fprintf(tty, "\n");
-  std::fclose(tty);
-  return Secret(line);
 }
 
 void printRegistration(std::ostream& out, const std::string& target,
@@ -101,8 +73,13 @@ int runRegistrationCommand(const std::string& action,
       throw UsageError("--client must be remote (vSphere 7 and 8) or local (6.7)");
     if (const std::string mail = flag(flags, "admin-email"); !mail.empty())
       options.adminEmail = mail;
-    const Secret password =
-        flags.count("password") ? Secret(flag(flags, "password")) : askPassword(user, targetText);
+    PasswordSources sources;
+    if (flags.count("password")) sources.flag = flag(flags, "password");
+    if (flags.count("password-file")) sources.file = flag(flags, "password-file");
+    sources.environment = "VIC_PASSWORD";
+    sources.user = user;
+    sources.target = targetText;
+    const Secret password = readPassword(sources, err);
 
     // The appliance as its server presents itself: same data directory,
     // same certificate (made now if the server never ran), same port.

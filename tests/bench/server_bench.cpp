@@ -87,7 +87,8 @@ int main() {
 
   test::ServerOptions options;
   options.dataDir = work / "server";
-  options.extraArgs = {"--log-level=info"};  // as deployed: one access-log line per request
+  // As deployed: one access-log line per request, the vCenter it manages allowed.
+  options.extraArgs = {"--log-level=info", "--allowed-targets=" + sim->target()};
   test::ServerProcess server(options);
   test::ApiClient api(server.host(), server.port(), server.thumbprint());
   const auto admin = test::basicAuth("bench", "bench");

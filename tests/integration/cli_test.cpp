@@ -1,5 +1,7 @@
 #include <boost/test/unit_test.hpp>
 
+#include <fstream>
+
 #include <nlohmann/json.hpp>
 
 #include "tests/support/run_process.h"
@@ -46,6 +48,39 @@ BOOST_AUTO_TEST_CASE(inventory_lists_everything_a_vch_can_use) {
   BOOST_TEST(kinds.count("distributed port group on DVS0") == 1u);
   BOOST_TEST(dc.at("vms").size() == 4u);
   BOOST_TEST(dc.at("vms").at(0).at("power_state") == "poweredOn");
+}
+
+BOOST_AUTO_TEST_CASE(a_password_on_the_command_line_is_warned_about_and_a_file_is_not) {
+  auto onCommandLine = targetFlags();
+  onCommandLine.insert(onCommandLine.begin(), "ls");
+  auto r = vicMachine(onCommandLine);
+  BOOST_TEST(r.exitCode == 0, r.err);
+  BOOST_TEST(r.err.find("can be read by every user of this machine") != std::string::npos, r.err);
+
+  const auto dir = test::scratchDir("cli-password");
+  const auto file = dir / "password";
+  { std::ofstream(file) << test::kTestPassword << "\n"; }
+  std::filesystem::permissions(
+      file, std::filesystem::perms::owner_read | std::filesystem::perms::owner_write,
+      std::filesystem::perm_options::replace);
+  std::vector<std::string> fromFile{"ls",          "--target",      vc().target(),
+                                    "--user",      test::kTestUser, "--password-file",
+                                    file.string(), "--thumbprint",  vc().thumbprint().str()};
+  r = vicMachine(fromFile);
+  BOOST_TEST(r.exitCode == 0, r.err);
+  BOOST_TEST(r.err.find("warning") == std::string::npos, r.err);
+
+  std::filesystem::permissions(file, std::filesystem::perms::others_read,
+                               std::filesystem::perm_options::add);
+  r = vicMachine(fromFile);
+  BOOST_TEST(r.exitCode == 0, r.err);
+  BOOST_TEST(r.err.find("other users can read the password file") != std::string::npos, r.err);
+
+  fromFile.push_back("--password=x");
+  BOOST_TEST(vicMachine(fromFile).exitCode == 2);
+  BOOST_TEST(vicMachine({"ls", "--target", vc().target(), "--user", test::kTestUser,
+                         "--password-file", (dir / "missing").string()})
+                 .exitCode == 2);
 }
 
 BOOST_AUTO_TEST_CASE(text_inventory_shows_free_space_and_network_kinds) {

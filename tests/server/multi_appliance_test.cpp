@@ -4,6 +4,8 @@
 // takes the record away.
 #include <thread>
 
+#include <fstream>
+
 #include <boost/test/unit_test.hpp>
 
 #include "plugin-server/registration/plugin_record.h"
@@ -183,6 +185,20 @@ BOOST_AUTO_TEST_CASE(the_command_line_registers_and_shows_the_status) {
                              std::to_string(w.server().port())) != std::string::npos,
              status.out);
   BOOST_TEST(status.out.find(" yes ") != std::string::npos, status.out);  // it answers
+  auto onCommandLine = runProcess(serverBinary().string(),
+                                  with({"status"}, {"--password=" + std::string(kTestPassword)}));
+  BOOST_TEST(onCommandLine.exitCode == 0, onCommandLine.err);
+  BOOST_TEST(
+      onCommandLine.err.find("can be read by every user of this machine (ps)") != std::string::npos,
+      onCommandLine.err);
+  const auto file = scratchDir("register-password") / "password";
+  { std::ofstream(file) << kTestPassword << "\n"; }
+  std::filesystem::permissions(file, std::filesystem::perms::owner_read,
+                               std::filesystem::perm_options::replace);
+  auto fromFile =
+      runProcess(serverBinary().string(), with({"status"}, {"--password-file=" + file.string()}));
+  BOOST_TEST(fromFile.exitCode == 0, fromFile.err);
+  BOOST_TEST(fromFile.err.find("warning") == std::string::npos, fromFile.err);
   auto usage =
       runProcess(serverBinary().string(), {"register", "--target=" + w.target()}, password);
   BOOST_TEST(usage.exitCode == 2);

@@ -24,9 +24,18 @@ std::set<std::string> servedRoutes() {
   OperationRunner runner(journal, dir / "sessions", 1);
   ApplianceProber prober;
   VcenterRegistrations vcenters(db);
-  ApiContext ctx{
-      sessions, runner, audit, vic::engine::ApplianceImages::locate(), kOpenApiDocument, {}, prober,
-      vcenters, {},     {}};
+  TargetPolicy targets("", vcenters);
+  ApiContext ctx{sessions,
+                 runner,
+                 audit,
+                 vic::engine::ApplianceImages::locate(),
+                 kOpenApiDocument,
+                 {},
+                 prober,
+                 vcenters,
+                 {},
+                 {},
+                 targets};
   Router router;
   addRoutes(router, ctx);
   std::set<std::string> out;

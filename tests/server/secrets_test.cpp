@@ -7,6 +7,8 @@
 
 #include "tests/server/server_world.h"
 #include "tests/support/engine_world.h"
+#include "vicapi/engine/guestinfo/vch_config.h"
+#include "vicapi/vim/property_collector.h"
 
 using namespace vic::test;
 namespace fs = std::filesystem;
@@ -52,6 +54,17 @@ BOOST_AUTO_TEST_CASE(no_secret_is_logged_or_stored) {
   auto task = w.waitForTask(created.json()["task"], w.admin());
   BOOST_TEST_REQUIRE(task["state"] == "succeeded", task.dump(2));
   const std::string id = task["vch_id"];
+  // What the VCH keeps sealed in its extraConfig, and the key it is sealed with.
+  std::vector<std::string> sealed;
+  {
+    auto c = loggedInClient();
+    auto vm =
+        vic::vim::PropertyCollector(*c).retrieveOne({"VirtualMachine", id}, {"config.extraConfig"});
+    for (const auto& [key, value] :
+         vic::engine::guestinfo::fromOptionValues(*vm.prop("config.extraConfig")))
+      if (vic::soap::isSecretOptionKey(key)) sealed.push_back(value);
+  }
+  BOOST_TEST(sealed.size() >= 3u);  // the key, the server's private key, the operations password
 
   // The generated client certificate is handed out once, to its creator.
   const std::string certs = std::string(created.json()["task"]) + "/certificates" + w.pinned();
@@ -73,8 +86,9 @@ BOOST_AUTO_TEST_CASE(no_secret_is_logged_or_stored) {
   BOOST_TEST(log.find("SOAP request") != std::string::npos);  // trace level really was on
   const std::string kept = everythingKept(w.server().dataDir());
   const std::string keyBody = clientKey.substr(clientKey.find('\n') + 1, 64);
-  for (const std::string& secret :
-       {std::string(kTestPassword), ticket, wrongPassword, rootPassword, keyBody}) {
+  std::vector<std::string> secrets{kTestPassword, ticket, wrongPassword, rootPassword, keyBody};
+  secrets.insert(secrets.end(), sealed.begin(), sealed.end());
+  for (const std::string& secret : secrets) {
     BOOST_TEST(log.find(secret) == std::string::npos, "the log holds " << secret);
     BOOST_TEST(kept.find(secret) == std::string::npos, "the data directory holds " << secret);
   }

@@ -80,7 +80,7 @@ BOOST_AUTO_TEST_CASE(json_logs_are_one_object_per_line_whatever_the_message) {
   o.extraArgs = {"--log-format=json"};
   vic::test::ServerProcess server(o);
   vic::test::ApiClient api(server.host(), server.port(), server.thumbprint());
-  BOOST_TEST(api.get("/container/%22quoted%22%5Cpath").status == 404);
+  BOOST_TEST(api.get("/container/\"quoted\"\\path").status == 404);
   server.stop();
   std::istringstream lines(server.logText());
   std::string line;

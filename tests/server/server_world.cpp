@@ -32,7 +32,9 @@ ServerWorld::ServerWorld(sim::SimulatorOptions options, std::vector<std::string>
     : SimulatorFixture(passwordOnly(std::move(options))) {
   static std::atomic<int> counter{0};
   ServerOptions so;
-  so.extraArgs = std::move(serverArgs);
+  // vcsim, and a port where nothing answers for the tests of an unreachable target.
+  so.extraArgs = {"--allowed-targets=" + target() + ",127.0.0.1:1"};
+  so.extraArgs.insert(so.extraArgs.end(), serverArgs.begin(), serverArgs.end());
   so.dataDir = scratchDir("server-data-" + std::to_string(counter++));
   server_ = std::make_unique<ServerProcess>(so);
   reconnect();

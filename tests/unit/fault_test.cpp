@@ -1,7 +1,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include "vicapi/soap/fault.h"
-#include "vicapi/soap/node.h"
+#include "vicapi/soap/xml_reader.h"
 
 using namespace vic;
 using soap::parseXml;

@@ -4,7 +4,7 @@
 #include <vector>
 
 #include "vicapi/soap/errors.h"
-#include "vicapi/soap/node.h"
+#include "vicapi/soap/xml_reader.h"
 
 using namespace vic::soap;
 

@@ -1,9 +1,5 @@
 #include "vicapi/cli/target.h"
 
-#include <termios.h>
-#include <unistd.h>
-
-#include <cstdlib>
 #include <iostream>
 
 #include <Poco/Util/Option.h>
@@ -11,6 +7,7 @@
 #include "vicapi/soap/errors.h"
 #include "vicapi/tls/thumbprint.h"
 #include "vicapi/util/log.h"
+#include "vicapi/util/password_source.h"
 #include "vicapi/version/version.h"
 
 namespace vic::cli {
@@ -25,8 +22,11 @@ void addTargetOptions(Poco::Util::OptionSet& o) {
                   .argument("host"));
   o.addOption(Option("user", "u", "vSphere user name").argument("name"));
   o.addOption(Option("password", "p",
-                     "vSphere password (or set VIC_MACHINE_PASSWORD; asked for when missing)")
+                     "vSphere password; it shows in ps to every user, so prefer "
+                     "--password-file or VIC_MACHINE_PASSWORD (asked for when missing)")
                   .argument("password"));
+  o.addOption(Option("password-file", "", "a file whose first line is the vSphere password")
+                  .argument("path"));
   o.addOption(Option("thumbprint", "", "SHA-1 or SHA-256 thumbprint of the target's certificate")
                   .argument("AA:BB:..."));
   o.addOption(
@@ -37,22 +37,6 @@ void addTargetOptions(Poco::Util::OptionSet& o) {
 }
 
 namespace {
-
-Secret askPassword(const std::string& user) {
-  if (!::isatty(STDIN_FILENO))
-    throw UsageError("no password for " + user + ": pass --password or set VIC_MACHINE_PASSWORD");
-  std::cerr << "Password for " << user << ": " << std::flush;
-  termios old{};
-  ::tcgetattr(STDIN_FILENO, &old);
-  termios quiet = old;
-  quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
-  ::tcsetattr(STDIN_FILENO, TCSANOW, &quiet);
-  std::string line;
-  std::getline(std::cin, line);
-  ::tcsetattr(STDIN_FILENO, TCSANOW, &old);
-  std::cerr << "\n";
-  return Secret(std::move(line));
-}
 
 tls::Trust trustFrom(const Args& args) {
   if (args.has("thumbprint"))
@@ -109,17 +93,25 @@ Connection connect(const Args& args) {
 
   const std::string target = args.get("target");
   std::string user = args.get("user");
-  Secret password;
+  PasswordSources sources;
+  sources.environment = "VIC_MACHINE_PASSWORD";
   if (std::string info = userInfo(target); !info.empty()) {
     auto colon = info.find(':');
     if (user.empty()) user = info.substr(0, colon);
-    if (colon != std::string::npos) password = Secret(info.substr(colon + 1));
+    if (colon != std::string::npos) {
+      sources.flag = info.substr(colon + 1);
+      sources.flagName = "--target user:password@host";
+    }
   }
-  if (args.has("password")) password = Secret(args.get("password"));
-  if (password.empty())
-    if (const char* env = std::getenv("VIC_MACHINE_PASSWORD")) password = Secret(env);
+  if (args.has("password")) {
+    sources.flag = args.get("password");
+    sources.flagName = "--password";
+  }
+  if (args.has("password-file")) sources.file = args.get("password-file");
   if (user.empty()) throw UsageError("no vSphere user: pass --user");
-  if (password.empty()) password = askPassword(user);
+  sources.user = user;
+  sources.target = target;
+  const Secret password = readPassword(sources, std::cerr);
 
   auto endpoint = http::Endpoint::parse(target);
   c.trust = trust;

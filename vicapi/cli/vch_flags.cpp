@@ -1,7 +1,9 @@
 #include "vicapi/cli/vch_flags.h"
 
+#include <algorithm>
+#include <cctype>
+#include <charconv>
 #include <fstream>
-#include <regex>
 #include <sstream>
 
 #include <Poco/Util/Option.h>
@@ -75,12 +77,17 @@ json shares(const std::string& flag, const std::string& text) {
 
 // "8GB", "512MiB", "2048" (MB) -> {value, units}
 json size(const std::string& flag, const std::string& text, const char* defaultUnits) {
-  static const std::regex form(R"(^(\d+)\s*([A-Za-z]*)$)");
-  std::smatch m;
-  if (!std::regex_match(text, m, form))
+  long long value = 0;
+  const char* end = text.data() + text.size();
+  auto [p, ec] = std::from_chars(text.data(), end, value);
+  const bool digitFirst = !text.empty() && std::isdigit(static_cast<unsigned char>(text[0]));
+  while (ec == std::errc() && p != end && std::isspace(static_cast<unsigned char>(*p)))
+    ++p;
+  const std::string units(p, end);
+  if (!digitFirst || ec != std::errc() ||
+      !std::all_of(units.begin(), units.end(), [](unsigned char c) { return std::isalpha(c); }))
     throw UsageError("--" + flag + " needs a size such as 8GB, not \"" + text + "\"");
-  return {{"value", std::stoll(m[1])},
-          {"units", m[2].length() ? m[2].str() : std::string(defaultUnits)}};
+  return {{"value", value}, {"units", units.empty() ? std::string(defaultUnits) : units}};
 }
 
 // "dest1,dest2:gateway" -> {address, routing_destinations}

@@ -26,13 +26,9 @@ std::vector<HostInfo> hostsIn(vim::Client& c, const std::optional<vim::Moref>& s
   for (const auto* h : inv.ofType("HostSystem")) {
     if (scope) {
       // A pool's hosts are those of the compute resource above it.
-      vim::Moref owner = *scope;
-      for (const auto* i = inv.get(*scope); i; i = inv.get(i->parent))
-        if (i->isType("ClusterComputeResource") || i->isType("ComputeResource") ||
-            i->isType("HostSystem")) {
-          owner = i->ref;
-          break;
-        }
+      const vim::Moref owner =
+          inv.nearest(*scope, {"ClusterComputeResource", "ComputeResource", "HostSystem"})
+              .value_or(*scope);
       if (!(h->ref == owner || inv.within(h->ref, owner))) continue;
     }
     specs.push_back({h->ref});

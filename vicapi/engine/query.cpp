@@ -3,6 +3,7 @@
 #include <map>
 
 #include "vicapi/engine/upgrade_status.h"
+#include "vicapi/soap/errors.h"
 #include "vicapi/vim/client.h"
 #include "vicapi/vim/view.h"
 
@@ -69,6 +70,9 @@ std::vector<VchListItem> listVchs(vim::Client& client, const ListScope& scope,
         r.guestIp = o.text("guest.ipAddress");
         const std::string address = endpointAddress(r);
 
+        if (found.size() >= kMaxListedVchs)
+          throw ProtocolError("the target claims more than " + std::to_string(kMaxListedVchs) +
+                              " VCHs, more VMs than any vCenter holds");
         VchListItem item;
         item.id = o.obj.value;
         item.name = o.text("name");

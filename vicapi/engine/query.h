@@ -27,6 +27,9 @@ struct ListScope {
   std::optional<vim::Moref> computeResource;  // only VCHs under it
 };
 
+// More VCHs than a vCenter has VMs: a list that long is refused (ProtocolError).
+inline constexpr std::size_t kMaxListedVchs = 50'000;
+
 // Every VCH in scope, in one property-collector pass through a container
 // view whatever their number: a view, one retrieval, the view's removal.
 std::vector<VchListItem> listVchs(vim::Client& client, const ListScope& scope,

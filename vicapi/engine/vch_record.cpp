@@ -59,6 +59,11 @@ VchRecord loadVch(vim::Client& client, const std::string& id) {
   return r;
 }
 
+namespace {
+// A .vmx file is a few KiB; one far larger is not a VM's.
+constexpr std::uint64_t kMaxVmxBytes = 1u << 20;
+}  // namespace
+
 Secret sealingKey(vim::Client& client, const VchRecord& r) {
   if (auto it = r.extraConfig.find(gi::kSealingKeyKey);
       it != r.extraConfig.end() && !it->second.empty())
@@ -68,7 +73,7 @@ Secret sealingKey(vim::Client& client, const VchRecord& r) {
   if (close == std::string::npos) throw Error("VCH " + r.name + " records no datastore folder");
   std::ostringstream vmx;
   vim::DatastoreFiles(client, p.datacenterPath, p.datastore)
-      .download(p.imagePath.substr(close + 2) + "/" + r.name + ".vmx", vmx);
+      .download(p.imagePath.substr(close + 2) + "/" + r.name + ".vmx", vmx, kMaxVmxBytes);
   std::istringstream lines(vmx.str());
   const std::string prefix = std::string(gi::kSealingKeyKey) + " = \"";
   for (std::string line; std::getline(lines, line);)

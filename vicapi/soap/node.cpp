@@ -1,21 +1,11 @@
 #include "vicapi/soap/node.h"
 
-#include <exception>
-#include <functional>
-#include <memory>
-#include <vector>
-
-#include <expat.h>
-#include <openssl/rand.h>
-
 #include "vicapi/soap/errors.h"
 
 namespace vic::soap {
 
 namespace {
 
-constexpr const char* kXsiNamespace = "http://www.w3.org/2001/XMLSchema-instance";
-constexpr const char* kXsdNamespace = "http://www.w3.org/2001/XMLSchema";
 constexpr const char* kMask = "********";
 
 // Appends text with the five XML special characters escaped. The writer is
@@ -52,7 +42,13 @@ void appendEscaped(std::string& out, std::string_view text) {
   out.append(text.data() + plain, text.size() - plain);
 }
 
-void writeNode(std::string& out, const Node& n, bool maskSecrets) {
+// An OptionValue (an extraConfig entry) whose value is a secret.
+bool holdsSecretOption(const Node& n) {
+  const Node* key = n.find("key");
+  return key && n.find("value") && isSecretOptionKey(key->text);
+}
+
+void writeNode(std::string& out, const Node& n, bool maskSecrets, bool maskText = false) {
   out += '<';
   out += n.name;
   if (!n.xsiType.empty()) {
@@ -70,121 +66,37 @@ void writeNode(std::string& out, const Node& n, bool maskSecrets) {
     return;
   }
   out += '>';
-  appendEscaped(out, maskSecrets && n.secret ? std::string_view(kMask) : std::string_view(n.text));
+  const bool masked = maskSecrets && (n.secret || maskText);
+  appendEscaped(out, masked ? std::string_view(kMask) : std::string_view(n.text));
+  const bool secretOption = maskSecrets && holdsSecretOption(n);
   for (const auto& c : n.children)
-    writeNode(out, c, maskSecrets);
+    writeNode(out, c, maskSecrets, secretOption && c.name == "value");
   out += "</";
   out += n.name;
   out += '>';
 }
 
-// Builds Nodes from expat's callbacks. Namespace processing is on so that
-// xsi:type is found by its namespace URI, whatever its prefix (vcsim writes
-// "XMLSchema-instance:type"). expat is used directly rather than through
-// Poco's SAX layer because that layer copies every name into new strings and
-// doubled the parse time of a typical vSphere response.
-class TreeBuilder {
- public:
-  static constexpr char kSep = '\x01';  // separates namespace URI and local name
-
-  Node root;
-
-  static void onStart(void* self, const XML_Char* name, const XML_Char** attrs) {
-    static_cast<TreeBuilder*>(self)->start(name, attrs);
-  }
-  static void onEnd(void* self, const XML_Char*) { static_cast<TreeBuilder*>(self)->end(); }
-  static void onText(void* self, const XML_Char* s, int len) {
-    auto* b = static_cast<TreeBuilder*>(self);
-    if (!b->stack_.empty()) b->stack_.back()->text.append(s, static_cast<std::size_t>(len));
-  }
-
-  // Elements at `streamPath` are handed to `onStreamed` as they complete and
-  // dropped from the tree. An exception from it is kept for the caller to
-  // rethrow once expat has returned: it must not unwind through C code.
-  std::vector<std::string> streamPath;
-  std::function<void(Node&&)> onStreamed;
-  std::exception_ptr failure;
-  XML_Parser parser = nullptr;
-  static void onNamespaceStart(void* self, const XML_Char* prefix, const XML_Char* uri) {
-    static_cast<TreeBuilder*>(self)->prefixes_.emplace_back(prefix ? prefix : "", uri ? uri : "");
-  }
-  static void onNamespaceEnd(void* self, const XML_Char* prefix) {
-    auto& p = static_cast<TreeBuilder*>(self)->prefixes_;
-    std::string_view want = prefix ? prefix : "";
-    for (auto it = p.rbegin(); it != p.rend(); ++it) {
-      if (it->first == want) {
-        p.erase(std::next(it).base());
-        break;
-      }
-    }
-  }
-
- private:
-  static std::string_view localPart(std::string_view expanded) {
-    auto sep = expanded.rfind(kSep);
-    return sep == std::string_view::npos ? expanded : expanded.substr(sep + 1);
-  }
-
-  void end() {
-    if (onStreamed && !failure && stack_.size() == streamPath.size() && stack_.size() >= 2 &&
-        onPath()) {
-      Node done = std::move(stack_[stack_.size() - 2]->children.back());
-      stack_[stack_.size() - 2]->children.pop_back();
-      stack_.pop_back();
-      try {
-        onStreamed(std::move(done));
-      } catch (...) {
-        failure = std::current_exception();
-        XML_StopParser(parser, XML_FALSE);
-      }
-      return;
-    }
-    stack_.pop_back();
-  }
-
-  bool onPath() const {
-    for (std::size_t i = 0; i < stack_.size(); ++i)
-      if (stack_[i]->name != streamPath[i]) return false;
-    return true;
-  }
-
-  void start(const XML_Char* name, const XML_Char** attrs) {
-    Node* n;
-    if (stack_.empty()) {
-      root = Node(std::string(localPart(name)));
-      n = &root;
-    } else {
-      n = &stack_.back()->add(Node(std::string(localPart(name))));
-    }
-    for (int i = 0; attrs[i]; i += 2) {
-      std::string_view attr = attrs[i];
-      if (attr == kXsiType) {
-        n->xsiType = normaliseType(attrs[i + 1]);
-      } else if (attr == "type") {
-        n->typeAttr = attrs[i + 1];
-      }
-    }
-    stack_.push_back(n);  // stays valid: a node's children only grow while it is the top
-  }
-
-  std::string normaliseType(std::string_view qname) const {
-    auto colon = qname.find(':');
-    if (colon == std::string_view::npos) return std::string(qname);
-    std::string_view prefix = qname.substr(0, colon);
-    std::string_view local = qname.substr(colon + 1);
-    for (auto it = prefixes_.rbegin(); it != prefixes_.rend(); ++it) {
-      if (it->first == prefix)
-        return it->second == kXsdNamespace ? "xsd:" + std::string(local) : std::string(local);
-    }
-    return prefix == "xsd" ? "xsd:" + std::string(local) : std::string(local);
-  }
-
-  static inline const std::string kXsiType = std::string(kXsiNamespace) + kSep + "type";
-  std::vector<std::pair<std::string, std::string>> prefixes_;
-  std::vector<Node*> stack_;
-};
-
 }  // namespace
+
+bool isSecretOptionKey(std::string_view key) {
+  constexpr std::string_view suffix = kSecretOptionSuffix;
+  return key == kSealingKeyOption ||
+         (key.size() >= suffix.size() && key.substr(key.size() - suffix.size()) == suffix);
+}
+
+// Children are freed level by level rather than by recursion, so that no
+// tree, however deep a server made it, can exhaust the stack.
+Node::~Node() {
+  if (children.empty()) return;
+  std::vector<Node> pending = std::move(children);
+  while (!pending.empty()) {
+    Node last = std::move(pending.back());
+    pending.pop_back();
+    for (auto& c : last.children)
+      pending.push_back(std::move(c));
+    last.children.clear();  // each moved-from child is now a leaf
+  }
+}
 
 const Node* Node::find(std::string_view childName) const {
   for (const auto& c : children)
@@ -249,75 +161,6 @@ Node intEl(std::string name, long long value) {
 
 void writeXml(std::string& out, const Node& node, bool maskSecrets) {
   writeNode(out, node, maskSecrets);
-}
-
-namespace {
-
-void attach(XML_Parser parser, TreeBuilder& builder) {
-  builder.parser = parser;
-  XML_SetUserData(parser, &builder);
-  XML_SetElementHandler(parser, &TreeBuilder::onStart, &TreeBuilder::onEnd);
-  XML_SetCharacterDataHandler(parser, &TreeBuilder::onText);
-  XML_SetNamespaceDeclHandler(parser, &TreeBuilder::onNamespaceStart, &TreeBuilder::onNamespaceEnd);
-  XML_SetReturnNSTriplet(parser, XML_FALSE);
-}
-
-void parseChunk(XML_Parser parser, TreeBuilder& builder, std::string_view chunk, bool last) {
-  const auto status =
-      XML_Parse(parser, chunk.data(), static_cast<int>(chunk.size()), last ? XML_TRUE : XML_FALSE);
-  if (builder.failure) std::rethrow_exception(builder.failure);
-  if (status != XML_STATUS_OK) {
-    throw ProtocolError(std::string("the server's answer is not well-formed XML: ") +
-                        XML_ErrorString(XML_GetErrorCode(parser)) + " at line " +
-                        std::to_string(XML_GetCurrentLineNumber(parser)));
-  }
-}
-
-}  // namespace
-
-Node parseXml(std::string_view xml) {
-  // Creating an expat parser costs about as much as parsing a small answer,
-  // so each thread keeps one and resets it between documents.
-  thread_local std::unique_ptr<XML_ParserStruct, decltype(&XML_ParserFree)> parser(
-      XML_ParserCreateNS("UTF-8", TreeBuilder::kSep), &XML_ParserFree);
-  // Resetting draws a fresh hash salt from getrandom(), a system call per
-  // document; a random salt per thread keeps the protection without it.
-  thread_local const unsigned long salt = [] {
-    unsigned long v = 0;
-    RAND_bytes(reinterpret_cast<unsigned char*>(&v), sizeof v);
-    return v;
-  }();
-  XML_ParserReset(parser.get(), "UTF-8");
-  XML_SetHashSalt(parser.get(), salt);
-  TreeBuilder builder;
-  attach(parser.get(), builder);
-  parseChunk(parser.get(), builder, xml, true);
-  return std::move(builder.root);
-}
-
-struct StreamingParser::State {
-  std::unique_ptr<XML_ParserStruct, decltype(&XML_ParserFree)> parser{
-      XML_ParserCreateNS("UTF-8", TreeBuilder::kSep), &XML_ParserFree};
-  TreeBuilder builder;
-};
-
-StreamingParser::StreamingParser(std::vector<std::string> path,
-                                 std::function<void(Node&&)> onElement)
-    : state_(std::make_unique<State>()) {
-  state_->builder.streamPath = std::move(path);
-  state_->builder.onStreamed = std::move(onElement);
-  attach(state_->parser.get(), state_->builder);
-}
-
-StreamingParser::~StreamingParser() = default;
-
-void StreamingParser::feed(std::string_view chunk) {
-  parseChunk(state_->parser.get(), state_->builder, chunk, false);
-}
-
-Node StreamingParser::finish() {
-  parseChunk(state_->parser.get(), state_->builder, {}, true);
-  return std::move(state_->builder.root);
 }
 
 }  // namespace vic::soap

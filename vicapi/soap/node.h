@@ -1,8 +1,6 @@
 #pragma once
 
-#include <functional>
 #include <initializer_list>
-#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -24,6 +22,11 @@ struct Node {
 
   Node() = default;
   explicit Node(std::string n) : name(std::move(n)) {}
+  ~Node();
+  Node(const Node&) = default;
+  Node(Node&&) noexcept = default;
+  Node& operator=(const Node&) = default;
+  Node& operator=(Node&&) noexcept = default;
 
   Node& add(Node child) {
     children.push_back(std::move(child));
@@ -47,29 +50,16 @@ Node secretEl(std::string name, std::string text);
 Node boolEl(std::string name, bool value);
 Node intEl(std::string name, long long value);
 
+// extraConfig entries whose value is a secret: keys that end in "@secret"
+// (sealed passwords and keys) and the key they are sealed with. Their values
+// are masked wherever a tree is written for a log.
+inline constexpr const char* kSecretOptionSuffix = "@secret";
+inline constexpr const char* kSealingKeyOption = "guestinfo.ovfEnv";
+bool isSecretOptionKey(std::string_view key);
+
 // Serialises one element (and its subtree). With maskSecrets, the text of
-// secret elements is replaced so that the result is fit for a log.
+// secret elements, and the values of secret extraConfig entries, are
+// replaced so that the result is fit for a log.
 void writeXml(std::string& out, const Node& node, bool maskSecrets);
-
-// Parses a document and returns its root element. Throws ProtocolError with
-// the parser's message when the text is not well-formed XML.
-Node parseXml(std::string_view xml);
-
-// Parses a document fed in pieces. Each completed element whose path of names
-// from the root is `path` (Envelope, Body, RetrievePropertiesExResponse,
-// returnval, objects) goes to `onElement` and is dropped from the tree, so a
-// long answer is never whole in memory. An exception from `onElement` stops
-// the parse and comes out of feed() or finish().
-class StreamingParser {
- public:
-  StreamingParser(std::vector<std::string> path, std::function<void(Node&&)> onElement);
-  ~StreamingParser();
-  void feed(std::string_view chunk);
-  Node finish();  // the rest of the document
-
- private:
-  struct State;
-  std::unique_ptr<State> state_;
-};
 
 }  // namespace vic::soap

@@ -10,6 +10,9 @@
 #include <Poco/NullStream.h>
 #include <Poco/StreamCopier.h>
 
+#include "vicapi/http/bounded_read.h"
+
+#include "vicapi/soap/envelope.h"
 #include "vicapi/soap/errors.h"
 #include "vicapi/soap/fault.h"
 #include "vicapi/util/log.h"
@@ -26,6 +29,8 @@ constexpr const char* kEnvelopeStart =
     "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" xmlns=\"urn:vim25\">"
     "<soapenv:Body>";
 constexpr const char* kEnvelopeEnd = "</soapenv:Body></soapenv:Envelope>";
+// What an upload's success answer may say; it is read only to reuse the connection.
+constexpr std::uint64_t kIgnoredBodyBytes = 64 * 1024;
 
 std::string envelope(const Node& request, bool mask) {
   std::string out = kEnvelopeStart;
@@ -89,46 +94,43 @@ int Transport::post(const Node& request, const std::function<void(std::istream&)
     std::istream& in = session.receiveResponse(resp);
     status = resp.getStatus();
     remember(resp);
-    if (status != 200 && status != 500) {
-      Poco::NullOutputStream discard;
-      Poco::StreamCopier::copyStream(in, discard);
-      return;
-    }
+    ++roundTrips_;
+    // Its body is left unread: the connection is dropped with the error.
+    if (status != 200 && status != 500)
+      throw ProtocolError("the server answered HTTP " + std::to_string(status) + " to " + method +
+                          "; is " + pool_.endpoint().hostPort() + " a vSphere SDK endpoint?");
     read(in);
   });
-  ++roundTrips_;
-  if (status != 200 && status != 500) {
-    throw ProtocolError("the server answered HTTP " + std::to_string(status) + " to " + method +
-                        "; is " + pool_.endpoint().hostPort() + " a vSphere SDK endpoint?");
-  }
   return status;
 }
 
-Node Transport::unwrap(const std::string& method, Node env) {
-  Node* bodyNode = nullptr;
-  for (auto& c : env.children)
-    if (c.name == "Body") bodyNode = &c;
-  if (env.name != "Envelope" || !bodyNode || bodyNode->children.empty())
-    throw ProtocolError("the answer to " + method + " is not a SOAP envelope");
-  Node& first = bodyNode->children.front();
-  if (first.name == "Fault") throwSoapFault(method, first);
-  return std::move(first);
+template <class F>
+auto Transport::parsing(const std::string& method, F&& parse) {
+  try {
+    return parse();
+  } catch (const ProtocolError& e) {
+    throw ProtocolError(pool_.endpoint().hostPort() + " answered " + method +
+                        " with something unusable: " + e.what());
+  }
 }
 
 Node Transport::call(const Node& request, bool sensitiveResponse) {
   const std::string& method = request.name;
   auto log = logger();
   const auto start = std::chrono::steady_clock::now();
-  std::string answer;
+  Node env;
   const int status = post(request, [&](std::istream& in) {
-    answer.clear();
-    Poco::StreamCopier::copyToString(in, answer);
+    env = parsing(method, [&] { return readXml(in, options_.maxAnswerBytes, options_.limits); });
   });
-  log->debug("SOAP {} -> HTTP {} in {:.2f} ms, {} bytes", method, status, millisSince(start),
-             answer.size());
-  if (!sensitiveResponse && log->should_log(spdlog::level::trace))
-    log->trace("SOAP response {}: {}", method, answer);
-  return unwrap(method, parseXml(answer));
+  log->debug("SOAP {} -> HTTP {} in {:.2f} ms", method, status, millisSince(start));
+  // The answer as parsed, with secrets masked: a session key or a sealed
+  // value must not reach the log even at trace level.
+  if (!sensitiveResponse && log->should_log(spdlog::level::trace)) {
+    std::string text;
+    writeXml(text, env, true);
+    log->trace("SOAP response {}: {}", method, text);
+  }
+  return unwrapEnvelope(method, std::move(env));
 }
 
 Node Transport::callStreamed(const Node& request, const std::vector<std::string>& path,
@@ -138,7 +140,7 @@ Node Transport::callStreamed(const Node& request, const std::vector<std::string>
   std::uint64_t bytes = 0;
   Node env;
   const int status = post(request, [&](std::istream& in) {
-    StreamingParser parser(path, onElement);
+    StreamingParser parser(path, onElement, options_.limits);
     bool delivered = false;
     std::vector<char> chunk(64 * 1024);
     try {
@@ -147,7 +149,11 @@ Node Transport::callStreamed(const Node& request, const std::vector<std::string>
         const auto n = static_cast<std::size_t>(in.gcount());
         if (n == 0) break;
         bytes += n;
-        parser.feed(std::string_view(chunk.data(), n));
+        if (bytes > options_.maxStreamedBytes)
+          throw ProtocolError(pool_.endpoint().hostPort() + " answered " + method +
+                              " with more than " + std::to_string(options_.maxStreamedBytes >> 20) +
+                              " MiB; its answer is larger than anything vSphere sends");
+        parsing(method, [&] { parser.feed(std::string_view(chunk.data(), n)); });
         delivered = true;
       }
     } catch (const Poco::Exception& e) {
@@ -156,17 +162,15 @@ Node Transport::callStreamed(const Node& request, const std::vector<std::string>
         throw TransportError("the answer to " + method + " broke off: " + e.displayText());
       throw;
     }
-    env = parser.finish();
+    env = parsing(method, [&] { return parser.finish(); });
   });
   logger()->debug("SOAP {} -> HTTP {} in {:.2f} ms, {} bytes, streamed", method, status,
                   millisSince(start), bytes);
-  return unwrap(method, std::move(env));
+  return unwrapEnvelope(method, std::move(env));
 }
 
 void Transport::upload(const std::string& pathAndQuery, std::istream& body, std::uint64_t length) {
   const auto origin = body.tellg();
-  int status = 0;
-  std::string reason;
   pool_.run([&](Poco::Net::HTTPSClientSession& session) {
     body.clear();
     body.seekg(origin);
@@ -178,21 +182,19 @@ void Transport::upload(const std::string& pathAndQuery, std::istream& body, std:
     Poco::StreamCopier::copyStream64(body, session.sendRequest(req));
     Poco::Net::HTTPResponse resp;
     std::istream& in = session.receiveResponse(resp);
-    std::string ignored;
-    Poco::StreamCopier::copyToString(in, ignored);
-    status = resp.getStatus();
-    reason = resp.getReason();
+    ++roundTrips_;
+    const int status = resp.getStatus();
+    if (status != 200 && status != 201 && status != 204)
+      throw ProtocolError("uploading to " + pathAndQuery + " failed: HTTP " +
+                          std::to_string(status) + " " + resp.getReason());
+    Poco::NullOutputStream ignored;
+    if (!http::copyUpTo(in, ignored, kIgnoredBodyBytes))
+      throw ProtocolError("uploading to " + pathAndQuery + " was answered at great length");
   });
-  ++roundTrips_;
-  if (status != 200 && status != 201 && status != 204) {
-    throw ProtocolError("uploading to " + pathAndQuery + " failed: HTTP " + std::to_string(status) +
-                        " " + reason);
-  }
 }
 
-void Transport::download(const std::string& pathAndQuery, std::ostream& out) {
-  int status = 0;
-  std::string reason;
+void Transport::download(const std::string& pathAndQuery, std::ostream& out,
+                         std::uint64_t maxBytes) {
   pool_.run([&](Poco::Net::HTTPSClientSession& session) {
     Poco::Net::HTTPRequest req(Poco::Net::HTTPRequest::HTTP_GET, pathAndQuery,
                                Poco::Net::HTTPMessage::HTTP_1_1);
@@ -200,21 +202,17 @@ void Transport::download(const std::string& pathAndQuery, std::ostream& out) {
     session.sendRequest(req);
     Poco::Net::HTTPResponse resp;
     std::istream& in = session.receiveResponse(resp);
-    status = resp.getStatus();
-    reason = resp.getReason();
-    if (status == 200) {
-      Poco::StreamCopier::copyStream64(in, out);
-    } else {
-      std::string ignored;
-      Poco::StreamCopier::copyToString(in, ignored);
-    }
+    ++roundTrips_;
+    const int status = resp.getStatus();
+    if (status == 404)
+      throwFault("download " + pathAndQuery, "FileNotFound", "no such file", Node());
+    if (status != 200)
+      throw ProtocolError("downloading " + pathAndQuery + " failed: HTTP " +
+                          std::to_string(status) + " " + resp.getReason());
+    if (!http::copyUpTo(in, out, maxBytes))
+      throw ProtocolError("downloading " + pathAndQuery + ": the file is larger than the " +
+                          std::to_string(maxBytes) + " bytes expected");
   });
-  ++roundTrips_;
-  if (status == 404) throwFault("download " + pathAndQuery, "FileNotFound", "no such file", Node());
-  if (status != 200) {
-    throw ProtocolError("downloading " + pathAndQuery + " failed: HTTP " + std::to_string(status) +
-                        " " + reason);
-  }
 }
 
 }  // namespace vic::soap

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <atomic>
+#include <cstdint>
 #include <functional>
 #include <iosfwd>
 #include <mutex>
@@ -9,6 +10,7 @@
 
 #include "vicapi/http/connection_pool.h"
 #include "vicapi/soap/node.h"
+#include "vicapi/soap/xml_reader.h"
 #include "vicapi/util/secret.h"
 
 namespace vic::soap {
@@ -18,6 +20,12 @@ struct TransportOptions {
   std::size_t maxConnections = 8;
   std::string userAgent;
   std::string soapAction = "urn:vim25/6.5";
+  // How much of an answer is believed (see ParseLimits). An answer held whole
+  // is bounded by maxAnswerBytes; a streamed one, whose elements are handed on
+  // as they come, by maxStreamedBytes in all.
+  ParseLimits limits;
+  std::uint64_t maxAnswerBytes = 16u << 20;
+  std::uint64_t maxStreamedBytes = 512u << 20;
 };
 
 // Posts SOAP envelopes to https://<host>/sdk over a connection pool and keeps
@@ -43,7 +51,9 @@ class Transport {
   // Plain HTTPS transfers on the same connections and session, used for the
   // datastore's /folder URLs. Bodies are streamed, never held whole.
   void upload(const std::string& pathAndQuery, std::istream& body, std::uint64_t length);
-  void download(const std::string& pathAndQuery, std::ostream& out);
+  // A download longer than `maxBytes` fails with ProtocolError.
+  void download(const std::string& pathAndQuery, std::ostream& out,
+                std::uint64_t maxBytes = UINT64_MAX);
 
   Secret sessionCookie() const;
   void setSessionCookie(Secret cookie);
@@ -56,7 +66,10 @@ class Transport {
   // Posts the envelope; `read` consumes a 200 or 500 answer's body. Returns
   // the status; other statuses throw ProtocolError.
   int post(const Node& request, const std::function<void(std::istream&)>& read);
-  static Node unwrap(const std::string& method, Node envelope);
+  // Runs a parse of `method`'s answer, naming the method and server in what
+  // it throws when the answer cannot be used.
+  template <class F>
+  auto parsing(const std::string& method, F&& parse);
   void remember(const Poco::Net::HTTPResponse& response);
   void prepare(Poco::Net::HTTPRequest& request) const;
 

@@ -4,6 +4,8 @@
 
 #include <spdlog/sinks/stdout_color_sinks.h>
 
+#include "vicapi/util/log_format.h"
+
 namespace vic {
 
 std::shared_ptr<spdlog::logger> logger() {
@@ -13,6 +15,8 @@ std::shared_ptr<spdlog::logger> logger() {
     // VIC_LOG_LEVEL (trace, debug, info, warn, error) helps when a test hangs.
     const char* env = std::getenv("VIC_LOG_LEVEL");
     l->set_level(env ? spdlog::level::from_str(env) : spdlog::level::warn);
+    l->set_formatter(textLogFormatter("[%Y-%m-%d %H:%M:%S.%e] [%n] [%^%l%$] %E",
+                                      spdlog::pattern_time_type::local));
     return l;
   }();
   return instance;

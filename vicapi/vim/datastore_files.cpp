@@ -37,8 +37,9 @@ void DatastoreFiles::upload(std::istream& in, std::uint64_t length,
   client_.transport().upload(pathAndQuery(remotePath), in, length);
 }
 
-void DatastoreFiles::download(const std::string& remotePath, std::ostream& out) const {
-  client_.transport().download(pathAndQuery(remotePath), out);
+void DatastoreFiles::download(const std::string& remotePath, std::ostream& out,
+                              std::uint64_t maxBytes) const {
+  client_.transport().download(pathAndQuery(remotePath), out, maxBytes);
 }
 
 void DatastoreFiles::download(const std::string& remotePath,

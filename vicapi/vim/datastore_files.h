@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <iosfwd>
 #include <string>
@@ -19,7 +20,9 @@ class DatastoreFiles {
 
   void upload(const std::filesystem::path& local, const std::string& remotePath) const;
   void upload(std::istream& in, std::uint64_t length, const std::string& remotePath) const;
-  void download(const std::string& remotePath, std::ostream& out) const;
+  // A file longer than `maxBytes` fails with ProtocolError.
+  void download(const std::string& remotePath, std::ostream& out,
+                std::uint64_t maxBytes = UINT64_MAX) const;
   void download(const std::string& remotePath, const std::filesystem::path& local) const;
 
   std::string pathAndQuery(const std::string& remotePath) const;

@@ -1,7 +1,9 @@
 #include "vicapi/vim/inventory.h"
 
 #include <algorithm>
+#include <charconv>
 
+#include "vicapi/soap/errors.h"
 #include "vicapi/vim/client.h"
 #include "vicapi/vim/view.h"
 
@@ -9,10 +11,17 @@ namespace vic::vim {
 
 namespace {
 
+// A number the server sent, or -1 when it sent none or not a number.
 long long number(const ObjectContent& o, std::string_view path) {
-  std::string t = o.text(path);
-  return t.empty() ? -1 : std::stoll(t);
+  const std::string t = o.text(path);
+  long long v = -1;
+  auto [end, ec] = std::from_chars(t.data(), t.data() + t.size(), v);
+  return ec == std::errc() && end == t.data() + t.size() ? v : -1;
 }
+
+// vSphere nests folders a few levels deep; parent links that go on for
+// longer than this loop, and come from a broken or hostile server.
+constexpr int kMaxDepth = 64;
 
 }  // namespace
 
@@ -29,34 +38,37 @@ Inventory Inventory::load(Client& client) {
       {"ComputeResource", {"resourcePool"}},
       {"HostSystem", {"runtime.connectionState", "runtime.inMaintenanceMode"}},
   };
-  auto objects = retrieveFromContainer(client, client.serviceContent().rootFolder, props);
-
   Inventory inv;
   std::vector<Moref> uplinks;  // a switch names its uplink port groups
-  for (auto& o : objects) {
-    InventoryItem item;
-    item.ref = o.obj;
-    item.name = o.text("name");
-    if (const auto* p = o.prop("parent")) item.parent = Moref::from(*p);
-    item.powerState = o.text("runtime.powerState");
-    item.capacity = number(o, "summary.capacity");
-    item.freeSpace = number(o, "summary.freeSpace");
-    item.datastoreType = o.text("summary.type");
-    item.accessible = o.text("summary.accessible", "true") == "true";
-    if (const auto* s = o.prop("config.distributedVirtualSwitch"))
-      item.distributedSwitch = Moref::from(*s);
-    item.portgroupKey = o.text("key");
-    item.uplink = o.text("config.uplink") == "true";
-    item.switchUuid = o.text("uuid");
-    if (const auto* u = o.prop("config.uplinkPortgroup"))
-      for (const auto& pg : u->children)
-        uplinks.push_back(Moref::from(pg));
-    if (const auto* rp = o.prop("resourcePool")) item.rootPool = Moref::from(*rp);
-    item.connectionState = o.text("runtime.connectionState");
-    item.maintenance = o.text("runtime.inMaintenanceMode") == "true";
-    if (!item.parent.empty()) inv.children_[item.parent].push_back(item.ref);
-    inv.items_.emplace(item.ref, std::move(item));
-  }
+  // Each object is decoded as it arrives, so the answer is never whole in memory.
+  retrieveEachFromContainer(
+      client, client.serviceContent().rootFolder, props, [&](ObjectContent&& o) {
+        if (inv.items_.size() >= kMaxItems)
+          throw ProtocolError("the inventory holds more than " + std::to_string(kMaxItems) +
+                              " objects, more than any vCenter");
+        InventoryItem item;
+        item.ref = o.obj;
+        item.name = o.text("name");
+        if (const auto* p = o.prop("parent")) item.parent = Moref::from(*p);
+        item.powerState = o.text("runtime.powerState");
+        item.capacity = number(o, "summary.capacity");
+        item.freeSpace = number(o, "summary.freeSpace");
+        item.datastoreType = o.text("summary.type");
+        item.accessible = o.text("summary.accessible", "true") == "true";
+        if (const auto* s = o.prop("config.distributedVirtualSwitch"))
+          item.distributedSwitch = Moref::from(*s);
+        item.portgroupKey = o.text("key");
+        item.uplink = o.text("config.uplink") == "true";
+        item.switchUuid = o.text("uuid");
+        if (const auto* u = o.prop("config.uplinkPortgroup"))
+          for (const auto& pg : u->children)
+            uplinks.push_back(Moref::from(pg));
+        if (const auto* rp = o.prop("resourcePool")) item.rootPool = Moref::from(*rp);
+        item.connectionState = o.text("runtime.connectionState");
+        item.maintenance = o.text("runtime.inMaintenanceMode") == "true";
+        if (!item.parent.empty()) inv.children_[item.parent].push_back(item.ref);
+        inv.items_.emplace(item.ref, std::move(item));
+      });
   for (const auto& pg : uplinks)
     if (auto it = inv.items_.find(pg); it != inv.items_.end()) it->second.uplink = true;
   for (auto& [parent, kids] : inv.children_) {
@@ -72,10 +84,23 @@ const InventoryItem* Inventory::get(const Moref& ref) const {
   return it == items_.end() ? nullptr : &it->second;
 }
 
+template <class F>
+void Inventory::upwards(const Moref& ref, F&& visit) const {
+  int depth = 0;
+  for (const InventoryItem* i = get(ref); i; i = get(i->parent)) {
+    if (++depth > kMaxDepth)
+      throw ProtocolError("the inventory's parent links above " + ref.str() +
+                          " loop or nest deeper than " + std::to_string(kMaxDepth));
+    if (!visit(*i)) return;
+  }
+}
+
 std::string Inventory::path(const Moref& ref) const {
   std::vector<const std::string*> names;
-  for (const InventoryItem* i = get(ref); i; i = get(i->parent))
-    names.push_back(&i->name);
+  upwards(ref, [&](const InventoryItem& i) {
+    names.push_back(&i.name);
+    return true;
+  });
   std::string out;
   for (auto it = names.rbegin(); it != names.rend(); ++it)
     out += "/" + **it;
@@ -83,15 +108,31 @@ std::string Inventory::path(const Moref& ref) const {
 }
 
 std::optional<Moref> Inventory::datacenterOf(const Moref& ref) const {
-  for (const InventoryItem* i = get(ref); i; i = get(i->parent))
-    if (i->isType("Datacenter")) return i->ref;
-  return std::nullopt;
+  std::optional<Moref> found;
+  upwards(ref, [&](const InventoryItem& i) {
+    if (i.isType("Datacenter")) found = i.ref;
+    return !found;
+  });
+  return found;
 }
 
 bool Inventory::within(const Moref& ref, const Moref& ancestor) const {
-  for (const InventoryItem* i = get(ref); i; i = get(i->parent))
-    if (i->ref == ancestor) return true;
-  return false;
+  bool found = false;
+  upwards(ref, [&](const InventoryItem& i) {
+    found = i.ref == ancestor;
+    return !found;
+  });
+  return found;
+}
+
+std::optional<Moref> Inventory::nearest(const Moref& ref,
+                                        const std::vector<std::string>& types) const {
+  std::optional<Moref> found;
+  upwards(ref, [&](const InventoryItem& i) {
+    if (std::find(types.begin(), types.end(), i.ref.type) != types.end()) found = i.ref;
+    return !found;
+  });
+  return found;
 }
 
 std::vector<const InventoryItem*> Inventory::ofType(const std::string& type) const {

@@ -53,9 +53,22 @@ class Inventory {
                                           const std::vector<std::string>& types,
                                           const std::optional<Moref>& datacenter) const;
   bool within(const Moref& ref, const Moref& ancestor) const;
+  // `ref` or its nearest ancestor of one of `types`.
+  std::optional<Moref> nearest(const Moref& ref, const std::vector<std::string>& types) const;
+  // The cluster or standalone compute resource that `ref` is in, if any.
+  std::optional<Moref> computeOwner(const Moref& ref) const {
+    return nearest(ref, {"ClusterComputeResource", "ComputeResource"});
+  }
   std::size_t size() const { return items_.size(); }
 
+  // More objects than any vCenter holds: load() refuses them (ProtocolError).
+  static constexpr std::size_t kMaxItems = 200'000;
+
  private:
+  // Visits ref and its ancestors while `visit` returns true; parent links
+  // that loop are a ProtocolError.
+  template <class F>
+  void upwards(const Moref& ref, F&& visit) const;
   std::map<Moref, InventoryItem> items_;
   std::map<Moref, std::vector<Moref>> children_;
 };

@@ -1,5 +1,6 @@
 #include "vicapi/vim/property_collector.h"
 
+#include "vicapi/soap/errors.h"
 #include "vicapi/soap/fault.h"
 #include "vicapi/vim/client.h"
 
@@ -7,17 +8,6 @@ namespace vic::vim {
 
 using soap::el;
 using soap::Node;
-
-const Node* ObjectContent::prop(std::string_view path) const {
-  for (const auto& [name, val] : props)
-    if (name == path) return &val;
-  return nullptr;
-}
-
-std::string ObjectContent::text(std::string_view path, std::string fallback) const {
-  const Node* n = prop(path);
-  return n ? n->text : fallback;
-}
 
 PropertyCollector::PropertyCollector(Client& client)
     : client_(client), ref_(client.serviceContent().propertyCollector) {}
@@ -49,37 +39,6 @@ Node PropertyCollector::specNode(const std::vector<PropertySpec>& props,
   return spec;
 }
 
-ObjectContent readObjectContent(Node&& o) {
-  ObjectContent oc;
-  oc.props.reserve(o.children.size());
-  for (Node& c : o.children) {
-    if (c.name == "obj") {
-      oc.obj = Moref::from(c);
-    } else if (c.name == "propSet") {
-      Node val("val");
-      std::string name;
-      for (Node& part : c.children) {
-        if (part.name == "val") val = std::move(part);
-        if (part.name == "name") name = std::move(part.text);
-      }
-      oc.props.emplace_back(std::move(name), std::move(val));
-    } else if (c.name == "missingSet") {
-      std::string type;
-      if (const Node* f = c.find("fault"))
-        if (const Node* inner = f->find("fault")) type = inner->xsiType;
-      oc.missing.emplace_back(c.textOf("path"), type);
-    }
-  }
-  return oc;
-}
-
-std::string readRetrieveResult(Node&& returnval, std::vector<ObjectContent>& out) {
-  out.reserve(out.size() + returnval.children.size());
-  for (Node& o : returnval.children)
-    if (o.name == "objects") out.push_back(readObjectContent(std::move(o)));
-  return returnval.textOf("token");
-}
-
 namespace {
 
 // vcsim answers a request without a session with objects whose every property
@@ -100,6 +59,37 @@ void rejectUnauthenticated(const Node& response) {
     if (o.name == "objects") rejectUnauthenticatedObject(o);
 }
 
+// Follows one retrieval's continuation tokens. vCenter pages by about a
+// hundred objects and hands each token out once, so a server that repeats a
+// token, or pages past what any inventory holds, is broken or hostile: the
+// retrieval fails rather than running forever.
+class Pages {
+ public:
+  // The next token to continue with, or empty at the end.
+  std::string next(std::string token, std::size_t objectsSoFar) {
+    tooMany(objectsSoFar);
+    if (token.empty()) return token;
+    if (++pages_ > kMaxRetrievalPages)
+      throw ProtocolError("the property collector kept handing out continuation tokens past " +
+                          std::to_string(kMaxRetrievalPages) + " pages");
+    if (token == last_)
+      throw ProtocolError("the property collector handed out the continuation token " + token +
+                          " twice");
+    last_ = token;
+    return token;
+  }
+
+  static void tooMany(std::size_t objects) {
+    if (objects > kMaxRetrievedObjects)
+      throw ProtocolError("the property collector returned more than " +
+                          std::to_string(kMaxRetrievedObjects) + " objects");
+  }
+
+ private:
+  std::size_t pages_ = 0;
+  std::string last_;
+};
+
 Node retrieveOptions(int maxObjects) {
   Node options("options");
   if (maxObjects > 0) options.add(soap::intEl("maxObjects", maxObjects));
@@ -119,13 +109,14 @@ std::vector<ObjectContent> PropertyCollector::retrieve(const std::vector<Propert
     return std::string();
   };
   std::vector<ObjectContent> out;
+  Pages pages;
   Node response = client_.invoke("RetrievePropertiesEx", ref_, std::move(args), sensitive,
                                  &rejectUnauthenticated);
-  std::string token = take(response, out);
+  std::string token = pages.next(take(response, out), out.size());
   while (!token.empty()) {
     response =
         client_.invoke("ContinueRetrievePropertiesEx", ref_, {el("token", token)}, sensitive);
-    token = take(response, out);
+    token = pages.next(take(response, out), out.size());
   }
   return out;
 }
@@ -134,20 +125,27 @@ void PropertyCollector::retrieveEach(const std::vector<PropertySpec>& props,
                                      const std::vector<ObjectSpec>& objects,
                                      const std::function<void(ObjectContent&&)>& each,
                                      int maxObjects) {
-  auto onObject = [&each](Node&& o) {
+  std::size_t seen = 0;
+  auto onObject = [&each, &seen](Node&& o) {
     rejectUnauthenticatedObject(o);
+    Pages::tooMany(++seen);
     each(readObjectContent(std::move(o)));
   };
   auto token = [](const Node& response) {
     const Node* r = response.find("returnval");
     return r ? r->textOf("token") : std::string();
   };
-  std::string next = token(client_.invokeStreamed(
-      "RetrievePropertiesEx", ref_, {specNode(props, objects), retrieveOptions(maxObjects)},
-      {"returnval", "objects"}, onObject));
+  Pages pages;
+  std::string next = pages.next(
+      token(client_.invokeStreamed("RetrievePropertiesEx", ref_,
+                                   {specNode(props, objects), retrieveOptions(maxObjects)},
+                                   {"returnval", "objects"}, onObject)),
+      seen);
   while (!next.empty())
-    next = token(client_.invokeStreamed("ContinueRetrievePropertiesEx", ref_, {el("token", next)},
-                                        {"returnval", "objects"}, onObject));
+    next = pages.next(
+        token(client_.invokeStreamed("ContinueRetrievePropertiesEx", ref_, {el("token", next)},
+                                     {"returnval", "objects"}, onObject)),
+        seen);
 }
 
 ObjectContent PropertyCollector::retrieveOne(const Moref& obj,

@@ -8,6 +8,7 @@
 
 #include "vicapi/soap/node.h"
 #include "vicapi/vim/moref.h"
+#include "vicapi/vim/object_content.h"
 
 namespace vic::vim {
 
@@ -35,14 +36,11 @@ struct ObjectSpec {
   std::vector<TraversalSpec> selectSet;
 };
 
-struct ObjectContent {
-  Moref obj;
-  std::vector<std::pair<std::string, soap::Node>> props;     // path -> <val>
-  std::vector<std::pair<std::string, std::string>> missing;  // path -> fault type
-
-  const soap::Node* prop(std::string_view path) const;
-  std::string text(std::string_view path, std::string fallback = {}) const;
-};
+// Where a retrieval stops believing the server (ProtocolError): vCenter's
+// largest inventories hold a few hundred thousand objects, in pages of about
+// a hundred.
+inline constexpr std::size_t kMaxRetrievalPages = 2000;
+inline constexpr std::size_t kMaxRetrievedObjects = 500'000;
 
 // The session's property collector. retrieve() follows continuation tokens,
 // so a caller always gets every object; without maxObjects the server picks
@@ -76,11 +74,5 @@ class PropertyCollector {
   Client& client_;
   Moref ref_;
 };
-
-// One <objects> element of a RetrieveResult as an ObjectContent.
-ObjectContent readObjectContent(soap::Node&& objects);
-// Moves a RetrieveResult's <objects> into `out`; returns the continuation
-// token, empty when there is none.
-std::string readRetrieveResult(soap::Node&& returnval, std::vector<ObjectContent>& out);
 
 }  // namespace vic::vim

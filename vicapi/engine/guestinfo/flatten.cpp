@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include "vicapi/util/bounded_json.h"
+
 namespace vic::engine::guestinfo {
 
 using nlohmann::json;
@@ -21,6 +23,9 @@ void walk(const json& v, const json::json_pointer& at, const std::string& prefix
   }
 }
 
+// No list in the model comes near this; the endpoint's guestinfo is small.
+constexpr std::size_t kMaxIndex = 1024;
+
 bool isIndex(const std::string& s) {
   return !s.empty() &&
          std::all_of(s.begin(), s.end(), [](unsigned char c) { return std::isdigit(c); });
@@ -34,40 +39,51 @@ KeyValues flatten(const json& value, const std::string& prefix) {
   return out;
 }
 
+namespace {
+
+// Sets `value` at the pointer's place in `root`, creating arrays for index
+// segments and objects otherwise. Keys come from vCenter: a pointer deeper
+// than any model, or an index past any list, is skipped rather than believed.
+void place(json& root, const std::string& pointer, json value) {
+  if (std::count(pointer.begin(), pointer.end(), '/') > kMaxJsonDepth) return;
+  std::vector<std::string> parts;
+  for (json::json_pointer p(pointer); !p.empty(); p = p.parent_pointer())
+    parts.push_back(p.back());
+  std::reverse(parts.begin(), parts.end());
+  json* node = &root;
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    const bool last = i + 1 == parts.size();
+    if (node->is_null()) *node = isIndex(parts[i]) ? json::array() : json::object();
+    json* next;
+    if (node->is_array() && isIndex(parts[i])) {
+      if (parts[i].size() > 4) return;
+      const std::size_t idx = std::stoul(parts[i]);
+      if (idx >= kMaxIndex) return;
+      while (node->size() <= idx)
+        node->push_back(nullptr);
+      next = &(*node)[idx];
+    } else if (node->is_object()) {
+      next = &(*node)[parts[i]];
+    } else {
+      return;
+    }
+    if (last) *next = std::move(value);
+    node = next;
+  }
+}
+
+}  // namespace
+
 json unflatten(const KeyValues& keys, const std::string& prefix) {
   json root = json::object();
   for (auto it = keys.lower_bound(prefix); it != keys.end(); ++it) {
     if (it->first.compare(0, prefix.size(), prefix) != 0) break;
-    json value;
     try {
-      value = json::parse(it->second);
-    } catch (const json::parse_error&) {
+      place(root, "/" + it->first.substr(prefix.size()), parseJson(it->second));
+    } catch (const json::exception&) {
       continue;  // not ours, or damaged by hand: skip rather than fail the whole VCH
-    }
-    json::json_pointer ptr("/" + it->first.substr(prefix.size()));
-    // Walk the pointer creating arrays for index segments, objects otherwise.
-    json* node = &root;
-    std::vector<std::string> parts;
-    for (json::json_pointer p = ptr; !p.empty(); p = p.parent_pointer())
-      parts.push_back(p.back());
-    std::reverse(parts.begin(), parts.end());
-    for (std::size_t i = 0; i < parts.size(); ++i) {
-      const bool last = i + 1 == parts.size();
-      if (node->is_null()) *node = isIndex(parts[i]) ? json::array() : json::object();
-      json* next;
-      if (node->is_array() && isIndex(parts[i])) {
-        std::size_t idx = std::stoul(parts[i]);
-        while (node->size() <= idx)
-          node->push_back(nullptr);
-        next = &(*node)[idx];
-      } else if (node->is_object()) {
-        next = &(*node)[parts[i]];
-      } else {
-        next = nullptr;
-      }
-      if (!next) break;
-      if (last) *next = value;
-      node = next;
+    } catch (const JsonTooDeep&) {
+      continue;
     }
   }
   return root;

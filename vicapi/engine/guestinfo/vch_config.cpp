@@ -2,6 +2,7 @@
 
 #include "vicapi/engine/guestinfo/sealing.h"
 #include "vicapi/engine/model/vch_json.h"
+#include "vicapi/util/bounded_json.h"
 
 namespace vic::engine::guestinfo {
 
@@ -121,9 +122,9 @@ StoredVch decodeSummary(const KeyValues& kv) {
   s.model.auth.noTls = get(config + "auth/no_tls") == "true";
   if (auto st = get(config + "network/client/static"); !st.empty()) {
     try {
-      s.model.network.client =
-          RoleNetwork{{}, json::parse(st).get<std::string>(), std::nullopt, {}};
+      s.model.network.client = RoleNetwork{{}, parseJson(st).get<std::string>(), std::nullopt, {}};
     } catch (const json::exception&) {
+    } catch (const JsonTooDeep&) {
     }
   }
   return s;

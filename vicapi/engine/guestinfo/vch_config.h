@@ -15,8 +15,9 @@ inline constexpr const char* kIdKey = "guestinfo.vice./id";
 inline constexpr const char* kVersionKey = "guestinfo.vice./version";
 inline constexpr const char* kConfigPrefix = "guestinfo.vice./config";
 inline constexpr const char* kPlacementPrefix = "guestinfo.vice./placement";
-inline constexpr const char* kSealingKeyKey = "guestinfo.ovfEnv";
-inline constexpr const char* kSecretSuffix = "@secret";
+// The names the SOAP layer masks in logs (soap::isSecretOptionKey).
+inline constexpr const char* kSealingKeyKey = soap::kSealingKeyOption;
+inline constexpr const char* kSecretSuffix = soap::kSecretOptionSuffix;
 inline constexpr const char* kLockKey = "UpdateInProgress";
 inline constexpr const char* kCreatingId = "CreatingVCH";
 inline constexpr const char* kClientIpKey = "guestinfo.vice..runtime.client_ip";

@@ -18,14 +18,25 @@ bool JsonReader::hasObject(const std::string& key) const {
   return m && m->is_object();
 }
 
-std::optional<std::string> JsonReader::string(const std::string& key) const {
+std::optional<std::string> JsonReader::bounded(const nlohmann::json& value, const std::string& path,
+                                               std::size_t maxLength) const {
+  const auto& text = value.get_ref<const std::string&>();
+  if (text.size() > maxLength) {
+    issues_->add(path, "is " + std::to_string(text.size()) + " characters long; at most " +
+                           std::to_string(maxLength) + " are accepted");
+    return std::nullopt;
+  }
+  return text;
+}
+
+std::optional<std::string> JsonReader::string(const std::string& key, std::size_t maxLength) const {
   const nlohmann::json* m = member(key);
   if (!m) return std::nullopt;
   if (!m->is_string()) {
     issues_->add(pathOf(key), "must be a string");
     return std::nullopt;
   }
-  return m->get<std::string>();
+  return bounded(*m, pathOf(key), maxLength);
 }
 
 std::optional<long long> JsonReader::integer(const std::string& key) const {
@@ -58,13 +69,13 @@ std::optional<JsonReader> JsonReader::object(const std::string& key) const {
   return JsonReader(*m, pathOf(key), *issues_);
 }
 
-std::optional<std::string> JsonReader::asString() const {
+std::optional<std::string> JsonReader::asString(std::size_t maxLength) const {
   if (node_->is_null()) return std::nullopt;
   if (!node_->is_string()) {
     issues_->add(path_, "must be a string");
     return std::nullopt;
   }
-  return node_->get<std::string>();
+  return bounded(*node_, path_, maxLength);
 }
 
 }  // namespace vic::engine

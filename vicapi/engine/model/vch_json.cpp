@@ -1,7 +1,5 @@
 #include "vicapi/engine/model/vch_json.h"
 
-#include <regex>
-
 #include "vicapi/engine/model/json_reader.h"
 
 namespace vic::engine {
@@ -80,7 +78,7 @@ std::optional<std::string> readPem(const JsonReader& r) {
     r.issues().add(r.path(), "must be an object with a pem member");
     return std::nullopt;
   }
-  auto pem = r.string("pem");
+  auto pem = r.string("pem", JsonReader::kMaxPemLength);
   if (!pem) r.issues().add(r.pathOf("pem"), "is required");
   return pem;
 }
@@ -117,9 +115,8 @@ std::optional<RoleNetwork> readRole(const JsonReader& parent, const std::string&
   return n;
 }
 
-const std::regex& syslogPattern() {
-  static const std::regex p("^(tc|ud)p://.*");
-  return p;
+bool startsWith(const std::string& s, std::string_view prefix) {
+  return s.compare(0, prefix.size(), prefix) == 0;
 }
 
 }  // namespace
@@ -135,7 +132,8 @@ Vch vchFromJson(const json& body, Issues& issues) {
   v.name = root.string("name").value_or("");
   if (auto d = root.integer("debug")) v.debug = static_cast<int>(*d);
   v.syslogAddr = root.string("syslog_addr").value_or("");
-  if (!v.syslogAddr.empty() && !std::regex_match(v.syslogAddr, syslogPattern()))
+  if (!v.syslogAddr.empty() && !startsWith(v.syslogAddr, "tcp://") &&
+      !startsWith(v.syslogAddr, "udp://"))
     issues.add("syslog_addr", "must match ^(tc|ud)p://.* such as tcp://logs.example.com:514");
 
   if (auto c = root.object("compute")) {
@@ -235,8 +233,8 @@ Vch vchFromJson(const json& body, Issues& issues) {
 
   if (auto c = root.object("container")) {
     v.nameConvention = c->string("name_convention").value_or("");
-    static const std::regex token(R"(^.*(\{id\}|\{name\}).*)");
-    if (!v.nameConvention.empty() && !std::regex_match(v.nameConvention, token))
+    if (!v.nameConvention.empty() && v.nameConvention.find("{id}") == std::string::npos &&
+        v.nameConvention.find("{name}") == std::string::npos)
       issues.add("container.name_convention",
                  "must contain {id} or {name}, such as \"vch-{name}\"");
   }
@@ -401,6 +399,9 @@ nlohmann::json issuesToJson(const Issues& issues) {
   nlohmann::json a = nlohmann::json::array();
   for (const auto& i : issues.list())
     a.push_back({{"path", i.path}, {"message", i.message}});
+  if (issues.unlisted())
+    a.push_back({{"path", ""},
+                 {"message", std::to_string(issues.unlisted()) + " more problems, not listed"}});
   return a;
 }
 

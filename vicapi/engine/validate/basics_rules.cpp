@@ -17,7 +17,7 @@ namespace {
 
 constexpr std::size_t kMaxNameLength = 31;
 
-void checkSyslog(ValidationContext& c) {
+void checkSyslog(RuleContext& c) {
   std::string& addr = c.vch().syslogAddr;
   if (addr.empty()) return;
   auto scheme = addr.find("://");
@@ -55,7 +55,7 @@ void checkSyslog(ValidationContext& c) {
 
 }  // namespace
 
-void checkBasics(ValidationContext& c) {
+void checkBasics(RuleContext& c) {
   Vch& v = c.vch();
   if (!v.version.empty() && v.version != c.options.applianceVersion)
     c.issues.add("version", "is set by the appliance (" + c.options.applianceVersion +
@@ -85,7 +85,7 @@ void checkBasics(ValidationContext& c) {
   if (!v.nameConvention.empty()) {
     // The original's limit: the convention, less its token, must leave room
     // for a name in vSphere's 80 characters.
-    if (v.nameConvention.size() - 4 >= 68)
+    if (v.nameConvention.size() >= 72)
       c.issues.add("container.name_convention",
                    "is too long; keep it under 72 characters including {id} or {name}");
   }

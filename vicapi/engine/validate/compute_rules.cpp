@@ -24,9 +24,7 @@ std::optional<vim::Moref> resolveById(ValidationContext& c, const std::string& i
 
 // The compute resource (cluster or standalone host) that owns `ref`.
 std::optional<vim::Moref> ownerOf(ValidationContext& c, const vim::Moref& ref) {
-  for (const vim::InventoryItem* i = c.inv().get(ref); i; i = c.inv().get(i->parent))
-    if (i->isType("ClusterComputeResource") || i->isType("ComputeResource")) return i->ref;
-  return std::nullopt;
+  return c.inv().computeOwner(ref);
 }
 
 // Converts a limit or reservation to the canonical unit and checks it.

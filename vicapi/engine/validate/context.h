@@ -5,25 +5,33 @@
 
 namespace vic::engine {
 
-// Shared by the rule files; each adds issues and fills its part of `out`.
-struct ValidationContext {
-  vim::Client& client;
-  vim::Finder finder;
+// What the rules that need nothing but the body share; each adds issues and
+// fills its part of `out`.
+struct RuleContext {
   const ValidationOptions& options;
   Issues& issues;
   ResolvedVch& out;
 
-  const vim::Inventory& inv() { return finder.inventory(); }
   Vch& vch() { return out.vch; }
 };
 
-void checkBasics(ValidationContext& c);
+// The rules that look things up in vCenter share its client too.
+struct ValidationContext : RuleContext {
+  vim::Client& client;
+  vim::Finder finder;
+
+  const vim::Inventory& inv() { return finder.inventory(); }
+};
+
+// Rules of the body alone.
+void checkBasics(RuleContext& c);
+void checkSecurity(RuleContext& c);
+void checkRegistry(RuleContext& c);
+// Rules that ask vCenter.
 void checkCompute(ValidationContext& c);
 void checkNameTaken(ValidationContext& c);
 void checkStorage(ValidationContext& c);
 void checkNetworks(ValidationContext& c);
-void checkSecurity(ValidationContext& c);
-void checkRegistry(ValidationContext& c);
 void checkOperationsUser(ValidationContext& c);
 void checkHosts(ValidationContext& c);
 

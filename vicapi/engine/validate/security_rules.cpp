@@ -4,7 +4,7 @@
 
 namespace vic::engine {
 
-void checkSecurity(ValidationContext& c) {
+void checkSecurity(RuleContext& c) {
   auto& a = c.vch().auth;
   const bool supplied = !a.serverCertificate.empty() || !a.serverPrivateKey.empty();
   if (a.noTls) {

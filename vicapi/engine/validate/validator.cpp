@@ -29,7 +29,7 @@ Issues validateVch(vim::Client& client, const Vch& input, const ValidationOption
   Issues issues;
   out = ResolvedVch{};
   out.vch = input;
-  ValidationContext c{client, vim::Finder(client), options, issues, out};
+  ValidationContext c{{options, issues, out}, client, vim::Finder(client)};
   checkBasics(c);
   checkCompute(c);
   if (out.datacenter.empty()) fallBackToDatacenter(c);

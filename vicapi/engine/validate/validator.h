@@ -33,4 +33,8 @@ struct ValidationOptions {
 Issues validateVch(vim::Client& client, const Vch& input, const ValidationOptions& options,
                    ResolvedVch& out);
 
+// Only the rules that need no vCenter: names, debug level, syslog, the
+// container name convention, certificates and keys, registries and proxies.
+Issues checkBodyRules(const Vch& input, const ValidationOptions& options, ResolvedVch& out);
+
 }  // namespace vic::engine

@@ -41,7 +41,8 @@ export class ConnectionService {
       this.sdk.contextObjects(),
     ]);
     const headers = { 'vmware-api-session-id': token, 'vmware-api-ui-endpoint': uiOrigin };
-    const vcenters = await this.fetchJson<VcenterRegistration[]>(this.ownBase + 'plugin/vcenters', {});
+    // The appliance tells its vCenters only to a caller one of them accepts.
+    const vcenters = await this.fetchJson<VcenterRegistration[]>(this.ownBase + 'plugin/vcenters', headers);
     const guid = context.length ? vcenterGuidOf(context[0].id) : undefined;
     const vcenter = pickVcenter(vcenters, guid, uiOrigin);
     if (!vcenter) throw new ApiError(404, 'This appliance is not registered with any vCenter.');

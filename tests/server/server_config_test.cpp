@@ -52,6 +52,9 @@ BOOST_AUTO_TEST_CASE(a_flag_beats_the_environment_which_beats_the_file) {
   BOOST_TEST(c.logLevel == "debug");        // the environment beats the file
   BOOST_TEST(c.threads == 4);               // the flag beats both
   BOOST_TEST(c.dataDir == "/var/lib/vic");
+  BOOST_TEST(
+      resolveConfig({}, configFile("allowed.targets = vc.example.com, *\n")).allowedTargets ==
+      "vc.example.com, *");
 }
 
 BOOST_AUTO_TEST_CASE(bad_values_name_their_source) {
@@ -70,6 +73,14 @@ BOOST_AUTO_TEST_CASE(bad_values_name_their_source) {
     BOOST_TEST(std::string(e.what()).find("--threads must be") == 0u, e.what());
   }
   BOOST_CHECK_THROW(resolveConfig({{"log-format", "xml"}}, ""), vic::UsageError);
+  try {
+    resolveConfig({}, configFile("allowed.targets = vc.example.com, vc2:0\n"));
+    BOOST_FAIL("a bad allowed target was accepted");
+  } catch (const vic::UsageError& e) {
+    BOOST_TEST(
+        std::string(e.what()).find("the configuration file's allowed.targets: \"vc2:0\"") == 0u,
+        e.what());
+  }
   BOOST_CHECK_THROW(resolveConfig({{"tls-cert", "/tmp/a.crt"}}, ""), vic::UsageError);  // no key
   BOOST_CHECK_THROW(resolveConfig({}, "/nonexistent/vic.properties"), vic::UsageError);
 }

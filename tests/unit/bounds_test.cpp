@@ -139,6 +139,13 @@ BOOST_AUTO_TEST_CASE(versions_are_read_without_regex_and_bounded) {
   BOOST_TEST(!version::Version::parse("v-1.2.3-4-abc").has_value());
   BOOST_TEST(!version::Version::parse("v1.2.3-4-XYZ").has_value());
   BOOST_TEST(!version::Version::parse("v99999999999.2.3-4-abc").has_value());  // overflows int
+  // What the fuzzer found: a version whose written form was too long to read back.
+  const auto odd = version::Version::parse("1.60000000.0-42-07777767777" + std::string(70, '5'));
+  BOOST_TEST(!odd.has_value());  // a commit longer than any hash
+  const auto longest = version::Version::parse(
+      "2147483647.2147483647.2147483647-18446744073709551615-" + std::string(64, 'f'));
+  BOOST_TEST_REQUIRE(longest.has_value());
+  BOOST_TEST(version::Version::parse(longest->str()).has_value());
   const std::string huge = "v" + std::string(500 * 1024, '1') + ".0.0-1-a";
   BOOST_TEST(!version::Version::parse(huge).has_value());
   BOOST_TEST(version::compareDotted(std::string(500 * 1024, '9'), "1.0") != 0);

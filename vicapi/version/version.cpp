@@ -81,7 +81,9 @@ class Scanner {
   std::string_view rest_;
 };
 
+// Longer than any version written by str() (a commit is at most a SHA-256 in hex).
 constexpr std::size_t kMaxVersionLength = 128;
+constexpr std::size_t kMaxCommitLength = 64;
 
 }  // namespace
 
@@ -104,7 +106,7 @@ std::optional<Version> Version::parse(const std::string& text) {
   if (!s.number(v.build) || !s.skip('-')) return std::nullopt;
   v.commit =
       std::string(s.run([](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); }));
-  if (!s.done()) return std::nullopt;
+  if (!s.done() || v.commit.size() > kMaxCommitLength) return std::nullopt;
   return v;
 }
 

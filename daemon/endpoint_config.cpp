@@ -20,7 +20,7 @@ EndpointConfig fromGuestinfoFile(const std::string& path) {
   nlohmann::json j;
   try {
     j = parseJson(text);
-  } catch (const nlohmann::json::exception& e) {
+  } catch (const BadJson& e) {
     throw Error("the guestinfo file " + path + " is not JSON: " + e.what());
   }
   if (!j.is_object()) throw Error("the guestinfo file " + path + " is not a JSON object");

@@ -1,5 +1,6 @@
 // Create, reconfigure (PUT and merge-patch PATCH), upgrade and debug
 // actions, delete: each checked at once, then run as a journaled operation.
+#include "plugin-server/api/body_fields.h"
 #include "plugin-server/api/json_views.h"
 #include "plugin-server/api/routes.h"
 #include "plugin-server/http/http_error.h"
@@ -121,7 +122,7 @@ void upgrade(Exchange& ex, ApiContext& ctx, const TargetScope& scope, AuditEntry
   const std::string vchId = ex.param("vchId");
   auto record = findVch(scope, vchId);
   auto client = scope.session.client;
-  if (body.is_object() && body.value("rollback", false)) {
+  if (optionalBool(body, "rollback").value_or(false)) {
     const std::string id =
         ctx.operations.start(operation(scope, "rollback", vchId, record.name), client,
                              [client, vchId](const std::string&, engine::PlanObserver& observer) {
@@ -130,8 +131,7 @@ void upgrade(Exchange& ex, ApiContext& ctx, const TargetScope& scope, AuditEntry
                              });
     return accepted(ex, audit, 202, scope, id);
   }
-  if (body.is_object() && body.contains("bootstrap-iso") &&
-      body["bootstrap-iso"] != ctx.images.bootstrapName())
+  if (auto iso = optionalString(body, "bootstrap-iso"); iso && *iso != ctx.images.bootstrapName())
     throw HttpError(422, "bootstrap-iso: this appliance has only " + ctx.images.bootstrapName());
   auto prepared = std::make_shared<engine::PreparedUpgrade>(
       engine::prepareUpgrade(scope.client(), vchId, {ctx.images, {}}));
@@ -149,14 +149,9 @@ void debug(Exchange& ex, ApiContext& ctx, const TargetScope& scope, AuditEntry& 
   const std::string vchId = ex.param("vchId");
   auto record = findVch(scope, vchId);
   engine::DebugSpec spec;
-  if (body.is_object()) {
-    if (body.contains("enable-ssh") && !body["enable-ssh"].is_boolean())
-      throw HttpError(422, "enable-ssh in body must be true or false");
-    spec.enableSsh = body.value("enable-ssh", false);
-    if (body.contains("authorized-key"))
-      spec.authorizedKey = body["authorized-key"].get<std::string>();
-    if (body.contains("rootpw")) spec.rootPassword = Secret(body["rootpw"].get<std::string>());
-  }
+  spec.enableSsh = optionalBool(body, "enable-ssh").value_or(false);
+  spec.authorizedKey = optionalString(body, "authorized-key", 16 * 1024).value_or("");
+  if (auto pw = optionalString(body, "rootpw")) spec.rootPassword = Secret(*pw);
   if (!spec.enableSsh && (!spec.authorizedKey.empty() || !spec.rootPassword.empty()))
     throw HttpError(400, "authorized-key and rootpw need enable-ssh: true");
   auto client = scope.session.client;
@@ -190,8 +185,8 @@ void remove(Exchange& ex, ApiContext& ctx) {
     const json body = ex.jsonBody();
     engine::DeleteSpec spec;
     if (body.is_object()) {
-      const std::string containers = body.value("containers", std::string("off"));
-      const std::string stores = body.value("volume_stores", std::string("none"));
+      const std::string containers = optionalString(body, "containers").value_or("off");
+      const std::string stores = optionalString(body, "volume_stores").value_or("none");
       if (containers != "off" && containers != "all")
         throw HttpError(422, "containers in body should be one of [off all]");
       if (stores != "none" && stores != "all")

@@ -72,7 +72,7 @@ Secret cloneTicketForToken(const http::Endpoint& vsphereClient, const tls::Trust
     const std::string ticket = j.at("session_clone_ticket").get<std::string>();
     if (!ticket.empty()) return Secret(ticket);
   } catch (const nlohmann::json::exception&) {
-  } catch (const JsonTooDeep&) {
+  } catch (const BadJson&) {
   }
   throw HttpError(502, "the vSphere Client's answer holds no session_clone_ticket");
 }

@@ -83,10 +83,10 @@ nlohmann::json Exchange::jsonBody(std::initializer_list<const char*> types) {
   }
   try {
     return parseJson(b);
-  } catch (const nlohmann::json::parse_error& e) {
-    throw HttpError(400, std::string("the body is not valid JSON: ") + e.what());
   } catch (const JsonTooDeep& e) {
     throw HttpError(400, std::string("the body is ") + e.what() + "; a VCH is 6 levels deep");
+  } catch (const BadJson& e) {
+    throw HttpError(400, std::string("the body is not valid JSON: ") + e.what());
   }
 }
 

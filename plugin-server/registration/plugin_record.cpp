@@ -37,7 +37,7 @@ json parsedSummary(const std::string& summary) {
     auto j = parseJson(summary);
     if (j.is_object()) return j;
   } catch (const json::exception&) {
-  } catch (const JsonTooDeep&) {
+  } catch (const BadJson&) {
   }
   return json::object();
 }

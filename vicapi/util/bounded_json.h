@@ -12,15 +12,21 @@ namespace vic {
 // is 6 levels deep, and dump(), merge_patch() and comparison recurse.
 inline constexpr int kMaxJsonDepth = 64;
 
-// JSON nested deeper than allowed.
-class JsonTooDeep : public Error {
+// Text that is not JSON this program reads: bad syntax, a number beyond a
+// double (which nlohmann reports as out_of_range, not as a parse error), or
+// nesting beyond the limit (JsonTooDeep).
+class BadJson : public Error {
  public:
   using Error::Error;
 };
+class JsonTooDeep : public BadJson {
+ public:
+  using BadJson::BadJson;
+};
 
-// Parses JSON text like nlohmann::json::parse (throwing its parse_error for
-// bad syntax), but throws JsonTooDeep as soon as an object or array opens
-// deeper than `maxDepth`, before anything that deep is built.
+// Parses JSON text, throwing BadJson for anything it cannot use, and
+// JsonTooDeep as soon as an object or array opens deeper than `maxDepth`,
+// before anything that deep is built.
 nlohmann::json parseJson(std::string_view text, int maxDepth = kMaxJsonDepth);
 
 }  // namespace vic

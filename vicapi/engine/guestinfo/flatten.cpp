@@ -82,7 +82,7 @@ json unflatten(const KeyValues& keys, const std::string& prefix) {
       place(root, "/" + it->first.substr(prefix.size()), parseJson(it->second));
     } catch (const json::exception&) {
       continue;  // not ours, or damaged by hand: skip rather than fail the whole VCH
-    } catch (const JsonTooDeep&) {
+    } catch (const BadJson&) {
       continue;
     }
   }

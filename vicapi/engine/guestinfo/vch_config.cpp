@@ -124,7 +124,7 @@ StoredVch decodeSummary(const KeyValues& kv) {
     try {
       s.model.network.client = RoleNetwork{{}, parseJson(st).get<std::string>(), std::nullopt, {}};
     } catch (const json::exception&) {
-    } catch (const JsonTooDeep&) {
+    } catch (const BadJson&) {
     }
   }
   return s;

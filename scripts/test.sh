@@ -7,23 +7,28 @@ set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
 start=$(date +%s)
+phase() { echo "== $1 ($(($(date +%s) - start)) s in) =="; }
 
+phase "debug build"
 scripts/build.sh debug
 for dir in tests/openapi tests/browser; do
   npm ci --prefix "$dir" --no-audit --no-fund --loglevel=error
 done
+phase "tests"
 ctest --preset debug
 echo "browser test screenshots: $root/build/debug/artifacts/browser"
 
-echo "== fuzzing: each target 30 s from its seeds =="
+phase "fuzzing: each target 30 s from its seeds"
 scripts/fuzz.sh 30
 
-scripts/build.sh release
+phase "release build"
+scripts/build.sh release benchmarks
+phase "hostile input against the release server"
 # The attacks of tests/server/hostile_input_test.cpp against the release
 # server, as deployed, where its memory is measured without the sanitizers'.
 VIC_SERVER=build/release/plugin-server/vic-machine-server \
   build/debug/tests/server_tests --run_test=hostile_input --log_level=message
-echo "== benchmarks (figures, not pass/fail) =="
+phase "benchmarks (figures, not pass/fail)"
 for bench in build/release/tests/bench/*_bench; do
   echo "-- $(basename "$bench")"
   "$bench" || echo "benchmark $(basename "$bench") failed to run (exit $?)"

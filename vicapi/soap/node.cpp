@@ -84,10 +84,22 @@ bool isSecretOptionKey(std::string_view key) {
          (key.size() >= suffix.size() && key.substr(key.size() - suffix.size()) == suffix);
 }
 
-// Children are freed level by level rather than by recursion, so that no
-// tree, however deep a server made it, can exhaust the stack.
+namespace {
+// How deep the destructor is recursing on this thread.
+thread_local int freeingDepth = 0;
+}  // namespace
+
+// A tree of any real answer's depth is freed the ordinary way, by
+// recursion; below 64 levels, what is left is freed level by level instead,
+// so that no tree, however deep a server made it, can exhaust the stack.
 Node::~Node() {
   if (children.empty()) return;
+  if (freeingDepth < 64) {
+    ++freeingDepth;
+    children.clear();
+    --freeingDepth;
+    return;
+  }
   std::vector<Node> pending = std::move(children);
   while (!pending.empty()) {
     Node last = std::move(pending.back());

@@ -3,7 +3,10 @@
 #include <string>
 #include <vector>
 
+#include "vicapi/engine/guestinfo/vch_config.h"
+#include "vicapi/engine/model/vch.h"
 #include "vicapi/util/secret.h"
+#include "vicapi/vim/moref.h"
 
 namespace vic::endpoint {
 
@@ -16,11 +19,18 @@ struct EndpointConfig {
   std::string serverCertificate;       // PEM
   Secret serverPrivateKey;             // PEM
   std::vector<std::string> clientCas;  // PEM each
+
+  vim::Moref vchVm;                         // the endpoint VM itself
+  engine::Vch model;                        // the VCH as created, without secrets
+  engine::guestinfo::Placement placement;   // where it lives in vCenter
+  std::string operationsUser;               // who the daemon works in vCenter as
+  Secret operationsPassword;
 };
 
 // Reads a JSON object of extraConfig keys and values (what the VM sees as
-// guestinfo) and opens the sealed private key with the VCH's sealing key.
-// Throws vic::Error saying what is missing.
+// guestinfo) and opens the sealed private key and operations password with
+// the VCH's sealing key. Throws vic::Error saying what is missing.
 EndpointConfig fromGuestinfoFile(const std::string& path);
+EndpointConfig fromGuestinfo(const engine::guestinfo::KeyValues& keys);
 
 }  // namespace vic::endpoint

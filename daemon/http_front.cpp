@@ -14,13 +14,27 @@ namespace {
 using Poco::Net::HTTPServerRequest;
 using Poco::Net::HTTPServerResponse;
 
-void send(HTTPServerResponse& res, const DockerReply& reply, bool head) {
+void headers(HTTPServerResponse& res, const DockerReply& reply) {
   res.setStatus(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(reply.status));
   res.setContentType(reply.contentType);
   res.set("Api-Version", kApiVersion);
   res.set("Docker-Experimental", "false");
   res.set("Ostype", "linux");
   res.set("Server", std::string("Docker/") + kApiVersion + " (linux)");
+}
+
+void send(HTTPServerResponse& res, const DockerReply& reply, bool head) {
+  headers(res, reply);
+  if (reply.stream) {
+    res.setChunkedTransferEncoding(true);
+    auto& out = res.send();
+    reply.stream(out);
+    return;
+  }
+  if (reply.status == 204 || reply.status == 304) {
+    res.send();
+    return;
+  }
   res.setContentLength(static_cast<std::streamsize>(reply.body.size()));
   auto& out = res.send();
   if (!head) out << reply.body;
@@ -32,17 +46,20 @@ class Handler : public Poco::Net::HTTPRequestHandler {
 
   void handleRequest(HTTPServerRequest& req, HTTPServerResponse& res) override {
     logger()->debug("{} {}", req.getMethod(), req.getURI());
-    DockerRequest request{req.getMethod(), req.getURI(), {}};
+    DockerRequest request{req.getMethod(), req.getURI(), {}, req.get("X-Registry-Auth", "")};
     const bool hasBody = req.getChunkedTransferEncoding() || req.getContentLength64() > 0;
     if (hasBody && (req.getContentLength64() > static_cast<Poco::Int64>(kMaxBody) ||
                     !http::readUpTo(req.stream(), kMaxBody, request.body))) {
       res.setKeepAlive(false);  // the rest of the body stays unread
-      return send(
-          res,
-          {413, "application/json", "{\"message\":\"the request body is larger than 1 MiB\"}\n"},
-          false);
+      return send(res,
+                  {413, "application/json",
+                   "{\"message\":\"the request body is larger than 1 MiB\"}\n", {}},
+                  false);
     }
-    send(res, api_->handle(request), req.getMethod() == "HEAD");
+    const auto reply = api_->handle(request);
+    if (reply.status >= 400)
+      logger()->info("{} {} -> {}", req.getMethod(), req.getURI(), reply.status);
+    send(res, reply, req.getMethod() == "HEAD");
   }
 
  private:
@@ -51,19 +68,19 @@ class Handler : public Poco::Net::HTTPRequestHandler {
 
 class Factory : public Poco::Net::HTTPRequestHandlerFactory {
  public:
-  explicit Factory(std::shared_ptr<const DockerApi> api) : api_(std::move(api)) {}
+  explicit Factory(ApiSource current) : current_(std::move(current)) {}
   Poco::Net::HTTPRequestHandler* createRequestHandler(const HTTPServerRequest&) override {
-    return new Handler(api_);
+    return new Handler(current_());
   }
 
  private:
-  std::shared_ptr<const DockerApi> api_;
+  ApiSource current_;
 };
 
 }  // namespace
 
-Poco::Net::HTTPRequestHandlerFactory::Ptr httpFront(std::shared_ptr<const DockerApi> api) {
-  return new Factory(std::move(api));
+Poco::Net::HTTPRequestHandlerFactory::Ptr httpFront(ApiSource current) {
+  return new Factory(std::move(current));
 }
 
 }  // namespace vic::endpoint

@@ -10,11 +10,15 @@
 #include <Poco/Util/OptionSet.h>
 #include <Poco/Util/ServerApplication.h>
 
-#include "daemon/docker_api.h"
+#include <spdlog/sinks/basic_file_sink.h>
+
 #include "daemon/endpoint_config.h"
+#include "daemon/endpoint_runtime.h"
 #include "daemon/http_front.h"
+#include "daemon/portal/admin_portal.h"
 #include "daemon/tls_context.h"
 #include "vicapi/util/log.h"
+#include "vicapi/util/log_format.h"
 #include "vicapi/version/version.h"
 
 namespace {
@@ -34,6 +38,12 @@ class EndpointApp : public Poco::Util::ServerApplication {
     o.addOption(Option("port", "p", "port (default 2376 with TLS, 2375 without)")
                     .argument("port")
                     .binding("port"));
+    o.addOption(Option("portal-port", "", "admin portal port (default 2378; 0 for none)")
+                    .argument("port")
+                    .binding("portal-port"));
+    o.addOption(Option("log-file", "", "also write the log here (the admin portal serves it)")
+                    .argument("file")
+                    .binding("log-file"));
     o.addOption(
         Option("version", "", "print the version and exit")
             .callback(Poco::Util::OptionCallback<EndpointApp>(this, &EndpointApp::printVersion)));
@@ -67,21 +77,43 @@ class EndpointApp : public Poco::Util::ServerApplication {
     }
     try {
       auto cfg = vic::endpoint::fromGuestinfoFile(config().getString("guestinfo"));
+      const std::string logFile = config().getString("log-file", "");
+      if (!logFile.empty()) {
+        auto sink = std::make_shared<spdlog::sinks::basic_file_sink_mt>(logFile);
+        sink->set_formatter(vic::textLogFormatter("[%Y-%m-%d %H:%M:%S.%e] [%l] %E",
+                                                  spdlog::pattern_time_type::utc));
+        vic::logger()->sinks().push_back(sink);
+        vic::logger()->set_level(spdlog::level::info);
+        vic::logger()->flush_on(spdlog::level::info);
+      }
+      const std::string listen = config().getString("listen", "0.0.0.0");
       const auto port = static_cast<Poco::UInt16>(config().getInt("port", cfg.noTls ? 2375 : 2376));
-      const Poco::Net::SocketAddress addr(config().getString("listen", "0.0.0.0"), port);
+      const Poco::Net::SocketAddress addr(listen, port);
       Poco::Net::ServerSocket socket =
           cfg.noTls ? Poco::Net::ServerSocket(addr)
                     : Poco::Net::SecureServerSocket(addr, 64, vic::endpoint::serverContext(cfg));
+      vic::endpoint::EndpointRuntime runtime(cfg);
       auto params = new Poco::Net::HTTPServerParams;
-      params->setMaxThreads(8);
-      Poco::Net::HTTPServer server(
-          vic::endpoint::httpFront(std::make_shared<const vic::endpoint::DockerApi>(cfg)), socket,
-          params);
+      // Waits and pulls hold a thread each for as long as they last.
+      params->setMaxThreads(32);
+      params->setMaxQueued(128);
+      Poco::Net::HTTPServer server(vic::endpoint::httpFront([&runtime] { return runtime.api(); }),
+                                   socket, params);
       server.start();
+      std::unique_ptr<vic::endpoint::AdminPortal> portal;
+      const int portalPort = config().getInt("portal-port", 2378);
+      if (portalPort > 0)
+        portal = std::make_unique<vic::endpoint::AdminPortal>(
+            runtime, Poco::Net::SocketAddress(listen, static_cast<Poco::UInt16>(portalPort)),
+            socket.address(), logFile);
+      runtime.start();
       // The line tests and supervisors wait for.
       std::cout << "vic-endpoint " << vic::version::current().str() << " serving VCH "
                 << cfg.vchName << " on " << socket.address().toString()
-                << (cfg.noTls ? " (no TLS)" : " (TLS)") << std::endl;
+                << (cfg.noTls ? " (no TLS)" : " (TLS)")
+                << (portal ? ", admin portal on " + portal->address().toString() : "")
+                << std::endl;
+      vic::logger()->info("serving VCH {} on {}", cfg.vchName, socket.address().toString());
       waitForTerminationRequest();
       server.stopAll(true);
     } catch (const std::exception& e) {

@@ -30,11 +30,12 @@ std::vector<std::string> pemBlocks(const std::string& bundle) {
 
 }  // namespace
 
-Poco::Net::Context::Ptr serverContext(const EndpointConfig& config) {
+Poco::Net::Context::Ptr serverContext(const EndpointConfig& config, bool clientCertificateOptional) {
   tls::ensureInitialised();
   Poco::Net::Context::Params params;
-  params.verificationMode =
-      config.noTlsVerify ? Poco::Net::Context::VERIFY_NONE : Poco::Net::Context::VERIFY_STRICT;
+  params.verificationMode = config.noTlsVerify        ? Poco::Net::Context::VERIFY_NONE
+                            : clientCertificateOptional ? Poco::Net::Context::VERIFY_RELAXED
+                                                        : Poco::Net::Context::VERIFY_STRICT;
   params.loadDefaultCAs = false;
   params.cipherList = "HIGH:!aNULL:!MD5:!RC4";
   Poco::Net::Context::Ptr ctx = new Poco::Net::Context(Poco::Net::Context::TLS_SERVER_USE, params);

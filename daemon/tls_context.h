@@ -10,6 +10,9 @@ namespace vic::endpoint {
 // certificate, and client certificates required and checked against the
 // VCH's client CAs unless verification was turned off at create. Keys stay
 // in memory; nothing is written to disk.
-Poco::Net::Context::Ptr serverContext(const EndpointConfig& config);
+// With `clientCertificateOptional` (the admin portal), a client certificate
+// is asked for and checked when given, and a login form serves the rest.
+Poco::Net::Context::Ptr serverContext(const EndpointConfig& config,
+                                      bool clientCertificateOptional = false);
 
 }  // namespace vic::endpoint

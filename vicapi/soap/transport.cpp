@@ -170,10 +170,20 @@ Node Transport::callStreamed(const Node& request, const std::vector<std::string>
 }
 
 void Transport::upload(const std::string& pathAndQuery, std::istream& body, std::uint64_t length) {
+  // A stream that cannot seek (a download passed straight on) can be sent
+  // only once: a retry on a fresh connection would send what is left of it.
   const auto origin = body.tellg();
+  const bool rewindable = origin != std::istream::pos_type(-1);
+  bool sent = false;
   pool_.run([&](Poco::Net::HTTPSClientSession& session) {
-    body.clear();
-    body.seekg(origin);
+    if (sent && !rewindable)
+      throw TransportError("uploading to " + pathAndQuery +
+                           " broke off, and its source cannot be read a second time");
+    sent = true;
+    if (rewindable) {
+      body.clear();
+      body.seekg(origin);
+    }
     Poco::Net::HTTPRequest req(Poco::Net::HTTPRequest::HTTP_PUT, pathAndQuery,
                                Poco::Net::HTTPMessage::HTTP_1_1);
     prepare(req);

@@ -1,5 +1,9 @@
 #include "vicapi/vim/task.h"
 
+#include <optional>
+#include <thread>
+#include <utility>
+
 #include "vicapi/soap/errors.h"
 #include "vicapi/soap/fault.h"
 #include "vicapi/util/log.h"
@@ -81,6 +85,48 @@ Node Task::wait(std::optional<std::chrono::seconds> timeout) {
       throw TransportError(description_ + " did not finish in the time allowed (task " +
                            ref_.value + " is " + (state.empty() ? "unknown" : state) + ")");
   }
+}
+
+Node Task::poll(std::chrono::milliseconds timeout) {
+  return pollAll({*this}, timeout).front();
+}
+
+std::vector<Node> Task::pollAll(const std::vector<Task>& tasks, std::chrono::milliseconds timeout) {
+  std::vector<Node> results(tasks.size());
+  if (tasks.empty()) return results;
+  Client& client = *tasks.front().client_;
+  const auto deadline = std::chrono::steady_clock::now() + timeout;
+  std::vector<ObjectSpec> objects;
+  for (const auto& t : tasks) objects.push_back(ObjectSpec{t.ref_});
+  std::vector<bool> done(tasks.size(), false);
+  std::size_t remaining = tasks.size();
+  std::optional<std::pair<std::string, Node>> failure;  // description, fault
+  std::chrono::milliseconds pause{3};
+  PropertyCollector pc(client);
+  while (remaining > 0) {
+    std::this_thread::sleep_for(pause);
+    auto infos = pc.retrieve({{"Task", {"info.state", "info.error", "info.result"}}}, objects);
+    for (auto& info : infos) {
+      for (std::size_t i = 0; i < tasks.size(); ++i) {
+        if (done[i] || tasks[i].ref_ != info.obj) continue;
+        const std::string state = info.text("info.state");
+        if (state != "success" && state != "error") continue;
+        done[i] = true;
+        --remaining;
+        if (state == "success") {
+          if (const Node* r = info.prop("info.result")) results[i] = *r;
+        } else if (!failure) {
+          const Node* error = info.prop("info.error");
+          failure.emplace(tasks[i].description_, error ? *error : Node("error"));
+        }
+      }
+    }
+    if (remaining > 0 && std::chrono::steady_clock::now() >= deadline)
+      throw TransportError(tasks.front().description_ + " did not finish in the time allowed");
+    pause = std::min(pause * 3, std::chrono::milliseconds(500));
+  }
+  if (failure) soap::throwMethodFault(failure->first, failure->second);
+  return results;
 }
 
 }  // namespace vic::vim

@@ -1,0 +1,35 @@
+#include "daemon/images/registry_credentials.h"
+
+#include <sstream>
+
+#include <Poco/Base64Decoder.h>
+
+#include "vicapi/util/bounded_json.h"
+
+namespace vic::endpoint {
+
+RegistryCredentials RegistryCredentials::fromHeader(const std::string& header) {
+  RegistryCredentials c;
+  if (header.empty() || header.size() > 16 * 1024) return c;
+  std::string text = header;
+  for (auto& ch : text) {
+    if (ch == '-') ch = '+';
+    if (ch == '_') ch = '/';
+  }
+  while (text.size() % 4) text += '=';
+  try {
+    std::istringstream in(text);
+    Poco::Base64Decoder dec(in);
+    std::string json((std::istreambuf_iterator<char>(dec)), std::istreambuf_iterator<char>());
+    auto j = parseJson(json);
+    if (!j.is_object()) return c;
+    if (auto u = j.find("username"); u != j.end() && u->is_string()) c.user = u->get<std::string>();
+    if (auto p = j.find("password"); p != j.end() && p->is_string())
+      c.password = Secret(p->get<std::string>());
+  } catch (const std::exception&) {
+    // Anonymous, as the CLI's "{}" would be.
+  }
+  return c;
+}
+
+}  // namespace vic::endpoint

@@ -37,6 +37,7 @@ void EndpointRuntime::connectLoop() {
   while (!stopping_) {
     try {
       auto world = std::make_unique<VchWorld>(config_);
+      world->publishDaemonVersion();
       auto images = std::make_unique<ImageService>(*world, RegistryPolicy(config_.model.registry));
       auto volumes = std::make_unique<VolumeService>(*world);
       auto containers = std::make_unique<ContainerService>(*world, *images, *volumes);

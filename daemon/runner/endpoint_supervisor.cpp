@@ -31,7 +31,9 @@ bool isLiveVch(const gi::KeyValues& keys, const vim::Moref& vm) {
 std::string guestinfoJson(const gi::KeyValues& keys) {
   nlohmann::json j = nlohmann::json::object();
   for (const auto& [k, v] : keys)
-    if (k.rfind("guestinfo.", 0) == 0) j[k] = v;
+    // The guest's own reports (its daemon's version) are not configuration:
+    // a daemon writing them must not look like a configure.
+    if (k.rfind("guestinfo.", 0) == 0 && k.rfind(gi::kRuntimePrefix, 0) != 0) j[k] = v;
   return j.dump(1);
 }
 
@@ -44,6 +46,46 @@ std::string serverCertificate(const gi::KeyValues& keys) {
   } catch (const std::exception&) {
     return "";
   }
+}
+
+std::string configText(const gi::KeyValues& keys, const std::string& pointer) {
+  auto it = keys.find(std::string(gi::kConfigPrefix) + "/" + pointer);
+  if (it == keys.end()) return "";
+  try {
+    auto j = nlohmann::json::parse(it->second);
+    return j.is_string() ? j.get<std::string>() : j.dump();
+  } catch (const std::exception&) {
+    return "";
+  }
+}
+
+// What a user types to reach the VCH with the docker CLI, printed when its
+// daemon starts.
+std::string howToConnect(const gi::KeyValues& keys, const std::string& address) {
+  const std::string name = configText(keys, "name");
+  std::string out = "\n  VCH " + name + " answers the docker CLI at " + address;
+  if (configText(keys, "auth/no_tls") == "true")
+    return out + ":2375 (no TLS):\n    export DOCKER_HOST=tcp://" + address +
+           ":2375\n    docker info\n\n";
+  out += ":2376, admin portal https://" + address + ":2378\n";
+  const bool verify = configText(keys, "auth/client/no_tls_verify") != "true";
+  const bool certificateNamesIt = loopbackAddressesOf(serverCertificate(keys)).count(address) > 0;
+  const std::string certs =
+      "    (ca.pem, cert.pem and key.pem are the client certificate the wizard handed out)\n";
+  if (certificateNamesIt) {
+    out += "    export DOCKER_HOST=tcp://" + address + ":2376 DOCKER_TLS_VERIFY=1 " +
+           "DOCKER_CERT_PATH=<folder of ca.pem, cert.pem, key.pem>\n";
+    if (verify) out += certs;
+  } else {
+    out += "    Its certificate names " + configText(keys, "auth/server/generate/cname") +
+           ", not " + address + ": add \"" + address + " " +
+           configText(keys, "auth/server/generate/cname") +
+           "\" to /etc/hosts and use that name, or skip the server check:\n" +
+           "    docker --tls -H tcp://" + address + ":2376" +
+           (verify ? " --tlscert cert.pem --tlskey key.pem" : "") + " info\n";
+    if (verify) out += certs;
+  }
+  return out + "\n";
 }
 
 }  // namespace
@@ -126,7 +168,7 @@ bool EndpointSupervisor::start(const vim::Moref& vm, const WatchedVm& w, Running
     slot.process = ChildProcess::spawn(o);
     const auto line = slot.process.waitForLine("serving VCH", std::chrono::seconds(20));
     logger()->info("{}: {}", vm.str(), line);
-    std::cout << line << std::endl;
+    std::cerr << howToConnect(w.extraConfig, address) << std::flush;
     slot.address = address;
     slot.guestinfo = guestinfo;
     publish(vm, address);

@@ -5,7 +5,9 @@
 #include "vicapi/tls/trust.h"
 #include "vicapi/util/log.h"
 #include "vicapi/vim/devices.h"
+#include "vicapi/version/version.h"
 #include "vicapi/vim/property_collector.h"
+#include "vicapi/vim/virtual_machine.h"
 
 namespace vic::endpoint {
 
@@ -79,6 +81,12 @@ VchWorld::VchWorld(const EndpointConfig& config) : config_(config), client_(conn
 }
 
 VchWorld::~VchWorld() = default;
+
+void VchWorld::publishDaemonVersion() {
+  vim::VmConfigSpec spec;
+  spec.extraConfig.emplace_back(engine::guestinfo::kDaemonVersionKey, version::current().str());
+  vim::VirtualMachine(*client_, config_.vchVm).reconfigure(spec).poll();
+}
 
 vim::ObjectSpec VchWorld::poolVms() const {
   vim::ObjectSpec spec{pool_, true, {}};

@@ -45,6 +45,11 @@ class VchWorld {
   // File transfer on a datastore of the VCH's datacenter.
   vim::DatastoreFiles files(const std::string& datastore);
 
+  // Records in the endpoint VM the version of this daemon, for the
+  // appliance's lists and version checks (it cannot reach a Docker API that
+  // wants client certificates).
+  void publishDaemonVersion();
+
   // The NIC container VMs get on the bridge network (empty when the VCH has
   // no bridge network recorded); a device to add, with key -100.
   const std::optional<soap::Node>& bridgeNic() const { return bridgeNic_; }

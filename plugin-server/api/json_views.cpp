@@ -17,6 +17,7 @@ json listItemJson(const engine::VchListItem& v) {
   if (!v.parent.id.empty()) j["parent"] = {{"id", v.parent.id}, {"name", v.parent.name}};
   if (!v.adminPortal.empty()) j["admin_portal"] = v.adminPortal;
   if (!v.dockerHost.empty()) j["docker_host"] = v.dockerHost;
+  if (!v.daemonVersion.empty()) j["daemon_version"] = v.daemonVersion;
   return j;
 }
 

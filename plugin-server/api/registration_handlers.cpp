@@ -118,7 +118,12 @@ json versionsJson(ApiContext& ctx, TargetScope& scope) {
                     {"name", v.name},
                     {"version", v.version},
                     {"upgrade_status", v.upgradeStatus},
-                    {"newer_than_appliance", newer}});
+                    {"newer_than_appliance", newer},
+                    {"daemon_version", v.daemonVersion.empty() ? json(nullptr) : json(v.daemonVersion)}});
+    if (!v.daemonVersion.empty() && v.daemonVersion != ctx.images.version.str())
+      warnings.push_back("VCH " + v.name + " runs endpoint daemon " + v.daemonVersion +
+                         "; this appliance ships " + ctx.images.version.str() +
+                         (newer ? "" : "; upgrade the VCH to run it"));
     if (newer)
       warnings.push_back("VCH " + v.name + " (" + v.version + ") is newer than this appliance (" +
                          me.version + "); manage it from an appliance of its version");

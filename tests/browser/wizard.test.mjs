@@ -4,15 +4,23 @@
 // kept in the artifacts directory.
 import assert from 'node:assert/strict';
 import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { after, before, describe, test } from 'node:test';
 
+import { startRegistry } from './support/registry.mjs';
 import { artifactsDir, launchBrowser, startShell } from './support/shell.mjs';
 
 const VCH = 'vch-browser';
+// The loopback address the VCH's certificate names, so that the endpoint
+// runner puts its daemon there.
+const VCH_ADDRESS = '127.0.0.77';
+const DOCKER = existsSync('/usr/bin/docker') ? '/usr/bin/docker' : 'docker';
 const TIMEOUT = 30_000;
 
 describe('the plug-in in the test shell', () => {
-  let shell, facts, browser, page, view, modal;
+  let shell, facts, browser, page, view, modal, registry;
   const shots = artifactsDir();
   const shoot = (name) => page.screenshot({ path: path.join(shots, `${name}.png`), fullPage: true });
 
@@ -26,6 +34,7 @@ describe('the plug-in in the test shell', () => {
 
   before(async () => {
     shell = startShell();
+    registry = await startRegistry();
     facts = await shell.ready;
     browser = await launchBrowser();
     const context = await browser.newContext({ ignoreHTTPSErrors: true, viewport: { width: 1400, height: 900 } });
@@ -40,6 +49,7 @@ describe('the plug-in in the test shell', () => {
   after(async () => {
     await browser?.close();
     await shell?.stop();
+    registry?.stop();
   });
 
   test('the info panel shows this appliance, its versions and the registered appliances', async () => {
@@ -138,6 +148,8 @@ describe('the plug-in in the test shell', () => {
     await fieldError('key-size').filter({ hasText: 'Key size should be at least 1024' }).waitFor();
     await shoot('10-security-errors');
     await modal.getByLabel('Certificate key size (bits)').fill('2048');
+    await modal.getByLabel('Common name (CN)').fill(VCH_ADDRESS);
+    await modal.getByLabel('Verify clients with certificates').uncheck();
     await shoot('11-security');
     await next();
 
@@ -152,7 +164,8 @@ describe('the plug-in in the test shell', () => {
     await modal.getByLabel('Insecure registry 1 port').fill('99999');
     await modal.getByLabel('Insecure registry 1 port').blur();
     await fieldError('insecure-0').filter({ hasText: 'Port must be from 1 to 65535' }).waitFor();
-    await modal.getByLabel('Insecure registry 1 port').fill('');
+    await modal.getByLabel('Insecure registry 1', { exact: true }).fill('127.0.0.1');
+    await modal.getByLabel('Insecure registry 1 port').fill(String(registry.port));
     await shoot('13-registry');
     await next();
 
@@ -196,6 +209,55 @@ describe('the plug-in in the test shell', () => {
     await log.waitFor();
     assert.match(await log.innerText(), /create/i);
     await shoot('19-vch-log');
+  });
+
+  test('the VCH answers the docker CLI, and its container shows in the Containers pane', async () => {
+    // The runner starts the VCH's daemon; the list shows where it answers.
+    const row = view.locator(`clr-dg-row[data-vch="${VCH}"]`);
+    for (let i = 0; i < 40 && !(await row.innerText()).includes(`DOCKER_HOST=${VCH_ADDRESS}:2376`); i++) {
+      await page.getByRole('button', { name: 'Refresh', exact: true }).click();
+      await page.waitForTimeout(500);
+    }
+    assert.match(await row.innerText(), new RegExp(`DOCKER_HOST=${VCH_ADDRESS.replaceAll('.', '\\.')}:2376`));
+    const daemon = await row.locator('[data-daemon-version]').getAttribute('data-daemon-version');
+    const shipped = await (async () => {
+      await view.getByRole('tab', { name: 'Summary' }).click();
+      const v = await view.locator('[data-test="endpoint-version"]').innerText();
+      const line = view.getByRole('region', { name: 'Virtual Container Hosts and their endpoint daemons' })
+        .locator(`[data-vch="${VCH}"] [data-daemon-version]`);
+      await line.waitFor();
+      assert.equal(await line.getAttribute('data-daemon-version'), v, 'the info panel shows the daemon beside what ships');
+      return v;
+    })();
+    assert.equal(daemon, shipped, 'the list shows the daemon version the VCH runs');
+
+    // The certificate as the user downloads it from the list; the CLI encrypts
+    // with --tls (this VCH does not ask for client certificates).
+    await view.getByRole('tab', { name: 'Virtual Container Hosts' }).click();
+    await view.getByRole('button', { name: `Actions for ${VCH}` }).click();
+    const download = page.waitForEvent('download');
+    await view.getByRole('button', { name: 'Download certificate', exact: true }).click();
+    const certDir = mkdtempSync(`${tmpdir()}/vic-docker-`);
+    await (await download).saveAs(`${certDir}/ca.pem`);
+    const image = await registry.push('test/tiny', '1.0');
+    const docker = (...args) =>
+      execFileSync(DOCKER, ['--tls', '--tlscacert', `${certDir}/ca.pem`, '-H', `tcp://${VCH_ADDRESS}:2376`, ...args], {
+        env: { ...process.env, DOCKER_CONFIG: certDir },
+        encoding: 'utf8',
+      }).trim();
+    docker('pull', image);
+    docker('create', '--name', 'web', '-p', '8080:80', image);
+    docker('start', 'web');
+
+    await view.getByRole('tab', { name: 'Containers' }).click();
+    const container = view.getByRole('region', { name: 'Containers' }).getByRole('row').filter({ hasText: 'web' });
+    await container.waitFor();
+    const cells = (await container.getByRole('gridcell').allInnerTexts()).join(' | ');
+    for (const shown of [image, '8080:80', VCH, 'Powered on'])
+      assert.ok(cells.includes(shown), `the Containers pane shows ${shown}: ${cells}`);
+    await shoot('19c-containers');
+    docker('rm', '-f', 'web');
+    await view.getByRole('tab', { name: 'Virtual Container Hosts' }).click();
   });
 
   test("the wizard opened from a cluster's Actions menu starts on that cluster", async () => {

@@ -23,6 +23,7 @@
 #include "vicapi/engine/firewall.h"
 #include "vicapi/sim/simulator.h"
 #include "vicapi/soap/errors.h"
+#include "vicapi/util/child_process.h"
 #include "vicapi/util/log.h"
 
 namespace fs = std::filesystem;
@@ -95,6 +96,18 @@ int main(int argc, char** argv) {
     if (registered.status != 200)
       throw Error("registering the appliance failed: " + registered.body);
 
+    // Each VCH's guest: its endpoint daemon on a loopback address, told to
+    // vCenter as the VM's IP. Its messages (how to reach a new VCH with the
+    // docker CLI) go to this program's stderr.
+    ChildOptions runnerOptions;
+    runnerOptions.argv = {VIC_ENDPOINT_RUNNER_BINARY, "--target", vcenter->target(),
+                          "--thumbprint", vcenter->thumbprint().str(), "--user", kUser,
+                          "--state-dir", (work / "endpoints").string(), "--endpoint",
+                          VIC_ENDPOINT_BINARY};
+    runnerOptions.environment = {{"VIC_PASSWORD", kPassword}};
+    auto runner = ChildProcess::spawn(runnerOptions);
+    runner.waitForLine("vic-endpoint-runner watching", std::chrono::seconds(30));
+
     test::VsphereClientSessions sessions(*vcenter);
     const std::string token = sessions.signIn(kUser, kPassword);
     shell::ShellServer shell(*vcenter, admin, sessions, kUser, token, flags["listen"]);
@@ -106,7 +119,8 @@ int main(int argc, char** argv) {
         {"thumbprint", vcenter->thumbprint().str()},
         {"user", kUser},
         {"password", kPassword},
-        {"work", work.string()}};
+        {"work", work.string()},
+        {"endpoints", (work / "endpoints").string()}};
     std::cout << "VIC shell ready: " << ready.dump() << "\n\n"
               << "  Open " << shell.url() << "/ in a browser (the certificate is self-signed).\n"
               << "  It plays the vSphere Client, signed in as " << kUser << " (password "

@@ -81,6 +81,7 @@ std::vector<VchListItem> listVchs(vim::Client& client, const ListScope& scope,
         item.upgradeStatus = upgradeStatus(appliance, r.stored.version, r.stored.locked);
         item.dockerHost = dockerHost(r.stored.model, address);
         item.adminPortal = adminPortal(address);
+        item.daemonVersion = r.stored.daemonVersion;
         found.emplace_back(std::move(item), r.pool);
       });
 

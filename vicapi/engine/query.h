@@ -20,6 +20,7 @@ struct VchListItem {
   std::string upgradeStatus;
   std::string adminPortal;
   std::string dockerHost;
+  std::string daemonVersion;  // what its endpoint daemon reported running
 };
 
 struct ListScope {

@@ -58,9 +58,18 @@ ChildProcess ChildProcess::spawn(const ChildOptions& options) {
     posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, options.stderrFile.c_str(),
                                      O_WRONLY | O_CREAT | O_APPEND, 0600);
   posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
+  // A parent that blocks signals to take them with sigwait must not pass that
+  // on: a child with its own handlers would never see SIGTERM.
+  posix_spawnattr_t attr;
+  posix_spawnattr_init(&attr);
+  sigset_t none;
+  sigemptyset(&none);
+  posix_spawnattr_setsigmask(&attr, &none);
+  posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSIGMASK);
   ChildProcess child;
   child.name_ = options.argv.front();
-  int rc = ::posix_spawn(&child.pid_, argv[0], &actions, nullptr, argv.data(), envp.data());
+  int rc = ::posix_spawn(&child.pid_, argv[0], &actions, &attr, argv.data(), envp.data());
+  posix_spawnattr_destroy(&attr);
   posix_spawn_file_actions_destroy(&actions);
   ::close(pipefd[1]);
   if (rc != 0) {

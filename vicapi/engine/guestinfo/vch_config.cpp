@@ -105,6 +105,7 @@ StoredVch decode(const KeyValues& extraConfig) {
   s.placement = placementFromJson(unflatten(extraConfig, std::string(kPlacementPrefix) + "/"));
   s.locked = get(kLockKey) == "true";
   s.clientIp = get(kClientIpKey);
+  s.daemonVersion = get(kDaemonVersionKey);
   return s;
 }
 
@@ -118,6 +119,7 @@ StoredVch decodeSummary(const KeyValues& kv) {
   s.version = get(kVersionKey);
   s.locked = get(kLockKey) == "true";
   s.clientIp = get(kClientIpKey);
+  s.daemonVersion = get(kDaemonVersionKey);
   const std::string config = std::string(kConfigPrefix) + "/";
   s.model.auth.noTls = get(config + "auth/no_tls") == "true";
   if (auto st = get(config + "network/client/static"); !st.empty()) {

@@ -21,6 +21,10 @@ inline constexpr const char* kSecretSuffix = soap::kSecretOptionSuffix;
 inline constexpr const char* kLockKey = "UpdateInProgress";
 inline constexpr const char* kCreatingId = "CreatingVCH";
 inline constexpr const char* kClientIpKey = "guestinfo.vice..runtime.client_ip";
+// Written by the endpoint daemon when it starts: the version it runs.
+inline constexpr const char* kDaemonVersionKey = "guestinfo.vice..runtime.daemon_version";
+// Keys under this prefix are the guest's reports, not the VCH's configuration.
+inline constexpr const char* kRuntimePrefix = "guestinfo.vice..runtime.";
 
 // The sealed members of the model, by key.
 inline constexpr const char* kServerKeyKey =
@@ -64,6 +68,7 @@ struct StoredVch {
   Placement placement;
   bool locked = false;   // an upgrade or configure is running
   std::string clientIp;  // reported by the endpoint, when it has one
+  std::string daemonVersion;  // reported by the endpoint daemon, when one ran
 };
 
 // All keys create writes for this model. Secrets are sealed with `sealingKey`,

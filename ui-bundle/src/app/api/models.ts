@@ -13,6 +13,7 @@ export interface VchListItem {
   parent?: { id: string; name: string };
   admin_portal?: string;
   docker_host?: string;
+  daemon_version?: string;
 }
 
 export interface Task {
@@ -67,7 +68,14 @@ export interface Versions {
     endpoint_version: string;
   };
   registration: Registration;
-  vchs: Array<{ id: string; name: string; version: string; upgrade_status: string; newer_than_appliance: boolean }>;
+  vchs: Array<{
+    id: string;
+    name: string;
+    version: string;
+    upgrade_status: string;
+    newer_than_appliance: boolean;
+    daemon_version: string | null;
+  }>;
   warnings: string[];
 }
 

@@ -1,5 +1,5 @@
 import { Component, OnInit, inject, signal } from '@angular/core';
-import { ClrAlertModule, ClrDatagridModule, ClrSpinnerModule } from '@clr/angular';
+import { ClrAlertModule, ClrDatagridModule, ClrIconModule, ClrSpinnerModule } from '@clr/angular';
 
 import { ApiError } from '../api/api-error';
 import { ConnectionService } from '../api/connection.service';
@@ -12,7 +12,7 @@ import { ClientSdkService } from '../sdk/client-sdk.service';
 // vCenter (reachable or not, which one the plug-in talks to), and the VCHs.
 @Component({
   selector: 'vic-info-panel',
-  imports: [ClrAlertModule, ClrDatagridModule, ClrSpinnerModule],
+  imports: [ClrAlertModule, ClrDatagridModule, ClrIconModule, ClrSpinnerModule],
   template: `
     @if (error()) {
       <clr-alert clrAlertType="danger" [clrAlertClosable]="false">
@@ -76,6 +76,28 @@ import { ClientSdkService } from '../sdk/client-sdk.service';
           </clr-dg-row>
         }
         <clr-dg-footer>{{ v.registration.appliances.length }} appliances</clr-dg-footer>
+      </clr-datagrid>
+      <h3>Virtual Container Hosts and their endpoint daemons</h3>
+      <clr-datagrid role="region" aria-label="Virtual Container Hosts and their endpoint daemons">
+        <clr-dg-column>Name</clr-dg-column>
+        <clr-dg-column>VCH version</clr-dg-column>
+        <clr-dg-column>Endpoint daemon it runs</clr-dg-column>
+        <clr-dg-column>This appliance ships</clr-dg-column>
+        <clr-dg-placeholder>No Virtual Container Host yet.</clr-dg-placeholder>
+        @for (h of v.vchs; track h.id) {
+          <clr-dg-row [attr.data-vch]="h.name">
+            <clr-dg-cell>{{ h.name }}</clr-dg-cell>
+            <clr-dg-cell>{{ h.version }}</clr-dg-cell>
+            <clr-dg-cell [attr.data-daemon-version]="h.daemon_version ?? ''">
+              {{ h.daemon_version ?? 'Not reported yet' }}
+              @if (h.daemon_version && h.daemon_version !== v.appliance.endpoint_version) {
+                <cds-icon shape="exclamation-triangle" status="warning" aria-label="Differs from what this appliance ships"></cds-icon>
+              }
+            </clr-dg-cell>
+            <clr-dg-cell>{{ v.appliance.endpoint_version }}</clr-dg-cell>
+          </clr-dg-row>
+        }
+        <clr-dg-footer>{{ v.vchs.length }} Virtual Container Hosts</clr-dg-footer>
       </clr-datagrid>
       @if (v.registration.preferred) {
         <button class="btn btn-sm btn-outline" (click)="prefer(null)">Choose automatically</button>

@@ -38,6 +38,7 @@ import { VchLogComponent } from './vch-log.component';
       <clr-dg-column [clrDgField]="'power_state'">Status</clr-dg-column>
       <clr-dg-column [clrDgField]="'version'">Version</clr-dg-column>
       <clr-dg-column [clrDgField]="'upgrade_status'">Upgrade status</clr-dg-column>
+      <clr-dg-column>Endpoint daemon</clr-dg-column>
       <clr-dg-column>Docker API endpoint</clr-dg-column>
       <clr-dg-column>Admin portal</clr-dg-column>
       <clr-dg-placeholder>No Virtual Container Host yet: create one with New Virtual Container Host.</clr-dg-placeholder>
@@ -62,6 +63,7 @@ import { VchLogComponent } from './vch-log.component';
         <clr-dg-cell>{{ state(vch.power_state) }}</clr-dg-cell>
         <clr-dg-cell>{{ vch.version }}</clr-dg-cell>
         <clr-dg-cell [title]="vch.upgrade_status">{{ upgrade(vch.upgrade_status) }}</clr-dg-cell>
+        <clr-dg-cell [attr.data-daemon-version]="vch.daemon_version ?? ''">{{ vch.daemon_version ?? 'Not started' }}</clr-dg-cell>
         <clr-dg-cell class="vic-mono">{{ vch.docker_host ? 'DOCKER_HOST=' + vch.docker_host : 'Waiting for an address' }}</clr-dg-cell>
         <clr-dg-cell>
           @if (vch.admin_portal) {

@@ -71,6 +71,8 @@ void EndpointRuntime::connectLoop() {
 std::vector<std::pair<std::string, std::string>> EndpointRuntime::resources() {
   std::vector<std::pair<std::string, std::string>> rows;
   if (!connected_) return rows;
+  // How much this daemon has asked of vCenter: for benchmarks and support.
+  rows.emplace_back("vCenter SOAP calls", std::to_string(world_->client().transport().soapCalls()));
   vim::PropertyCollector pc(world_->client());
   auto pool = pc.retrieveOne(world_->pool(), {"name", "config.cpuAllocation.limit",
                                               "config.memoryAllocation.limit",

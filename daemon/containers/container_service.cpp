@@ -97,7 +97,8 @@ std::optional<vim::Moref> ContainerService::knownVm(const std::string& id) {
 std::vector<ContainerRecord> ContainerService::list() {
   std::vector<ContainerRecord> out;
   vim::PropertyCollector pc(world_.client());
-  pc.retrieveEach({{"VirtualMachine", {"name", "runtime.powerState", "config.extraConfig"}}},
+  pc.retrieveEach({{"VirtualMachine",
+                    {"name", "runtime.powerState", "summary.runtime.bootTime", "config.extraConfig"}}},
                   {world_.poolVms()}, [&](vim::ObjectContent&& o) {
                     const auto* ec = o.prop("config.extraConfig");
                     if (!ec || out.size() >= kMaxContainers) return;
@@ -106,6 +107,7 @@ std::vector<ContainerRecord> ContainerService::list() {
                     c.vm = o.obj;
                     c.vmName = o.text("name");
                     c.powerState = o.text("runtime.powerState");
+                    if (c.running()) c.startedAt = o.text("summary.runtime.bootTime", c.startedAt);
                     out.push_back(std::move(c));
                   });
   for (const auto& c : out) rememberVm(c.id, c.vm);
@@ -226,12 +228,10 @@ void ContainerService::start(const std::string& ref) {
     if (c.running()) throw notModified();
     vm = c.vm;
   }
-  // The start time goes in first, and both tasks are followed in one read.
-  vim::VirtualMachine machine(world_.client(), vm);
+  // vCenter records when the VM booted (runtime.bootTime), which is the
+  // container's start time: a start is a power-on and nothing else.
   try {
-    auto reconfigure = machine.reconfigure(extraConfigSpec({{std::string(kContainerPrefix) + "started_at", nowRfc3339()}}));
-    auto powerOn = machine.powerOn();
-    vim::Task::pollAll({reconfigure, powerOn});
+    vim::VirtualMachine(world_.client(), vm).powerOn().poll();
   } catch (const InvalidPowerStateFault&) {
     throw notModified();
   } catch (const ManagedObjectNotFoundFault&) {

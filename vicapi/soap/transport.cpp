@@ -193,6 +193,7 @@ void Transport::upload(const std::string& pathAndQuery, std::istream& body, std:
     Poco::Net::HTTPResponse resp;
     std::istream& in = session.receiveResponse(resp);
     ++roundTrips_;
+    ++fileTransfers_;
     const int status = resp.getStatus();
     if (status != 200 && status != 201 && status != 204)
       throw ProtocolError("uploading to " + pathAndQuery + " failed: HTTP " +
@@ -213,6 +214,7 @@ void Transport::download(const std::string& pathAndQuery, std::ostream& out,
     Poco::Net::HTTPResponse resp;
     std::istream& in = session.receiveResponse(resp);
     ++roundTrips_;
+    ++fileTransfers_;
     const int status = resp.getStatus();
     if (status == 404)
       throwFault("download " + pathAndQuery, "FileNotFound", "no such file", Node());

@@ -60,6 +60,8 @@ class Transport {
 
   const http::Endpoint& endpoint() const { return pool_.endpoint(); }
   std::uint64_t roundTrips() const { return roundTrips_.load(); }
+  // Of those, the SOAP calls (the rest are datastore file transfers).
+  std::uint64_t soapCalls() const { return roundTrips_.load() - fileTransfers_.load(); }
   std::uint64_t connectionsOpened() const { return pool_.connectionsOpened(); }
 
  private:
@@ -78,6 +80,7 @@ class Transport {
   mutable std::mutex cookieMutex_;
   Secret cookie_;
   std::atomic<std::uint64_t> roundTrips_{0};
+  std::atomic<std::uint64_t> fileTransfers_{0};
 };
 
 }  // namespace vic::soap

@@ -31,12 +31,13 @@ install() {  # packages...
 
 install "${packages[@]}"
 
-# The docker CLI, which the endpoint daemon's tests drive; any docker on PATH
-# will do. docker.io's service may fail to start where there is no init
-# system; only the client matters here.
-if ! command -v docker >/dev/null; then
+# Debian's docker CLI (client only: the tests never need its daemon) and
+# Registry v2, which the endpoint daemon's tests drive. docker.io's service may
+# fail to start where there is no init system; only the client matters here.
+install docker-registry
+if [[ ! -x /usr/bin/docker ]]; then
   install docker.io || true
-  command -v docker >/dev/null || echo "setup: warning: no docker CLI; the endpoint daemon test will fail" >&2
+  [[ -x /usr/bin/docker ]] || echo "setup: warning: Debian's docker CLI did not install; the endpoint daemon tests use any docker on PATH" >&2
 fi
 
 # Node.js and npm, for the OpenAPI document's validator (tests/openapi), the

@@ -41,18 +41,23 @@ std::string statusText(const ContainerRecord& c) {
 json ports(const ContainerRecord& c) {
   json out = json::array();
   const auto bindings = c.hostConfig.value("PortBindings", json::object());
+  if (!bindings.is_object()) return out;
   for (auto it = bindings.begin(); it != bindings.end(); ++it) {
-    const auto slash = it.key().find('/');
-    const int priv = std::stoi(it.key().substr(0, slash));
-    const std::string proto = it.key().substr(slash + 1);
-    for (const auto& b : *it) {
-      json p = {{"PrivatePort", priv}, {"Type", proto}};
-      const std::string hostPort = b.value("HostPort", "");
-      if (!hostPort.empty()) {
-        p["PublicPort"] = std::stoi(hostPort);
-        p["IP"] = b.value("HostIp", "").empty() ? "0.0.0.0" : b.value("HostIp", "");
+    // What create wrote reads; a value edited by hand in vCenter is skipped.
+    try {
+      const auto slash = it.key().find('/');
+      const int priv = std::stoi(it.key().substr(0, slash));
+      const std::string proto = slash == std::string::npos ? "tcp" : it.key().substr(slash + 1);
+      for (const auto& b : *it) {
+        json p = {{"PrivatePort", priv}, {"Type", proto}};
+        const std::string hostPort = b.value("HostPort", "");
+        if (!hostPort.empty()) {
+          p["PublicPort"] = std::stoi(hostPort);
+          p["IP"] = b.value("HostIp", "").empty() ? "0.0.0.0" : b.value("HostIp", "");
+        }
+        out.push_back(p);
       }
-      out.push_back(p);
+    } catch (const std::exception&) {
     }
   }
   return out;
@@ -195,7 +200,7 @@ bool ContainerFilter::matches(const ContainerRecord& c) const {
     } else if (key == "ancestor") {
       ok = any(values, [&](const std::string& v) {
         return c.image == v || c.image == v + ":latest" || c.imageId == v ||
-               (v.size() >= 4 && c.imageId.compare(7, v.size(), v) == 0);
+               (v.size() >= 4 && c.imageId.size() > 7 && c.imageId.compare(7, v.size(), v) == 0);
       });
     } else if (key == "label") {
       const auto labels = c.config.value("Labels", json::object());

@@ -105,6 +105,8 @@ bool fromExtraConfig(const engine::guestinfo::KeyValues& keys, const vim::Moref&
   c.imageId = get(kImageId);
   c.config = parsedOr(keys, kConfig, nlohmann::json::object());
   c.hostConfig = parsedOr(keys, kHostConfig, nlohmann::json::object());
+  if (!c.config.is_object()) c.config = nlohmann::json::object();
+  if (!c.hostConfig.is_object()) c.hostConfig = nlohmann::json::object();
   c.mounts.clear();
   for (const auto& m : parsedOr(keys, kMounts, nlohmann::json::array())) {
     if (!m.is_object()) continue;

@@ -218,8 +218,10 @@ ContainerSpec readCreateBody(const json& body) {
   }
   if (const json& memory = hostMember("Memory"); !memory.is_null()) {
     if (!memory.is_number_integer()) throw wrongType("HostConfig.Memory", "int64", memory);
-    const long long mb = memory.get<long long>() / (1024 * 1024);
-    if (mb != 0) {
+    const long long bytes = memory.get<long long>();
+    if (bytes < 0) throw badRequest("HostConfig.Memory must not be negative");
+    if (bytes != 0) {  // 0 is "no limit": the VM's default size
+      const long long mb = bytes / (1024 * 1024);
       if (mb < kMinMemoryMB) throw badRequest("Minimum memory limit allowed is 64MB");
       s.memoryMB = std::min(mb, 4LL * 1024 * 1024);
     }

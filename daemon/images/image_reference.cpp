@@ -1,5 +1,7 @@
 #include "daemon/images/image_reference.h"
 
+#include <cctype>
+
 #include "daemon/docker_error.h"
 #include "daemon/images/digest_stream.h"
 
@@ -39,12 +41,33 @@ bool validTag(const std::string& t) {
   return t.front() != '.' && t.front() != '-';
 }
 
+// host, host:port or [v6]:port; the port digits only.
 bool validRegistry(const std::string& r) {
   if (r.empty() || r.size() > 255) return false;
-  for (char c : r)
-    if (!(isLowerAlnum(c) || (c >= 'A' && c <= 'Z') || c == '.' || c == '-' || c == ':' ||
-          c == '[' || c == ']'))
-      return false;
+  std::string host = r, port;
+  if (r.front() == '[') {
+    const auto close = r.find(']');
+    if (close == std::string::npos) return false;
+    host = r.substr(1, close - 1);
+    if (close + 1 < r.size()) {
+      if (r[close + 1] != ':') return false;
+      port = r.substr(close + 2);
+      if (port.empty()) return false;
+    }
+    for (char c : host)
+      if (!(std::isxdigit(static_cast<unsigned char>(c)) || c == ':' || c == '.')) return false;
+  } else {
+    if (const auto colon = r.find(':'); colon != std::string::npos) {
+      host = r.substr(0, colon);
+      port = r.substr(colon + 1);
+      if (port.empty()) return false;
+    }
+    for (char c : host)
+      if (!(isLowerAlnum(c) || (c >= 'A' && c <= 'Z') || c == '.' || c == '-')) return false;
+  }
+  if (host.empty() || port.size() > 5) return false;
+  for (char c : port)
+    if (c < '0' || c > '9') return false;
   return true;
 }
 

@@ -214,7 +214,7 @@ const ImageRecord* ImageService::lookup(const ImageStore::Index& index, const st
     const ImageRecord* found = nullptr;
     int matches = 0;
     for (const auto& i : index.images)
-      if (i.id.compare(7, hex.size(), hex) == 0 && hex.size() <= 64) {
+      if (i.id.size() > 7 && hex.size() <= 64 && i.id.compare(7, hex.size(), hex) == 0) {
         found = &i;
         ++matches;
       }

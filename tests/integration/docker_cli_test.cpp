@@ -118,6 +118,14 @@ BOOST_AUTO_TEST_CASE(the_docker_cli_runs_containers_as_vms_of_the_vch) {
 
   ok({"start", "web"});
   BOOST_TEST(containerVmsInPool(*world.client, world.pool)["web"] == "poweredOn");
+  // What needs a process inside the VM answers at once, and says why.
+  for (const std::vector<std::string>& args :
+       {std::vector<std::string>{"logs", "web"}, {"exec", "web", "ls"}, {"stats", "--no-stream", "web"}}) {
+    const auto r = docker.run(args);
+    BOOST_TEST(r.exitCode != 0, args.front());
+    BOOST_TEST(r.err.find("process inside the container VM") != std::string::npos,
+               args.front() << ": " << r.err);
+  }
   BOOST_TEST(ok({"ps", "--format", "{{.Names}} {{.Image}} {{.Ports}}"}) ==
              "web " + image.reference + " 0.0.0.0:8080->80/tcp");
   BOOST_TEST(ok({"inspect", "--format",
@@ -157,6 +165,27 @@ BOOST_AUTO_TEST_CASE(the_docker_cli_runs_containers_as_vms_of_the_vch) {
   BOOST_TEST(ok({"network", "ls", "--format", "{{.Name}} {{.Driver}}"}) == "bridge bridge");
   BOOST_TEST(ok({"network", "inspect", "--format", "{{(index .IPAM.Config 0).Subnet}}", "bridge"}) ==
              "172.16.0.0/12");
+
+  // The admin portal: a vSphere login, or the client certificate.
+  {
+    test::PortalClient portal(world.address);
+    BOOST_TEST(portal.get("/").status == 303);
+    BOOST_TEST(portal.login(test::kTestUser, "wrong").status == 401);
+    BOOST_TEST(portal.login(test::kTestUser, test::kTestPassword).status == 303);
+    const auto dashboard = portal.get("/");
+    BOOST_TEST(dashboard.status == 200);
+    for (const std::string& shown : {version::current().str(), std::string("connected as"),
+                                    std::string("Datastore LocalDS_0"), world.address + ":2376",
+                                    std::string("Uptime")})
+      BOOST_TEST(dashboard.body.find(shown) != std::string::npos, shown);
+    BOOST_TEST(dashboard.body.find(test::kTestPassword) == std::string::npos);
+    const auto log = portal.get("/logs/vic-endpoint.log");
+    BOOST_TEST(log.status == 200);
+    BOOST_TEST(log.body.find("serving VCH vch-cli") != std::string::npos);
+    BOOST_TEST(log.body.find(test::kTestPassword) == std::string::npos);
+    test::PortalClient withCertificate(world.address, docker.dir() / "cert.pem", docker.dir() / "key.pem");
+    BOOST_TEST(withCertificate.get("/").status == 200);
+  }
 
   // A restarted daemon sees the same world: nothing was kept in it.
   runner->stop();

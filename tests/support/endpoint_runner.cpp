@@ -1,6 +1,14 @@
 #include "tests/support/endpoint_runner.h"
 
+#include <sstream>
 #include <thread>
+
+#include <Poco/Net/Context.h>
+#include <Poco/Net/HTMLForm.h>
+#include <Poco/Net/HTTPCookie.h>
+#include <Poco/Net/HTTPRequest.h>
+#include <Poco/Net/HTTPResponse.h>
+#include <Poco/Net/HTTPSClientSession.h>
 
 #include "tests/support/simulator_fixture.h"
 #include "vicapi/crypto/certificates.h"
@@ -76,6 +84,54 @@ ProcessResult DockerCli::runWithoutClientCertificate(const std::vector<std::stri
                              "tcp://" + host_};
   a.insert(a.end(), args.begin(), args.end());
   return runProcess(binary(), a, env_);
+}
+
+}  // namespace vic::test
+
+namespace vic::test {
+
+PortalClient::PortalClient(std::string address, fs::path cert, fs::path key)
+    : address_(std::move(address)), cert_(std::move(cert)), key_(std::move(key)) {}
+
+PortalClient::Answer PortalClient::get(const std::string& path) {
+  return send("GET", path, "");
+}
+
+PortalClient::Answer PortalClient::login(const std::string& user, const std::string& password) {
+  Poco::Net::HTMLForm form;
+  form.set("username", user);
+  form.set("password", password);
+  std::ostringstream body;
+  form.write(body);
+  return send("POST", "/authentication", body.str());
+}
+
+PortalClient::Answer PortalClient::send(const std::string& method, const std::string& path,
+                                        const std::string& form) {
+  Poco::Net::Context::Params params;
+  params.verificationMode = Poco::Net::Context::VERIFY_NONE;  // the test trusts it by address
+  if (!cert_.empty()) {
+    params.certificateFile = cert_.string();
+    params.privateKeyFile = key_.string();
+  }
+  Poco::Net::Context::Ptr ctx = new Poco::Net::Context(Poco::Net::Context::TLS_CLIENT_USE, params);
+  Poco::Net::HTTPSClientSession s(address_, 2378, ctx);
+  Poco::Net::HTTPRequest req(method, path, Poco::Net::HTTPRequest::HTTP_1_1);
+  if (!cookie_.empty()) req.set("Cookie", cookie_);
+  if (!form.empty()) {
+    req.setContentType("application/x-www-form-urlencoded");
+    req.setContentLength(static_cast<std::streamsize>(form.size()));
+  }
+  s.sendRequest(req) << form;
+  Poco::Net::HTTPResponse res;
+  auto& in = s.receiveResponse(res);
+  Answer a;
+  a.status = res.getStatus();
+  a.body.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  std::vector<Poco::Net::HTTPCookie> cookies;
+  res.getCookies(cookies);
+  for (const auto& c : cookies) cookie_ = c.getName() + "=" + c.getValue();
+  return a;
 }
 
 }  // namespace vic::test

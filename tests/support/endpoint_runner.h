@@ -52,3 +52,26 @@ class DockerCli {
 };
 
 }  // namespace vic::test
+
+namespace vic::test {
+
+// An HTTPS client of a VCH's admin portal (2378) that keeps its cookie.
+class PortalClient {
+ public:
+  struct Answer {
+    int status = 0;
+    std::string body;
+  };
+  explicit PortalClient(std::string address, std::filesystem::path cert = {},
+                        std::filesystem::path key = {});
+  Answer get(const std::string& path);
+  Answer login(const std::string& user, const std::string& password);
+
+ private:
+  Answer send(const std::string& method, const std::string& path, const std::string& form);
+  std::string address_;
+  std::filesystem::path cert_, key_;
+  std::string cookie_;
+};
+
+}  // namespace vic::test

@@ -41,7 +41,8 @@ class ContainerBackend {
 class ImageBackend {
  public:
   virtual ~ImageBackend() = default;
-  virtual ImageReference preparePull(const std::string& fromImage, const std::string& tag) const = 0;
+  virtual ImageReference preparePull(const std::string& fromImage,
+                                     const std::string& tag) const = 0;
   virtual void pull(const ImageReference& ref, const RegistryCredentials& credentials,
                     std::ostream& progress) = 0;
   virtual std::vector<ImageRecord> list() = 0;
@@ -61,8 +62,9 @@ class VolumeBackend {
                               const std::map<std::string, std::string>& labels) = 0;
   virtual std::vector<VolumeRecord> list() = 0;
   virtual VolumeRecord inspect(const std::string& name) = 0;
-  virtual void remove(const std::string& name,
-                      const std::function<std::vector<std::string>(const std::string&)>& usedBy) = 0;
+  virtual void remove(
+      const std::string& name,
+      const std::function<std::vector<std::string>(const std::string&)>& usedBy) = 0;
 };
 
 }  // namespace vic::endpoint

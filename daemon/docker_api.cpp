@@ -57,8 +57,10 @@ std::optional<std::pair<std::string_view, std::string_view>> versioned(std::stri
 }
 
 DockerReply jsonReply(int status, const json& body) {
-  return {status, "application/json",
-          body.dump(-1, ' ', false, json::error_handler_t::replace) + "\n", {}};
+  return {status,
+          "application/json",
+          body.dump(-1, ' ', false, json::error_handler_t::replace) + "\n",
+          {}};
 }
 
 DockerReply noContent(int status = 204) {
@@ -120,9 +122,9 @@ std::pair<std::string, std::string> idAndAction(const std::string& rest) {
   return {rest.substr(0, slash), rest.substr(slash + 1)};
 }
 
-const std::vector<std::string> kProcessActions{"attach", "logs",   "stats", "exec",  "top",
-                                               "resize", "export", "changes", "archive",
-                                               "pause", "unpause", "update"};
+const std::vector<std::string> kProcessActions{"attach",  "logs",   "stats",   "exec",
+                                               "top",     "resize", "export",  "changes",
+                                               "archive", "pause",  "unpause", "update"};
 
 }  // namespace
 
@@ -132,7 +134,8 @@ DockerReply DockerApi::handle(const DockerRequest& request) const {
   try {
     Poco::URI uri(request.target);
     path = uri.getPath();
-    for (const auto& [k, v] : uri.getQueryParameters()) query[k] = v;
+    for (const auto& [k, v] : uri.getQueryParameters())
+      query[k] = v;
   } catch (const Poco::Exception&) {
     return errorReply(400, "the request target is not a valid URI");
   }
@@ -160,8 +163,8 @@ DockerReply DockerApi::handle(const DockerRequest& request) const {
   }
 }
 
-DockerReply DockerApi::route(const std::string& method, const std::string& path,
-                             const Query& query, const DockerRequest& request) const {
+DockerReply DockerApi::route(const std::string& method, const std::string& path, const Query& query,
+                             const DockerRequest& request) const {
   const bool get = method == "GET";
   if (path == "/_ping" && get) return {200, "text/plain; charset=utf-8", "OK", {}};
   if (path == "/version" && get) return jsonReply(200, versionJson(config_));
@@ -177,14 +180,16 @@ DockerReply DockerApi::route(const std::string& method, const std::string& path,
 
   if (path == "/networks" && get) {
     json list = json::array();
-    for (auto& n : vchNetworks(config_)) list.push_back(n);
+    for (auto& n : vchNetworks(config_))
+      list.push_back(n);
     return jsonReply(200, list);
   }
   if (path.rfind("/networks/", 0) == 0 && get)
     return jsonReply(200, findNetwork(config_, path.substr(10)));
   if (path.rfind("/networks", 0) == 0)
-    return errorReply(403, "the networks of a VCH are made with vic-machine (--container-network); "
-                           "they cannot be created or removed through Docker");
+    return errorReply(403,
+                      "the networks of a VCH are made with vic-machine (--container-network); "
+                      "they cannot be created or removed through Docker");
 
   const bool containers = path == "/containers" || path.rfind("/containers/", 0) == 0;
   const bool images = path.rfind("/images/", 0) == 0;
@@ -192,7 +197,9 @@ DockerReply DockerApi::route(const std::string& method, const std::string& path,
   if (containers || images || volumes) {
     if (!backends_.containers || !backends_.images || !backends_.volumes)
       return errorReply(503, "the endpoint is not connected to vCenter yet; try again shortly");
-    if (containers) return this->containers(method, path.substr(std::min<std::size_t>(12, path.size())), query, request);
+    if (containers)
+      return this->containers(method, path.substr(std::min<std::size_t>(12, path.size())), query,
+                              request);
     if (images) return this->images(method, path.substr(8), query, request);
     return this->volumes(method, path.size() > 9 ? path.substr(9) : "", request);
   }
@@ -256,7 +263,8 @@ DockerReply DockerApi::images(const std::string& method, const std::string& rest
   auto& svc = *backends_.images;
   if (rest == "json" && method == "GET") {
     json list = json::array();
-    for (const auto& i : svc.list()) list.push_back(imageSummary(i));
+    for (const auto& i : svc.list())
+      list.push_back(imageSummary(i));
     return jsonReply(200, list);
   }
   if (rest == "create" && method == "POST") {
@@ -267,7 +275,9 @@ DockerReply DockerApi::images(const std::string& method, const std::string& rest
     const auto credentials = RegistryCredentials::fromHeader(request.registryAuth);
     ImageBackend* images = backends_.images;
     DockerReply r{200, "application/json", "", {}};
-    r.stream = [images, ref, credentials](std::ostream& out) { images->pull(ref, credentials, out); };
+    r.stream = [images, ref, credentials](std::ostream& out) {
+      images->pull(ref, credentials, out);
+    };
     return r;
   }
   if (rest == "search" || rest == "load" || rest == "get" || rest == "prune")
@@ -288,9 +298,10 @@ DockerReply DockerApi::images(const std::string& method, const std::string& rest
   if (method == "POST" && endsWith("/push")) throw notAvailable("push");
   if (method == "DELETE") {
     auto* containers = backends_.containers;
-    return jsonReply(200, svc.remove(rest, flag(query, "force"), [containers](const std::string& id) {
-      return containers->usingImage(id);
-    }));
+    return jsonReply(200,
+                     svc.remove(rest, flag(query, "force"), [containers](const std::string& id) {
+                       return containers->usingImage(id);
+                     }));
   }
   return errorReply(404, "page not found");
 }
@@ -300,7 +311,8 @@ DockerReply DockerApi::volumes(const std::string& method, const std::string& res
   auto& svc = *backends_.volumes;
   if (rest.empty() && method == "GET") {
     json list = json::array();
-    for (const auto& v : svc.list()) list.push_back(volumeJson(v));
+    for (const auto& v : svc.list())
+      list.push_back(volumeJson(v));
     return jsonReply(200, {{"Volumes", list}, {"Warnings", nullptr}});
   }
   if (rest == "create" && method == "POST") {
@@ -319,7 +331,8 @@ DockerReply DockerApi::volumes(const std::string& method, const std::string& res
       if (!it->is_object() || it->size() > 256)
         throw badRequest(std::string(name) + " must be an object of strings");
       for (auto e = it->begin(); e != it->end(); ++e) {
-        if (!e->is_string()) throw badRequest(std::string(name) + "." + e.key().substr(0, 64) + " must be a string");
+        if (!e->is_string())
+          throw badRequest(std::string(name) + "." + e.key().substr(0, 64) + " must be a string");
         m[e.key().substr(0, 4096)] = e->get<std::string>().substr(0, 4096);
       }
       return m;
@@ -380,13 +393,14 @@ DockerReply DockerApi::info() const {
     }
   }
   std::string stores;
-  for (const auto& s : config_.model.storage.volumeStores) stores += (stores.empty() ? "" : " ") + s.label;
+  for (const auto& s : config_.model.storage.volumeStores)
+    stores += (stores.empty() ? "" : " ") + s.label;
   j["SystemStatus"].push_back(json::array({"VolumeStores", stores}));
   for (const auto& r : config_.model.registry.whitelist)
     j["SystemStatus"].push_back(json::array({"Registry whitelist", r}));
   for (const auto& r : config_.model.registry.insecure)
-    j["RegistryConfig"]["IndexConfigs"][r] = {{"Name", r}, {"Secure", false}, {"Official", false},
-                                              {"Mirrors", json::array()}};
+    j["RegistryConfig"]["IndexConfigs"][r] = {
+        {"Name", r}, {"Secure", false}, {"Official", false}, {"Mirrors", json::array()}};
   return jsonReply(200, j);
 }
 

@@ -20,10 +20,10 @@ struct EndpointConfig {
   Secret serverPrivateKey;             // PEM
   std::vector<std::string> clientCas;  // PEM each
 
-  vim::Moref vchVm;                         // the endpoint VM itself
-  engine::Vch model;                        // the VCH as created, without secrets
-  engine::guestinfo::Placement placement;   // where it lives in vCenter
-  std::string operationsUser;               // who the daemon works in vCenter as
+  vim::Moref vchVm;                        // the endpoint VM itself
+  engine::Vch model;                       // the VCH as created, without secrets
+  engine::guestinfo::Placement placement;  // where it lives in vCenter
+  std::string operationsUser;              // who the daemon works in vCenter as
   Secret operationsPassword;
 };
 

@@ -74,9 +74,9 @@ std::vector<std::pair<std::string, std::string>> EndpointRuntime::resources() {
   // How much this daemon has asked of vCenter: for benchmarks and support.
   rows.emplace_back("vCenter SOAP calls", std::to_string(world_->client().transport().soapCalls()));
   vim::PropertyCollector pc(world_->client());
-  auto pool = pc.retrieveOne(world_->pool(), {"name", "config.cpuAllocation.limit",
-                                              "config.memoryAllocation.limit",
-                                              "runtime.cpu.maxUsage", "runtime.memory.maxUsage"});
+  auto pool = pc.retrieveOne(world_->pool(),
+                             {"name", "config.cpuAllocation.limit", "config.memoryAllocation.limit",
+                              "runtime.cpu.maxUsage", "runtime.memory.maxUsage"});
   auto limit = [](const std::string& v, const char* unit) {
     return v.empty() || v == "-1" ? std::string("unlimited") : v + " " + unit;
   };
@@ -97,9 +97,9 @@ std::vector<DatastoreSpace> EndpointRuntime::datastores() {
   std::set<std::string> wanted{world_->imageStore().datastore};
   for (const auto& [label, where] : config_.placement.volumeStores)
     if (where.rfind("[", 0) == 0) wanted.insert(DatastorePath::parse(where).datastore);
-  for (auto& o : vim::retrieveFromContainer(world_->client(), world_->datacenter(),
-                                           {{"Datastore", {"name", "summary.freeSpace",
-                                                           "summary.capacity"}}})) {
+  for (auto& o : vim::retrieveFromContainer(
+           world_->client(), world_->datacenter(),
+           {{"Datastore", {"name", "summary.freeSpace", "summary.capacity"}}})) {
     if (!wanted.count(o.text("name"))) continue;
     DatastoreSpace s;
     s.name = o.text("name");

@@ -52,8 +52,10 @@ class Handler : public Poco::Net::HTTPRequestHandler {
                     !http::readUpTo(req.stream(), kMaxBody, request.body))) {
       res.setKeepAlive(false);  // the rest of the body stays unread
       return send(res,
-                  {413, "application/json",
-                   "{\"message\":\"the request body is larger than 1 MiB\"}\n", {}},
+                  {413,
+                   "application/json",
+                   "{\"message\":\"the request body is larger than 1 MiB\"}\n",
+                   {}},
                   false);
     }
     const auto reply = api_->handle(request);

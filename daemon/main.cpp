@@ -111,8 +111,7 @@ class EndpointApp : public Poco::Util::ServerApplication {
       std::cout << "vic-endpoint " << vic::version::current().str() << " serving VCH "
                 << cfg.vchName << " on " << socket.address().toString()
                 << (cfg.noTls ? " (no TLS)" : " (TLS)")
-                << (portal ? ", admin portal on " + portal->address().toString() : "")
-                << std::endl;
+                << (portal ? ", admin portal on " + portal->address().toString() : "") << std::endl;
       vic::logger()->info("serving VCH {} on {}", cfg.vchName, socket.address().toString());
       waitForTerminationRequest();
       server.stopAll(true);

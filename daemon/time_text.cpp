@@ -23,8 +23,7 @@ std::string nowRfc3339() {
 
 long long epochOf(const std::string& text) {
   std::tm tm{};
-  if (text.size() < 19 || !strptime(text.substr(0, 19).c_str(), "%Y-%m-%dT%H:%M:%S", &tm))
-    return 0;
+  if (text.size() < 19 || !strptime(text.substr(0, 19).c_str(), "%Y-%m-%dT%H:%M:%S", &tm)) return 0;
   return static_cast<long long>(timegm(&tm));
 }
 

@@ -30,10 +30,11 @@ std::vector<std::string> pemBlocks(const std::string& bundle) {
 
 }  // namespace
 
-Poco::Net::Context::Ptr serverContext(const EndpointConfig& config, bool clientCertificateOptional) {
+Poco::Net::Context::Ptr serverContext(const EndpointConfig& config,
+                                      bool clientCertificateOptional) {
   tls::ensureInitialised();
   Poco::Net::Context::Params params;
-  params.verificationMode = config.noTlsVerify        ? Poco::Net::Context::VERIFY_NONE
+  params.verificationMode = config.noTlsVerify          ? Poco::Net::Context::VERIFY_NONE
                             : clientCertificateOptional ? Poco::Net::Context::VERIFY_RELAXED
                                                         : Poco::Net::Context::VERIFY_STRICT;
   params.loadDefaultCAs = false;

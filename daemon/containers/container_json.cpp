@@ -16,13 +16,15 @@ json commandParts(const ContainerRecord& c) {
   json parts = json::array();
   for (const char* k : {"Entrypoint", "Cmd"})
     if (c.config.contains(k) && c.config[k].is_array())
-      for (const auto& p : c.config[k]) parts.push_back(p);
+      for (const auto& p : c.config[k])
+        parts.push_back(p);
   return parts;
 }
 
 std::string commandText(const ContainerRecord& c) {
   std::string out;
-  for (const auto& p : commandParts(c)) out += (out.empty() ? "" : " ") + p.get<std::string>();
+  for (const auto& p : commandParts(c))
+    out += (out.empty() ? "" : " ") + p.get<std::string>();
   return out;
 }
 
@@ -112,44 +114,45 @@ json containerInspect(const ContainerRecord& c, const std::string& vchName) {
   const std::string status = c.status();
   json portMap = json::object();
   const auto bindings = c.hostConfig.value("PortBindings", json::object());
-  for (auto it = bindings.begin(); it != bindings.end(); ++it) portMap[it.key()] = *it;
-  return {
-      {"Id", c.id},
-      {"Created", c.created},
-      {"Path", parts.empty() ? "" : parts[0].get<std::string>()},
-      {"Args", parts.size() > 1 ? json(std::vector<json>(parts.begin() + 1, parts.end()))
-                                : json::array()},
-      {"State",
-       {{"Status", status},
-        {"Running", c.running()},
-        {"Paused", status == "paused"},
-        {"Restarting", false},
-        {"OOMKilled", false},
-        {"Dead", false},
-        {"Pid", 0},
-        {"ExitCode", c.running() ? 0 : c.exitCode},
-        {"Error", ""},
-        {"StartedAt", c.startedAt.empty() ? "0001-01-01T00:00:00Z" : c.startedAt},
-        {"FinishedAt", c.finishedAt.empty() ? "0001-01-01T00:00:00Z" : c.finishedAt}}},
-      {"Image", c.imageId},
-      {"Name", "/" + c.name},
-      {"RestartCount", 0},
-      {"Driver", "vsphere"},
-      {"Platform", "linux"},
-      {"MountLabel", ""},
-      {"ProcessLabel", ""},
-      {"AppArmorProfile", ""},
-      {"HostConfig", c.hostConfig},
-      {"Mounts", mounts(c)},
-      {"Config", config},
-      {"NetworkSettings",
-       {{"Bridge", ""},
-        {"Ports", portMap},
-        {"Networks", networks(c)},
-        {"IPAddress", ""},
-        {"Gateway", ""}}},
-      {"Node", {{"Name", vchName}}},
-      {"VirtualMachine", {{"Name", c.vmName}, {"Moref", c.vm.value}, {"PowerState", c.powerState}}}};
+  for (auto it = bindings.begin(); it != bindings.end(); ++it)
+    portMap[it.key()] = *it;
+  return {{"Id", c.id},
+          {"Created", c.created},
+          {"Path", parts.empty() ? "" : parts[0].get<std::string>()},
+          {"Args", parts.size() > 1 ? json(std::vector<json>(parts.begin() + 1, parts.end()))
+                                    : json::array()},
+          {"State",
+           {{"Status", status},
+            {"Running", c.running()},
+            {"Paused", status == "paused"},
+            {"Restarting", false},
+            {"OOMKilled", false},
+            {"Dead", false},
+            {"Pid", 0},
+            {"ExitCode", c.running() ? 0 : c.exitCode},
+            {"Error", ""},
+            {"StartedAt", c.startedAt.empty() ? "0001-01-01T00:00:00Z" : c.startedAt},
+            {"FinishedAt", c.finishedAt.empty() ? "0001-01-01T00:00:00Z" : c.finishedAt}}},
+          {"Image", c.imageId},
+          {"Name", "/" + c.name},
+          {"RestartCount", 0},
+          {"Driver", "vsphere"},
+          {"Platform", "linux"},
+          {"MountLabel", ""},
+          {"ProcessLabel", ""},
+          {"AppArmorProfile", ""},
+          {"HostConfig", c.hostConfig},
+          {"Mounts", mounts(c)},
+          {"Config", config},
+          {"NetworkSettings",
+           {{"Bridge", ""},
+            {"Ports", portMap},
+            {"Networks", networks(c)},
+            {"IPAddress", ""},
+            {"Gateway", ""}}},
+          {"Node", {{"Name", vchName}}},
+          {"VirtualMachine",
+           {{"Name", c.vmName}, {"Moref", c.vm.value}, {"PowerState", c.powerState}}}};
 }
 
 ContainerFilter::ContainerFilter(const std::string& text) {
@@ -167,7 +170,8 @@ ContainerFilter::ContainerFilter(const std::string& text) {
       throw badRequest("Invalid filter '" + it.key().substr(0, 32) + "'");
     auto& values = terms_[it.key()];
     if (it->is_object()) {
-      for (auto v = it->begin(); v != it->end(); ++v) values.push_back(v.key());
+      for (auto v = it->begin(); v != it->end(); ++v)
+        values.push_back(v.key());
     } else if (it->is_array()) {
       for (const auto& v : *it)
         if (v.is_string()) values.push_back(v.get<std::string>());

@@ -76,7 +76,8 @@ engine::guestinfo::KeyValues toExtraConfig(const ContainerRecord& c, const vim::
   if (!c.mounts.empty()) kv[kMounts] = mountsJson(c.mounts).dump();
   kv[kCreated] = c.created;
   // vCenter drops keys with empty values, so an unset time is never written.
-  for (auto it = kv.begin(); it != kv.end();) it = it->second.empty() ? kv.erase(it) : ++it;
+  for (auto it = kv.begin(); it != kv.end();)
+    it = it->second.empty() ? kv.erase(it) : ++it;
   return kv;
 }
 

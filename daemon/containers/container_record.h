@@ -25,9 +25,9 @@ struct MountRecord {
 struct ContainerRecord {
   std::string id;  // 64 hex digits
   std::string name;
-  std::string image;    // as asked for, "registry:5000/busybox:latest"
-  std::string imageId;  // "sha256:..."
-  nlohmann::json config = nlohmann::json::object();      // Docker's Config (Cmd, Env, Labels, ...)
+  std::string image;                                 // as asked for, "registry:5000/busybox:latest"
+  std::string imageId;                               // "sha256:..."
+  nlohmann::json config = nlohmann::json::object();  // Docker's Config (Cmd, Env, Labels, ...)
   nlohmann::json hostConfig = nlohmann::json::object();  // PortBindings, RestartPolicy, Binds
   std::vector<MountRecord> mounts;
   std::string created;     // RFC 3339

@@ -28,7 +28,8 @@ std::string randomId() {
   std::random_device rd;
   static const char* digits = "0123456789abcdef";
   std::string out;
-  for (int i = 0; i < 64; ++i) out += digits[rd() & 15];
+  for (int i = 0; i < 64; ++i)
+    out += digits[rd() & 15];
   return out;
 }
 
@@ -44,7 +45,8 @@ std::string stripSlash(const std::string& n) {
 
 vim::VmConfigSpec extraConfigSpec(const gi::KeyValues& kv) {
   vim::VmConfigSpec spec;
-  for (const auto& [k, v] : kv) spec.extraConfig.emplace_back(k, v);
+  for (const auto& [k, v] : kv)
+    spec.extraConfig.emplace_back(k, v);
   return spec;
 }
 
@@ -97,20 +99,22 @@ std::optional<vim::Moref> ContainerService::knownVm(const std::string& id) {
 std::vector<ContainerRecord> ContainerService::list() {
   std::vector<ContainerRecord> out;
   vim::PropertyCollector pc(world_.client());
-  pc.retrieveEach({{"VirtualMachine",
-                    {"name", "runtime.powerState", "summary.runtime.bootTime", "config.extraConfig"}}},
-                  {world_.poolVms()}, [&](vim::ObjectContent&& o) {
-                    const auto* ec = o.prop("config.extraConfig");
-                    if (!ec || out.size() >= kMaxContainers) return;
-                    ContainerRecord c;
-                    if (!fromExtraConfig(gi::fromOptionValues(*ec), world_.vchVm(), c)) return;
-                    c.vm = o.obj;
-                    c.vmName = o.text("name");
-                    c.powerState = o.text("runtime.powerState");
-                    if (c.running()) c.startedAt = o.text("summary.runtime.bootTime", c.startedAt);
-                    out.push_back(std::move(c));
-                  });
-  for (const auto& c : out) rememberVm(c.id, c.vm);
+  pc.retrieveEach(
+      {{"VirtualMachine",
+        {"name", "runtime.powerState", "summary.runtime.bootTime", "config.extraConfig"}}},
+      {world_.poolVms()}, [&](vim::ObjectContent&& o) {
+        const auto* ec = o.prop("config.extraConfig");
+        if (!ec || out.size() >= kMaxContainers) return;
+        ContainerRecord c;
+        if (!fromExtraConfig(gi::fromOptionValues(*ec), world_.vchVm(), c)) return;
+        c.vm = o.obj;
+        c.vmName = o.text("name");
+        c.powerState = o.text("runtime.powerState");
+        if (c.running()) c.startedAt = o.text("summary.runtime.bootTime", c.startedAt);
+        out.push_back(std::move(c));
+      });
+  for (const auto& c : out)
+    rememberVm(c.id, c.vm);
   std::sort(out.begin(), out.end(),
             [](const auto& a, const auto& b) { return a.created > b.created; });
   return out;
@@ -125,8 +129,7 @@ ContainerRecord ContainerService::find(const std::string& ref) {
     const ContainerRecord* match = nullptr;
     for (const auto& c : all) {
       if (c.id.rfind(ref, 0) != 0) continue;
-      if (match)
-        throw badRequest("multiple containers found with provided prefix: " + ref);
+      if (match) throw badRequest("multiple containers found with provided prefix: " + ref);
       match = &c;
     }
     if (match) return *match;
@@ -155,9 +158,10 @@ ContainerBackend::Created ContainerService::create(const std::string& rawName,
     throw badRequest("Invalid container name (" + rawName.substr(0, 80) +
                      "), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed");
   const auto all = list();
-  if (c.name.empty()) c.name = generatedName(c.id, [&](const std::string& n) {
-    return std::none_of(all.begin(), all.end(), [&](const auto& o) { return o.name == n; });
-  });
+  if (c.name.empty())
+    c.name = generatedName(c.id, [&](const std::string& n) {
+      return std::none_of(all.begin(), all.end(), [&](const auto& o) { return o.name == n; });
+    });
   checkNameFree(all, c.name);
   c.image = spec.image;
   c.imageId = image.id;
@@ -196,14 +200,14 @@ ContainerBackend::Created ContainerService::create(const std::string& rawName,
     vm.memoryMB = spec.memoryMB;
     vm.vmPathName = "[" + world_.imageStore().datastore + "]";
     vm.annotation = "Container " + c.name + " of VCH " + world_.config().vchName;
-    for (const auto& [k, v] : toExtraConfig(c, world_.vchVm())) vm.extraConfig.emplace_back(k, v);
+    for (const auto& [k, v] : toExtraConfig(c, world_.vchVm()))
+      vm.extraConfig.emplace_back(k, v);
     if (const auto& iso = world_.config().placement.bootstrapIso; !iso.empty())
       vm.deviceChange.push_back(
           vim::devices::add(vim::devices::isoCdrom(-200, vim::devices::kIdeController0, 0, iso)));
     if (world_.bridgeNic()) vm.deviceChange.push_back(vim::devices::add(*world_.bridgeNic()));
-    auto result = vim::Folder(world_.client(), world_.vmFolder())
-                      .createVM(vm, world_.pool())
-                      .poll();
+    auto result =
+        vim::Folder(world_.client(), world_.vmFolder()).createVM(vm, world_.pool()).poll();
     rememberVm(c.id, vim::Moref::from(result));
   } catch (...) {
     for (const auto& v : madeHere) {
@@ -296,9 +300,9 @@ int ContainerService::wait(const std::string& ref) {
                  soap::boolEl("partialUpdates", false)});
   std::string version;
   while (true) {
-    auto r = client.invoke("WaitForUpdatesEx", collector,
-                           {soap::el("version", version),
-                            soap::el("options", {soap::intEl("maxWaitSeconds", 30)})});
+    auto r = client.invoke(
+        "WaitForUpdatesEx", collector,
+        {soap::el("version", version), soap::el("options", {soap::intEl("maxWaitSeconds", 30)})});
     const soap::Node* set = r.find("returnval");
     if (!set) continue;
     version = set->textOf("version");
@@ -307,7 +311,8 @@ int ContainerService::wait(const std::string& ref) {
       for (const auto* obj : filter->all("objectSet")) {
         if (obj->textOf("kind") == "leave") off = true;
         for (const auto* change : obj->all("changeSet"))
-          if (change->textOf("name") == "runtime.powerState" && change->textOf("val") != "poweredOn")
+          if (change->textOf("name") == "runtime.powerState" &&
+              change->textOf("val") != "poweredOn")
             off = true;
       }
     if (off) break;

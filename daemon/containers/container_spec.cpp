@@ -38,7 +38,8 @@ json strings(const std::string& field, const json& j, bool oneStringAllowed) {
   }
   if (!j.is_array()) throw wrongType(field, "[]string", j);
   if (j.size() > kMaxItems) throw badRequest(field + " has more than 256 entries");
-  for (const auto& s : j) checkString(field, s);
+  for (const auto& s : j)
+    checkString(field, s);
   return j;
 }
 
@@ -72,7 +73,8 @@ std::string portKey(const std::string& field, const std::string& key) {
   const std::string port = key.substr(0, slash);
   const std::string proto = slash == std::string::npos ? "tcp" : key.substr(slash + 1);
   bool digits = !port.empty() && port.size() <= 5;
-  for (char c : port) digits = digits && c >= '0' && c <= '9';
+  for (char c : port)
+    digits = digits && c >= '0' && c <= '9';
   if (!digits || std::stoi(port) == 0 || std::stoi(port) > 65535 ||
       (proto != "tcp" && proto != "udp" && proto != "sctp"))
     throw badRequest(field + ": invalid port \"" + key.substr(0, 32) +
@@ -92,8 +94,11 @@ json portBindings(const json& j) {
       if (!it->is_array()) throw wrongType("HostConfig.PortBindings", "[]nat.PortBinding", *it);
       for (const auto& b : *it) {
         if (!b.is_object()) throw wrongType("HostConfig.PortBindings", "nat.PortBinding", b);
-        std::string hostIp = b.contains("HostIp") && b["HostIp"].is_string() ? b["HostIp"].get<std::string>() : "";
-        std::string hostPort = b.contains("HostPort") && b["HostPort"].is_string() ? b["HostPort"].get<std::string>() : "";
+        std::string hostIp =
+            b.contains("HostIp") && b["HostIp"].is_string() ? b["HostIp"].get<std::string>() : "";
+        std::string hostPort = b.contains("HostPort") && b["HostPort"].is_string()
+                                   ? b["HostPort"].get<std::string>()
+                                   : "";
         if (!hostPort.empty()) portKey("HostConfig.PortBindings", hostPort);
         list.push_back({{"HostIp", hostIp.substr(0, 64)}, {"HostPort", hostPort}});
       }
@@ -138,7 +143,8 @@ std::vector<MountRecord> binds(const json& list) {
 }  // namespace
 
 ContainerSpec readCreateBody(const json& body) {
-  if (!body.is_object()) throw badRequest("the create body must be a JSON object (Docker's ContainerConfig)");
+  if (!body.is_object())
+    throw badRequest("the create body must be a JSON object (Docker's ContainerConfig)");
   ContainerSpec s;
   auto member = [&](const char* name) -> const json& {
     static const json null;
@@ -177,7 +183,8 @@ ContainerSpec readCreateBody(const json& body) {
   }
 
   const json& host = member("HostConfig");
-  if (!host.is_null() && !host.is_object()) throw wrongType("HostConfig", "container.HostConfig", host);
+  if (!host.is_null() && !host.is_object())
+    throw wrongType("HostConfig", "container.HostConfig", host);
   auto hostMember = [&](const char* name) -> const json& {
     static const json null;
     if (!host.is_object()) return null;
@@ -191,14 +198,16 @@ ContainerSpec readCreateBody(const json& body) {
   const json& restart = hostMember("RestartPolicy");
   json policy = {{"Name", ""}, {"MaximumRetryCount", 0}};
   if (!restart.is_null()) {
-    if (!restart.is_object()) throw wrongType("HostConfig.RestartPolicy", "container.RestartPolicy", restart);
+    if (!restart.is_object())
+      throw wrongType("HostConfig.RestartPolicy", "container.RestartPolicy", restart);
     if (restart.contains("Name")) {
       checkString("HostConfig.RestartPolicy.Name", restart["Name"]);
       policy["Name"] = restart["Name"];
     }
     if (restart.contains("MaximumRetryCount")) {
       if (!restart["MaximumRetryCount"].is_number_integer())
-        throw wrongType("HostConfig.RestartPolicy.MaximumRetryCount", "int", restart["MaximumRetryCount"]);
+        throw wrongType("HostConfig.RestartPolicy.MaximumRetryCount", "int",
+                        restart["MaximumRetryCount"]);
       policy["MaximumRetryCount"] = restart["MaximumRetryCount"];
     }
   }
@@ -246,25 +255,32 @@ nlohmann::json mergedConfig(const ContainerSpec& spec, const nlohmann::json& ima
                             : json::object();
   json c = spec.config;
   c["Image"] = spec.image;
-  if (!c.contains("Entrypoint") && defaults.contains("Entrypoint")) c["Entrypoint"] = defaults["Entrypoint"];
+  if (!c.contains("Entrypoint") && defaults.contains("Entrypoint"))
+    c["Entrypoint"] = defaults["Entrypoint"];
   if (!c.contains("Cmd") && !spec.config.contains("Entrypoint") && defaults.contains("Cmd"))
     c["Cmd"] = defaults["Cmd"];
-  if (!c.contains("WorkingDir") && defaults.contains("WorkingDir")) c["WorkingDir"] = defaults["WorkingDir"];
+  if (!c.contains("WorkingDir") && defaults.contains("WorkingDir"))
+    c["WorkingDir"] = defaults["WorkingDir"];
   // Env: the image's, with create's values replacing those of the same name.
   json env = json::array();
   std::set<std::string> given;
   if (c.contains("Env"))
-    for (const auto& e : c["Env"]) given.insert(e.get<std::string>().substr(0, e.get<std::string>().find('=')));
+    for (const auto& e : c["Env"])
+      given.insert(e.get<std::string>().substr(0, e.get<std::string>().find('=')));
   if (defaults.contains("Env") && defaults["Env"].is_array())
     for (const auto& e : defaults["Env"])
-      if (e.is_string() && !given.count(e.get<std::string>().substr(0, e.get<std::string>().find('='))))
+      if (e.is_string() &&
+          !given.count(e.get<std::string>().substr(0, e.get<std::string>().find('='))))
         env.push_back(e);
   if (c.contains("Env"))
-    for (const auto& e : c["Env"]) env.push_back(e);
+    for (const auto& e : c["Env"])
+      env.push_back(e);
   c["Env"] = env;
   for (const char* name : {"Labels", "ExposedPorts", "Volumes"}) {
-    json merged = defaults.contains(name) && defaults[name].is_object() ? defaults[name] : json::object();
-    for (auto it = c[name].begin(); it != c[name].end(); ++it) merged[it.key()] = *it;
+    json merged =
+        defaults.contains(name) && defaults[name].is_object() ? defaults[name] : json::object();
+    for (auto it = c[name].begin(); it != c[name].end(); ++it)
+      merged[it.key()] = *it;
     c[name] = merged;
   }
   return c;
@@ -275,18 +291,19 @@ std::vector<std::string> imageVolumes(const nlohmann::json& image) {
   if (!image.is_object() || !image.contains("config") || !image["config"].is_object()) return out;
   const auto& v = image["config"].value("Volumes", json::object());
   if (v.is_object())
-    for (auto it = v.begin(); it != v.end() && out.size() < kMaxItems; ++it) out.push_back(it.key());
+    for (auto it = v.begin(); it != v.end() && out.size() < kMaxItems; ++it)
+      out.push_back(it.key());
   return out;
 }
 
 std::string generatedName(const std::string& id,
                           const std::function<bool(const std::string&)>& isFree) {
-  static const char* adjectives[] = {"brave", "calm", "eager", "fervent", "gifted", "happy",
-                                     "jolly", "keen", "lucid", "modest", "nifty", "quirky",
+  static const char* adjectives[] = {"brave",  "calm",   "eager", "fervent", "gifted", "happy",
+                                     "jolly",  "keen",   "lucid", "modest",  "nifty",  "quirky",
                                      "serene", "tender", "vivid", "witty"};
-  static const char* nouns[] = {"babbage", "curie", "darwin", "euler", "fermat", "galois",
-                                "hopper", "kepler", "lovelace", "noether", "pascal", "ramanujan",
-                                "shannon", "turing", "volta", "wiles"};
+  static const char* nouns[] = {"babbage", "curie",  "darwin",   "euler",   "fermat", "galois",
+                                "hopper",  "kepler", "lovelace", "noether", "pascal", "ramanujan",
+                                "shannon", "turing", "volta",    "wiles"};
   auto nibble = [&](std::size_t i) {
     const char c = id[i];
     return c >= 'a' ? c - 'a' + 10 : c - '0';

@@ -28,6 +28,7 @@ nlohmann::json mergedConfig(const ContainerSpec& spec, const nlohmann::json& ima
 // Mount points the image declares (its config's Volumes).
 std::vector<std::string> imageVolumes(const nlohmann::json& imageConfig);
 // A Docker-like "adjective_noun" name chosen from the id, free by `isFree`.
-std::string generatedName(const std::string& id, const std::function<bool(const std::string&)>& isFree);
+std::string generatedName(const std::string& id,
+                          const std::function<bool(const std::string&)>& isFree);
 
 }  // namespace vic::endpoint

@@ -36,8 +36,8 @@ DigestingBuffer::~DigestingBuffer() = default;
 
 DigestingBuffer::int_type DigestingBuffer::underflow() {
   if (bytes_ >= limit_) return traits_type::eof();
-  const auto want = static_cast<std::streamsize>(
-      std::min<std::uint64_t>(buffer_.size(), limit_ - bytes_));
+  const auto want =
+      static_cast<std::streamsize>(std::min<std::uint64_t>(buffer_.size(), limit_ - bytes_));
   source_.read(buffer_.data(), want);
   const auto got = source_.gcount();
   if (got <= 0) return traits_type::eof();

@@ -121,8 +121,9 @@ ImageReference ImageReference::parse(const std::string& text, const std::string&
   while (true) {
     const auto end = rest.find('/', start);
     if (!validComponent(rest.substr(start, end - start)))
-      throw bad("must be lower-case letters, digits and separators (repository names must be "
-                "lowercase)");
+      throw bad(
+          "must be lower-case letters, digits and separators (repository names must be "
+          "lowercase)");
     if (end == std::string::npos) break;
     start = end + 1;
   }

@@ -20,7 +20,7 @@ struct ImageReference {
 
   // "127.0.0.1:5000/busybox", short for Docker Hub ("busybox").
   std::string name() const;
-  std::string tagged() const { return name() + ":" + tag; }      // "busybox:latest"
+  std::string tagged() const { return name() + ":" + tag; }       // "busybox:latest"
   std::string digested() const { return name() + "@" + digest; }  // "busybox@sha256:..."
   // What a registry's HTTP API is reached at: "registry-1.docker.io" for the Hub.
   std::string apiHost() const;

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <sstream>
 
-
 #include "daemon/docker_error.h"
 #include "daemon/images/digest_stream.h"
 #include "daemon/images/registry_client.h"
@@ -121,8 +120,7 @@ void ImageService::pull(const ImageReference& ref, const RegistryCredentials& cr
                         std::ostream& out) {
   try {
     RegistryAccess access{ref.apiHost(), policy_.insecure(ref.registry),
-                          policy_.certificateAuthorities(), credentials.user,
-                          credentials.password};
+                          policy_.certificateAuthorities(), credentials.user, credentials.password};
     RegistryClient client(access);
     status(out, "Pulling from " + ref.repository, ref.digest.empty() ? ref.tag : ref.digest);
     const Resolved r = resolveManifest(client, ref);
@@ -165,7 +163,8 @@ void ImageService::pull(const ImageReference& ref, const RegistryCredentials& cr
     {
       std::lock_guard<std::mutex> lock(store_.writeLock());
       auto current = store_.load();  // another pull may have finished meanwhile
-      for (const auto& [d, n] : index.layers) current.layers[d] = n;
+      for (const auto& [d, n] : index.layers)
+        current.layers[d] = n;
       const std::string tagged = ref.digest.empty() ? ref.tagged() : "";
       const std::string digested = ref.name() + "@" + r.manifestDigest;
       for (auto& image : current.images)
@@ -175,7 +174,8 @@ void ImageService::pull(const ImageReference& ref, const RegistryCredentials& cr
       if (it == current.images.end()) {
         ImageRecord rec;
         rec.id = r.configDigest;
-        for (const auto& l : r.layers) rec.layers.push_back(l.first);
+        for (const auto& l : r.layers)
+          rec.layers.push_back(l.first);
         rec.config = config;
         rec.size = size;
         current.images.push_back(rec);
@@ -249,7 +249,8 @@ void ImageService::tag(const std::string& source, const std::string& repository,
   const auto* found = lookup(index, source);
   if (!found) throw notFound("No such image: " + source);
   const std::string id = found->id;
-  for (auto& i : index.images) removeFrom(i.repoTags, target.tagged());
+  for (auto& i : index.images)
+    removeFrom(i.repoTags, target.tagged());
   for (auto& i : index.images)
     if (i.id == id) addTo(i.repoTags, target.tagged());
   store_.save(index);
@@ -286,8 +287,10 @@ nlohmann::json ImageService::remove(
     throw conflict("conflict: unable to remove repository reference \"" + ref +
                    "\" (must force) - container " + users.front().substr(0, 12) +
                    " is using its referenced image " + shortId(id));
-  for (const auto& t : it->repoTags) answer.push_back({{"Untagged", t}});
-  for (const auto& d : it->repoDigests) answer.push_back({{"Untagged", d}});
+  for (const auto& t : it->repoTags)
+    answer.push_back({{"Untagged", t}});
+  for (const auto& d : it->repoDigests)
+    answer.push_back({{"Untagged", d}});
   const auto layers = it->layers;
   index.images.erase(it);
   answer.push_back({{"Deleted", id}});

@@ -36,8 +36,9 @@ class ImageService : public ImageBackend {
            const std::string& tag) override;
   // Docker's answer: [{"Untagged": ...}, {"Deleted": ...}]. `inUse` says
   // which containers use an image id (running ones block even a forced rm).
-  nlohmann::json remove(const std::string& ref, bool force,
-                        const std::function<std::vector<std::string>(const std::string&)>& usedBy) override;
+  nlohmann::json remove(
+      const std::string& ref, bool force,
+      const std::function<std::vector<std::string>(const std::string&)>& usedBy) override;
 
  private:
   struct Resolved;

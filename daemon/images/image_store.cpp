@@ -35,13 +35,11 @@ ImageStore::Index ImageStore::load() {
 
 void ImageStore::save(const Index& index) {
   std::istringstream body(indexToJson(index).dump());
-  world_.files(root_.datastore)
-      .upload(body, body.str().size(), root_.path + "/index.json");
+  world_.files(root_.datastore).upload(body, body.str().size(), root_.path + "/index.json");
 }
 
 void ImageStore::prepare() {
-  engine::ops::makeDirectories(world_.client(), world_.datacenter(),
-                               root_.child("layers").str());
+  engine::ops::makeDirectories(world_.client(), world_.datacenter(), root_.child("layers").str());
 }
 
 void ImageStore::putLayer(const std::string& digest, std::istream& in, std::uint64_t length) {
@@ -52,10 +50,10 @@ void ImageStore::putLayer(const std::string& digest, std::istream& in, std::uint
   files.upload(checked, length, path);
   if (buffer.bytes() != length || buffer.digest() != digest) {
     deleteLayer(digest);
-    throw DockerError(500, "the layer " + digest + " the registry sent is " +
-                               (buffer.bytes() != length ? "shorter than it said"
-                                                         : "not what its digest says (" +
-                                                               buffer.digest() + ")"));
+    throw DockerError(
+        500, "the layer " + digest + " the registry sent is " +
+                 (buffer.bytes() != length ? "shorter than it said"
+                                           : "not what its digest says (" + buffer.digest() + ")"));
   }
 }
 
@@ -74,7 +72,8 @@ nlohmann::json indexToJson(const ImageStore::Index& index) {
                       {"config", i.config},
                       {"size", i.size}});
   nlohmann::json layers = nlohmann::json::object();
-  for (const auto& [d, n] : index.layers) layers[d] = n;
+  for (const auto& [d, n] : index.layers)
+    layers[d] = n;
   return {{"images", images}, {"layers", layers}};
 }
 

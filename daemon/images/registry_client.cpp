@@ -37,7 +37,8 @@ std::map<std::string, std::string> challengeParams(const std::string& header) {
   std::size_t i = header.find(' ');
   if (i == std::string::npos) return out;
   while (i < header.size()) {
-    while (i < header.size() && (header[i] == ' ' || header[i] == ',')) ++i;
+    while (i < header.size() && (header[i] == ' ' || header[i] == ','))
+      ++i;
     const auto eq = header.find('=', i);
     if (eq == std::string::npos) break;
     const std::string key = header.substr(i, eq - i);
@@ -141,9 +142,9 @@ void RegistryClient::authenticate(const std::string& challenge, const std::strin
   auto& in = s->receiveResponse(res);
   std::string body;
   if (!http::readUpTo(in, kMaxTokenAnswer, body) || res.getStatus() != 200)
-    throw DockerError(res.getStatus() == 401 ? 401 : 500,
-                      "the token service of " + access_.host + " refused: HTTP " +
-                          std::to_string(res.getStatus()));
+    throw DockerError(res.getStatus() == 401 ? 401 : 500, "the token service of " + access_.host +
+                                                              " refused: HTTP " +
+                                                              std::to_string(res.getStatus()));
   try {
     auto j = parseJson(body);
     std::string token = j.value("token", j.value("access_token", ""));
@@ -190,14 +191,13 @@ void RegistryClient::get(const std::string& path, const std::string& accept,
       if (status == 404)
         throw notFound("manifest unknown: " + access_.host + " has no " + path.substr(4));
       if (status == 401 || status == 403)
-        throw DockerError(status == 401 ? 401 : 403,
-                          "the registry " + access_.host + " refused access to " +
-                              path.substr(4) + " (HTTP " + std::to_string(status) + ")");
+        throw DockerError(status == 401 ? 401 : 403, "the registry " + access_.host +
+                                                         " refused access to " + path.substr(4) +
+                                                         " (HTTP " + std::to_string(status) + ")");
       throw DockerError(500, "the registry " + access_.host + " answered HTTP " +
                                  std::to_string(status) + " for " + path);
     } catch (const Poco::Net::SSLException& e) {
-      throw DockerError(500, "TLS with the registry " + describe() + " failed (" +
-                                 e.displayText() +
+      throw DockerError(500, "TLS with the registry " + describe() + " failed (" + e.displayText() +
                                  "); add its certificate authority to the VCH's registry CAs, "
                                  "or make it an insecure registry of the VCH");
     } catch (const Poco::Exception& e) {
@@ -217,8 +217,7 @@ Manifest RegistryClient::manifest(const std::string& repository, const std::stri
         if (!http::readUpTo(in, kMaxManifestBytes, m.body))
           throw DockerError(500, "the manifest of " + repository + " is larger than 4 MiB");
         m.mediaType = res.getContentType();
-        if (auto semi = m.mediaType.find(';'); semi != std::string::npos)
-          m.mediaType.resize(semi);
+        if (auto semi = m.mediaType.find(';'); semi != std::string::npos) m.mediaType.resize(semi);
       });
   m.digest = sha256Digest(m.body);
   if (isSha256Digest(reference) && m.digest != reference)
@@ -232,8 +231,8 @@ void RegistryClient::blob(const std::string& repository, const std::string& dige
   get("/v2/" + repository + "/blobs/" + digest, "", "repository:" + repository + ":pull",
       [&](HTTPResponse& res, std::istream& in) {
         if (!res.hasContentLength())
-          throw DockerError(500, "the registry " + access_.host + " sent " + digest +
-                                     " without a length");
+          throw DockerError(
+              500, "the registry " + access_.host + " sent " + digest + " without a length");
         consume(in, static_cast<std::uint64_t>(res.getContentLength64()));
       });
 }

@@ -19,10 +19,10 @@ namespace vic::endpoint {
 
 // How the daemon may reach one registry, from the VCH's registry settings.
 struct RegistryAccess {
-  std::string host;                              // "127.0.0.1:5000", "registry-1.docker.io"
-  bool plainHttp = false;                        // an insecure registry of the VCH
+  std::string host;                                 // "127.0.0.1:5000", "registry-1.docker.io"
+  bool plainHttp = false;                           // an insecure registry of the VCH
   std::vector<std::string> certificateAuthorities;  // PEM bundles the VCH trusts
-  std::string user;                              // from the client's X-Registry-Auth, if any
+  std::string user;                                 // from the client's X-Registry-Auth, if any
   Secret password;
 };
 

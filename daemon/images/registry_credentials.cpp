@@ -16,11 +16,17 @@ RegistryCredentials RegistryCredentials::fromHeader(const std::string& header) {
     if (ch == '-') ch = '+';
     if (ch == '_') ch = '/';
   }
-  while (text.size() % 4) text += '=';
+  while (text.size() % 4)
+    text += '=';
   try {
     std::istringstream in(text);
     Poco::Base64Decoder dec(in);
-    std::string json((std::istreambuf_iterator<char>(dec)), std::istreambuf_iterator<char>());
+    // Read through the stream, which turns the decoder's complaint about a
+    // character that is not base64 into a failed read.
+    std::string json;
+    char buffer[1024];
+    while (dec.read(buffer, sizeof buffer) || dec.gcount() > 0)
+      json.append(buffer, static_cast<std::size_t>(dec.gcount()));
     auto j = parseJson(json);
     if (!j.is_object()) return c;
     if (auto u = j.find("username"); u != j.end() && u->is_string()) c.user = u->get<std::string>();

@@ -9,7 +9,8 @@ namespace vic::endpoint {
 namespace {
 
 std::string lower(std::string s) {
-  for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (auto& c : s)
+    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return s;
 }
 
@@ -18,10 +19,9 @@ std::pair<std::string, std::string> splitHostPort(const std::string& hp) {
   if (!hp.empty() && hp.front() == '[') {
     auto close = hp.find(']');
     std::string host = hp.substr(1, close == std::string::npos ? std::string::npos : close - 1);
-    std::string port =
-        close != std::string::npos && close + 1 < hp.size() && hp[close + 1] == ':'
-            ? hp.substr(close + 2)
-            : "";
+    std::string port = close != std::string::npos && close + 1 < hp.size() && hp[close + 1] == ':'
+                           ? hp.substr(close + 2)
+                           : "";
     return {host, port};
   }
   auto colon = hp.rfind(':');
@@ -52,7 +52,8 @@ bool registryMatches(const std::string& rawEntry, const std::string& registry) {
   std::string entry = lower(rawEntry);
   for (const char* scheme : {"https://", "http://"})
     if (entry.rfind(scheme, 0) == 0) entry = entry.substr(std::string(scheme).size());
-  while (!entry.empty() && entry.back() == '/') entry.pop_back();
+  while (!entry.empty() && entry.back() == '/')
+    entry.pop_back();
   if (entry.empty()) return false;
   const auto [host, port] = splitHostPort(lower(registry));
   if (entry.find('/') != std::string::npos) return inCidr(entry, host);
@@ -72,7 +73,8 @@ void RegistryPolicy::checkAllowed(const std::string& registry) const {
     for (const auto& e : list)
       if (registryMatches(e, registry)) return;
   std::string names;
-  for (const auto& e : settings_.whitelist) names += (names.empty() ? "" : ", ") + e;
+  for (const auto& e : settings_.whitelist)
+    names += (names.empty() ? "" : ", ") + e;
   throw DockerError(403, "Access denied to unauthorized registry (" + registry +
                              ") while VCH is in whitelist mode; the VCH's registry whitelist is: " +
                              names + ". Ask its administrator to add " + registry + " to it.");

@@ -62,8 +62,9 @@ json findNetwork(const EndpointConfig& c, const std::string& ref) {
   if (!ref.empty())
     for (const auto& n : all)
       if (n["Id"].get<std::string>().rfind(ref, 0) == 0) {
-        if (match) throw badRequest("network " + ref + " is ambiguous (" + std::to_string(2) +
-                                    " matches found based on ID prefix)");
+        if (match)
+          throw badRequest("network " + ref + " is ambiguous (" + std::to_string(2) +
+                           " matches found based on ID prefix)");
         match = &n;
       }
   if (match) return *match;

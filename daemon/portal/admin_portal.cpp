@@ -39,12 +39,23 @@ std::string escape(const std::string& s) {
   std::string out;
   for (char c : s) {
     switch (c) {
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '&': out += "&amp;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '&':
+        out += "&amp;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      default:
+        out += c;
     }
   }
   return out;
@@ -65,8 +76,9 @@ std::string bytesText(long long b) {
 }
 
 std::string uptime(std::chrono::steady_clock::time_point since) {
-  const long long s = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::steady_clock::now() - since)
-               .count();
+  const long long s =
+      std::chrono::duration_cast<std::chrono::seconds>(std::chrono::steady_clock::now() - since)
+          .count();
   char buf[64];
   std::snprintf(buf, sizeof buf, "%lldd %02lldh %02lldm %02llds", s / 86400, s / 3600 % 24,
                 s / 60 % 60, s % 60);
@@ -90,8 +102,8 @@ EndpointConfig portalTls(EndpointConfig c) {
 
 class PortalHandler : public Poco::Net::HTTPRequestHandler {
  public:
-  PortalHandler(EndpointRuntime& runtime, PortalSessions& sessions,
-                Poco::Net::SocketAddress docker, std::string logFile)
+  PortalHandler(EndpointRuntime& runtime, PortalSessions& sessions, Poco::Net::SocketAddress docker,
+                std::string logFile)
       : runtime_(runtime), sessions_(sessions), docker_(docker), logFile_(std::move(logFile)) {}
 
   void handleRequest(HTTPServerRequest& req, HTTPServerResponse& res) override {
@@ -118,12 +130,14 @@ class PortalHandler : public Poco::Net::HTTPRequestHandler {
       return;
     }
     if (path == "/logs/vic-endpoint.log") return log(res);
-    if (path == "/" || path == "/index.html") return send(res, HTTPResponse::HTTP_OK, dashboard(user));
+    if (path == "/" || path == "/index.html")
+      return send(res, HTTPResponse::HTTP_OK, dashboard(user));
     send(res, HTTPResponse::HTTP_NOT_FOUND, page("Not found", "<p>Nothing is here.</p>"));
   }
 
  private:
-  static void send(HTTPServerResponse& res, HTTPResponse::HTTPStatus status, const std::string& html) {
+  static void send(HTTPServerResponse& res, HTTPResponse::HTTPStatus status,
+                   const std::string& html) {
     res.setStatus(status);
     res.setContentType("text/html; charset=utf-8");
     res.set("Cache-Control", "no-store");
@@ -162,7 +176,8 @@ class PortalHandler : public Poco::Net::HTTPRequestHandler {
   void login(HTTPServerRequest& req, HTTPServerResponse& res, const std::string& ip) {
     if (req.getContentLength64() > static_cast<Poco::Int64>(kMaxLoginBody)) {
       res.setKeepAlive(false);
-      return send(res, HTTPResponse::HTTP_REQUEST_ENTITY_TOO_LARGE, loginPage("That was too long."));
+      return send(res, HTTPResponse::HTTP_REQUEST_ENTITY_TOO_LARGE,
+                  loginPage("That was too long."));
     }
     Poco::Net::HTMLForm form;
     form.setFieldLimit(4);
@@ -174,7 +189,8 @@ class PortalHandler : public Poco::Net::HTTPRequestHandler {
     const std::string user = form.get("username", "");
     const Secret password(form.get("password", ""));
     if (user.empty())
-      return send(res, HTTPResponse::HTTP_BAD_REQUEST, loginPage("Give a vSphere user and password."));
+      return send(res, HTTPResponse::HTTP_BAD_REQUEST,
+                  loginPage("Give a vSphere user and password."));
     try {
       const auto& p = runtime_.config().placement;
       const tls::Trust trust = p.targetThumbprint.empty()
@@ -212,22 +228,28 @@ class PortalHandler : public Poco::Net::HTTPRequestHandler {
     row("VCH version", c.vchVersion);
     row("vCenter", c.placement.target);
     row("vCenter connection",
-        healthy ? "connected as " + c.operationsUser
-                : "not connected" + (runtime_.lastError().empty() ? "" : ": " + runtime_.lastError()),
+        healthy
+            ? "connected as " + c.operationsUser
+            : "not connected" + (runtime_.lastError().empty() ? "" : ": " + runtime_.lastError()),
         healthy ? "good" : "bad");
     row("Docker endpoint", "tcp://" + docker_.toString() + (c.noTls ? " (no TLS)" : " (TLS)"));
     row("Uptime", uptime(runtime_.startedAt()));
     try {
       for (const auto& ds : runtime_.datastores())
-        row("Datastore " + ds.name, bytesText(ds.freeBytes) + " free of " + bytesText(ds.capacityBytes),
+        row("Datastore " + ds.name,
+            bytesText(ds.freeBytes) + " free of " + bytesText(ds.capacityBytes),
             ds.capacityBytes > 0 && ds.freeBytes * 10 < ds.capacityBytes ? "bad" : nullptr);
     } catch (const std::exception& e) {
       row("Datastores", std::string("cannot be read: ") + e.what(), "bad");
     }
-    return page("VCH " + c.vchName,
-                "<p>Logged in as " + escape(user) + ". <a href=\"/logout\">Log out</a></p>"
-                "<table><tbody>" + rows + "</tbody></table>"
-                "<p><a href=\"/logs/vic-endpoint.log\" download>Download the daemon's log</a></p>");
+    return page(
+        "VCH " + c.vchName,
+        "<p>Logged in as " + escape(user) +
+            ". <a href=\"/logout\">Log out</a></p>"
+            "<table><tbody>" +
+            rows +
+            "</tbody></table>"
+            "<p><a href=\"/logs/vic-endpoint.log\" download>Download the daemon's log</a></p>");
   }
 
   void log(HTTPServerResponse& res) {
@@ -251,7 +273,10 @@ class PortalFactory : public Poco::Net::HTTPRequestHandlerFactory {
  public:
   PortalFactory(EndpointRuntime& runtime, std::shared_ptr<PortalSessions> sessions,
                 Poco::Net::SocketAddress docker, std::string logFile)
-      : runtime_(runtime), sessions_(std::move(sessions)), docker_(docker), logFile_(std::move(logFile)) {}
+      : runtime_(runtime),
+        sessions_(std::move(sessions)),
+        docker_(docker),
+        logFile_(std::move(logFile)) {}
   Poco::Net::HTTPRequestHandler* createRequestHandler(const HTTPServerRequest&) override {
     return new PortalHandler(runtime_, *sessions_, docker_, logFile_);
   }
@@ -268,7 +293,8 @@ class PortalFactory : public Poco::Net::HTTPRequestHandlerFactory {
 AdminPortal::AdminPortal(EndpointRuntime& runtime, const Poco::Net::SocketAddress& listen,
                          const Poco::Net::SocketAddress& dockerEndpoint, std::string logFile)
     : sessions_(std::make_shared<PortalSessions>()) {
-  Poco::Net::SecureServerSocket socket(listen, 64, serverContext(portalTls(runtime.config()), true));
+  Poco::Net::SecureServerSocket socket(listen, 64,
+                                       serverContext(portalTls(runtime.config()), true));
   address_ = socket.address();
   auto params = new Poco::Net::HTTPServerParams;
   params->setMaxThreads(4);

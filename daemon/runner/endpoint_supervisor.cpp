@@ -97,7 +97,8 @@ std::set<std::string> loopbackAddressesOf(const std::string& pem) {
   X509* cert = PEM_read_bio_X509(bio, nullptr, nullptr, nullptr);
   BIO_free(bio);
   if (!cert) return out;
-  auto* names = static_cast<GENERAL_NAMES*>(X509_get_ext_d2i(cert, NID_subject_alt_name, nullptr, nullptr));
+  auto* names =
+      static_cast<GENERAL_NAMES*>(X509_get_ext_d2i(cert, NID_subject_alt_name, nullptr, nullptr));
   for (int i = 0; names && i < sk_GENERAL_NAME_num(names); ++i) {
     const GENERAL_NAME* n = sk_GENERAL_NAME_value(names, i);
     if (n->type != GEN_IPADD || n->d.iPAddress->length != 4) continue;
@@ -121,13 +122,15 @@ EndpointSupervisor::~EndpointSupervisor() {
 }
 
 void EndpointSupervisor::stopAll() {
-  for (auto& [vm, r] : running_) r.process.stop(std::chrono::milliseconds(3000));
+  for (auto& [vm, r] : running_)
+    r.process.stop(std::chrono::milliseconds(3000));
   running_.clear();
 }
 
 std::string EndpointSupervisor::chooseAddress(const gi::KeyValues& keys) const {
   std::set<std::string> taken;
-  for (const auto& [vm, r] : running_) taken.insert(r.address);
+  for (const auto& [vm, r] : running_)
+    taken.insert(r.address);
   for (const auto& a : loopbackAddressesOf(serverCertificate(keys)))
     if (!taken.count(a) && a != "127.0.0.1") return a;
   for (int n = options_.firstAddress; n < 255; ++n) {
@@ -160,8 +163,14 @@ bool EndpointSupervisor::start(const vim::Moref& vm, const WatchedVm& w, Running
   }
   ::chmod(guestinfoFile.c_str(), 0600);
   ChildOptions o;
-  o.argv = {options_.endpointBinary.string(), "--guestinfo", guestinfoFile.string(), "--listen",
-            address, "--portal-port", std::to_string(options_.portalPort), "--log-file",
+  o.argv = {options_.endpointBinary.string(),
+            "--guestinfo",
+            guestinfoFile.string(),
+            "--listen",
+            address,
+            "--portal-port",
+            std::to_string(options_.portalPort),
+            "--log-file",
             (dir / "vic-endpoint.log").string()};
   o.stderrFile = dir / "stderr.log";
   try {
@@ -177,7 +186,8 @@ bool EndpointSupervisor::start(const vim::Moref& vm, const WatchedVm& w, Running
   } catch (const std::exception& e) {
     slot.process.stop(std::chrono::milliseconds(1000));
     ++slot.failures;
-    slot.retryAt = std::chrono::steady_clock::now() + std::chrono::seconds(2 << std::min(slot.failures, 5));
+    slot.retryAt =
+        std::chrono::steady_clock::now() + std::chrono::seconds(2 << std::min(slot.failures, 5));
     logger()->warn("the endpoint of {} did not start ({}); see {}", vm.str(), e.what(),
                    (dir / "stderr.log").string());
     return false;

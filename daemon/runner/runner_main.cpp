@@ -74,18 +74,18 @@ class RunnerApp : public Poco::Util::Application {
       sources.user = config().getString("user");
       sources.target = config().getString("target");
       const Secret password = readPassword(sources, std::cerr);
-      const tls::Trust trust = config().has("thumbprint")
-                                   ? tls::Trust::pin(tls::Thumbprint::parse(config().getString("thumbprint")))
-                                   : tls::Trust::systemRoots();
+      const tls::Trust trust =
+          config().has("thumbprint")
+              ? tls::Trust::pin(tls::Thumbprint::parse(config().getString("thumbprint")))
+              : tls::Trust::systemRoots();
       vim::Client client(http::Endpoint::parse(config().getString("target")), trust);
       client.login(config().getString("user"), password);
 
       endpoint::EndpointSupervisor::Options options;
       options.stateDir = config().getString("state-dir");
-      options.endpointBinary =
-          config().getString("endpoint", (std::filesystem::path(config().getString("application.dir")) /
-                                          "vic-endpoint")
-                                             .string());
+      options.endpointBinary = config().getString(
+          "endpoint",
+          (std::filesystem::path(config().getString("application.dir")) / "vic-endpoint").string());
       options.firstAddress = config().getInt("first-address", 2);
       options.portalPort = config().getInt("portal-port", 2378);
       endpoint::EndpointSupervisor supervisor(client, options);

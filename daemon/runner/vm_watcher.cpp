@@ -50,8 +50,8 @@ bool VmWatcher::next(std::map<vim::Moref, WatchedVm>& vms, int maxWaitSeconds) {
         const soap::Node* val = change->find("val");
         if (name == "runtime.powerState") w.powerState = val ? val->text : "";
         if (name == "config.extraConfig")
-          w.extraConfig = val ? engine::guestinfo::fromOptionValues(*val)
-                              : engine::guestinfo::KeyValues{};
+          w.extraConfig =
+              val ? engine::guestinfo::fromOptionValues(*val) : engine::guestinfo::KeyValues{};
       }
     }
   }

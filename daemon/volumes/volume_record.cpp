@@ -6,7 +6,8 @@ namespace {
 
 nlohmann::json mapJson(const std::map<std::string, std::string>& m) {
   nlohmann::json j = nlohmann::json::object();
-  for (const auto& [k, v] : m) j[k] = v;
+  for (const auto& [k, v] : m)
+    j[k] = v;
   return j;
 }
 

@@ -24,13 +24,15 @@ std::string randomHex64() {
   std::random_device rd;
   std::string out;
   static const char* digits = "0123456789abcdef";
-  for (int i = 0; i < 64; ++i) out += digits[rd() & 15];
+  for (int i = 0; i < 64; ++i)
+    out += digits[rd() & 15];
   return out;
 }
 
 nlohmann::json mapJson(const std::map<std::string, std::string>& m) {
   nlohmann::json j = nlohmann::json::object();
-  for (const auto& [k, v] : m) j[k] = v;
+  for (const auto& [k, v] : m)
+    j[k] = v;
   return j;
 }
 
@@ -70,12 +72,14 @@ bool validVolumeName(const std::string& n) {
 
 long long capacityMB(const std::string& text) {
   std::size_t digits = 0;
-  while (digits < text.size() && digits < 12 && std::isdigit(static_cast<unsigned char>(text[digits])))
+  while (digits < text.size() && digits < 12 &&
+         std::isdigit(static_cast<unsigned char>(text[digits])))
     ++digits;
   if (digits == 0 || digits == 12) return -1;
   const long long n = std::stoll(text.substr(0, digits));
   std::string unit = text.substr(digits);
-  for (auto& c : unit) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  for (auto& c : unit)
+    c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   if (unit.empty() || unit == "MB" || unit == "M" || unit == "MIB") return n;
   if (unit == "GB" || unit == "G" || unit == "GIB") return n * 1024;
   if (unit == "TB" || unit == "T" || unit == "TIB") return n * 1024 * 1024;
@@ -84,8 +88,8 @@ long long capacityMB(const std::string& text) {
 
 VolumeService::VolumeService(VchWorld& world) : world_(world) {
   std::map<std::string, vim::Moref> byName;
-  for (auto& o : vim::retrieveFromContainer(world_.client(), world_.datacenter(),
-                                           {{"Datastore", {"name"}}}))
+  for (auto& o :
+       vim::retrieveFromContainer(world_.client(), world_.datacenter(), {{"Datastore", {"name"}}}))
     byName[o.text("name")] = o.obj;
   for (const auto& [label, where] : world_.config().placement.volumeStores) {
     if (where.rfind("[", 0) != 0) continue;  // nfs:// stores are mounted by the guest, not here
@@ -101,8 +105,10 @@ const VolumeService::Store& VolumeService::storeFor(const std::string& label) co
   for (const auto& s : stores_)
     if (s.label == label) return s;
   std::string names;
-  for (const auto& s : stores_) names += (names.empty() ? "" : ", ") + s.label;
-  throw DockerError(404, "No volume store named (" + label + ") exists; this VCH's volume stores: " +
+  for (const auto& s : stores_)
+    names += (names.empty() ? "" : ", ") + s.label;
+  throw DockerError(404, "No volume store named (" + label +
+                             ") exists; this VCH's volume stores: " +
                              (names.empty() ? "none (add one with vic-machine configure)" : names));
 }
 
@@ -146,7 +152,8 @@ VolumeRecord VolumeService::create(std::string name, const std::string& driver,
   long long capacity = 1024;
   for (const auto& [k, v] : options) {
     std::string key = k;
-    for (auto& c : key) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    for (auto& c : key)
+      c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     if (key == "volumestore") {
       label = v;
     } else if (key == "capacity") {
@@ -173,17 +180,19 @@ VolumeRecord VolumeService::create(std::string name, const std::string& driver,
   v.folder = folder.str();
   try {
     createDisk(world_.client(), world_.datacenter(), folder.child(name + ".vmdk").str(), capacity);
-    const std::string meta = nlohmann::json{{"Driver", "vsphere"},
-                                            {"Labels", mapJson(labels)},
-                                            {"Options", mapJson(options)},
-                                            {"CapacityMB", capacity},
-                                            {"CreatedAt", v.createdAt}}
-                                 .dump();
+    const std::string meta = nlohmann::json{
+        {"Driver", "vsphere"},
+        {"Labels", mapJson(labels)},
+        {"Options", mapJson(options)},
+        {"CapacityMB", capacity},
+        {"CreatedAt",
+         v.createdAt}}.dump();
     std::istringstream body(meta);
     world_.files(folder.datastore).upload(body, meta.size(), folder.path + "/meta.json");
   } catch (...) {
     // What this call made goes again, so a failed create leaves nothing.
-    if (!made.empty()) engine::ops::deleteIfExists(world_.client(), world_.datacenter(), made.back());
+    if (!made.empty())
+      engine::ops::deleteIfExists(world_.client(), world_.datacenter(), made.back());
     throw;
   }
   return v;
@@ -200,7 +209,8 @@ std::vector<VolumeRecord> VolumeService::list() {
       continue;  // no volume made in this store yet
     }
     for (auto name : names) {
-      while (!name.empty() && name.back() == '/') name.pop_back();
+      while (!name.empty() && name.back() == '/')
+        name.pop_back();
       if (!validVolumeName(name)) continue;
       VolumeRecord v;
       v.name = name;

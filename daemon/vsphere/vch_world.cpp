@@ -4,8 +4,8 @@
 #include "vicapi/tls/thumbprint.h"
 #include "vicapi/tls/trust.h"
 #include "vicapi/util/log.h"
-#include "vicapi/vim/devices.h"
 #include "vicapi/version/version.h"
+#include "vicapi/vim/devices.h"
 #include "vicapi/vim/property_collector.h"
 #include "vicapi/vim/virtual_machine.h"
 
@@ -18,8 +18,10 @@ DatastorePath DatastorePath::parse(const std::string& text) {
   DatastorePath p;
   p.datastore = text.substr(1, close - 1);
   p.path = text.substr(close + 1);
-  while (!p.path.empty() && p.path.front() == ' ') p.path.erase(0, 1);
-  while (!p.path.empty() && p.path.back() == '/') p.path.pop_back();
+  while (!p.path.empty() && p.path.front() == ' ')
+    p.path.erase(0, 1);
+  while (!p.path.empty() && p.path.back() == '/')
+    p.path.pop_back();
   return p;
 }
 
@@ -34,9 +36,10 @@ std::unique_ptr<vim::Client> connect(const EndpointConfig& c) {
   if (target.empty()) throw Error("the guestinfo does not say which vCenter the VCH is in");
   if (c.operationsUser.empty())
     throw Error("the guestinfo has no operations user for the endpoint to work as");
-  const tls::Trust trust = c.placement.targetThumbprint.empty()
-                               ? tls::Trust::systemRoots()
-                               : tls::Trust::pin(tls::Thumbprint::parse(c.placement.targetThumbprint));
+  const tls::Trust trust =
+      c.placement.targetThumbprint.empty()
+          ? tls::Trust::systemRoots()
+          : tls::Trust::pin(tls::Thumbprint::parse(c.placement.targetThumbprint));
   auto client = std::make_unique<vim::Client>(http::Endpoint::parse(target), trust);
   client->login(c.operationsUser, c.operationsPassword);
   return client;
@@ -51,7 +54,8 @@ VchWorld::VchWorld(const EndpointConfig& config) : config_(config), client_(conn
   pool_ = vim::Moref::parse(p.pool);
   datacenter_ = vim::Moref::parse(p.datacenter);
   datacenterPath_ = p.datacenterPath;
-  while (!datacenterPath_.empty() && datacenterPath_.front() == '/') datacenterPath_.erase(0, 1);
+  while (!datacenterPath_.empty() && datacenterPath_.front() == '/')
+    datacenterPath_.erase(0, 1);
   imageStore_ = DatastorePath::parse(p.imagePath);
 
   vim::PropertyCollector pc(*client_);
@@ -91,7 +95,8 @@ void VchWorld::publishDaemonVersion() {
 vim::ObjectSpec VchWorld::poolVms() const {
   vim::ObjectSpec spec{pool_, true, {}};
   spec.selectSet.push_back({"poolVms", "ResourcePool", "vm", false, {}});
-  spec.selectSet.push_back({"poolPools", "ResourcePool", "resourcePool", false, {"poolVms", "poolPools"}});
+  spec.selectSet.push_back(
+      {"poolPools", "ResourcePool", "resourcePool", false, {"poolVms", "poolPools"}});
   return spec;
 }
 

@@ -114,12 +114,13 @@ json versionsJson(ApiContext& ctx, TargetScope& scope) {
   json vchs = json::array();
   for (const auto& v : engine::listVchs(scope.client(), {}, ctx.images.version)) {
     const bool newer = v.upgradeStatus == "VCH has newer version";
-    vchs.push_back({{"id", v.id},
-                    {"name", v.name},
-                    {"version", v.version},
-                    {"upgrade_status", v.upgradeStatus},
-                    {"newer_than_appliance", newer},
-                    {"daemon_version", v.daemonVersion.empty() ? json(nullptr) : json(v.daemonVersion)}});
+    vchs.push_back(
+        {{"id", v.id},
+         {"name", v.name},
+         {"version", v.version},
+         {"upgrade_status", v.upgradeStatus},
+         {"newer_than_appliance", newer},
+         {"daemon_version", v.daemonVersion.empty() ? json(nullptr) : json(v.daemonVersion)}});
     if (!v.daemonVersion.empty() && v.daemonVersion != ctx.images.version.str())
       warnings.push_back("VCH " + v.name + " runs endpoint daemon " + v.daemonVersion +
                          "; this appliance ships " + ctx.images.version.str() +

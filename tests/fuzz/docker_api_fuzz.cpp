@@ -40,7 +40,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   std::istringstream in;
   Poco::Net::HTTPRequest req;
   if (!fuzz::readRequest(fuzz::text(data, size), req, in)) return 0;
-  endpoint::DockerRequest request{req.getMethod(), req.getURI(), {}, req.get("X-Registry-Auth", "")};
+  endpoint::DockerRequest request{
+      req.getMethod(), req.getURI(), {}, req.get("X-Registry-Auth", "")};
   http::readUpTo(in, 1u << 20, request.body);
   const auto reply = api.handle(request);
   fuzz::require(reply.status >= 200 && reply.status < 600, "an answer without a status");
@@ -56,7 +57,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const std::string target = req.getURI();
   refusedOrRead([&] { endpoint::ImageReference::parse(target.substr(0, target.find('?'))); });
   refusedOrRead([&] { endpoint::ContainerFilter(target.substr(target.find('?') + 1)); });
-  endpoint::registryMatches(target, req.getHost());
+  endpoint::registryMatches(target, req.get("Host", ""));
   try {
     const auto body = parseJson(request.body);
     refusedOrRead([&] {

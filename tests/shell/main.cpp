@@ -129,6 +129,8 @@ int main(int argc, char** argv) {
               << ready["appliance"].get<std::string>() << "\n"
               << "  Simulated vCenter: https://" << vcenter->target() << "/sdk (thumbprint "
               << vcenter->thumbprint().str() << ")\n"
+              << "  Each VCH you create gets its endpoint daemon on a loopback address of this\n"
+              << "  machine; how to reach it with the docker CLI is printed here when it starts.\n"
               << "  Ctrl-C stops everything; the work files are in " << work.string() << "\n"
               << std::endl;
     int signal = 0;

@@ -278,6 +278,15 @@ nlohmann::json ImageService::remove(
   }
   if (!byName.empty() && it->repoTags.size() > 1) {
     removeFrom(it->repoTags, byName);
+    // The repository's digest names go with its last tag, so that the image
+    // no longer lists under that repository at all.
+    const std::string repo = byName.substr(0, byName.rfind(':'));
+    if (std::none_of(it->repoTags.begin(), it->repoTags.end(),
+                     [&](const std::string& t) { return t.rfind(repo + ":", 0) == 0; }))
+      it->repoDigests.erase(
+          std::remove_if(it->repoDigests.begin(), it->repoDigests.end(),
+                         [&](const std::string& d) { return d.rfind(repo + "@", 0) == 0; }),
+          it->repoDigests.end());
     store_.save(index);
     answer.push_back({{"Untagged", byName}});
     return answer;

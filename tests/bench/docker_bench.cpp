@@ -53,7 +53,8 @@ unsigned short freePort() {
 long long soapCalls(const test::DockerCli& docker) {
   auto r = docker.run({"info", "--format", "{{json .SystemStatus}}"});
   for (const auto& row : nlohmann::json::parse(r.out))
-    if (row.size() == 2 && row[0] == "vCenter SOAP calls") return std::stoll(row[1].get<std::string>());
+    if (row.size() == 2 && row[0] == "vCenter SOAP calls")
+      return std::stoll(row[1].get<std::string>());
   throw Error("docker info did not report the daemon's SOAP calls: " + r.out + r.err);
 }
 
@@ -61,7 +62,8 @@ long long soapCalls(const test::DockerCli& docker) {
 
 int main() {
   sim::SimulatorOptions so;
-  so.workDir = std::filesystem::temp_directory_path() / ("vic-docker-bench-" + std::to_string(::getpid()));
+  so.workDir =
+      std::filesystem::temp_directory_path() / ("vic-docker-bench-" + std::to_string(::getpid()));
   so.removeWorkDir = true;
   auto sim = sim::Simulator::start(so);
   vim::Client client(sim->endpoint(), tls::Trust::pin(sim->thumbprint()));
@@ -96,12 +98,14 @@ int main() {
   const auto dir = so.workDir / "endpoint";
   std::filesystem::create_directories(dir);
   nlohmann::json guestinfo = nlohmann::json::object();
-  for (const auto& [k, v] : engine::ops::readExtraConfig(client, created.vm)) guestinfo[k] = v;
+  for (const auto& [k, v] : engine::ops::readExtraConfig(client, created.vm))
+    guestinfo[k] = v;
   std::ofstream(dir / "guestinfo.json") << guestinfo.dump();
   const auto port = freePort();
   ChildOptions o;
-  o.argv = {VIC_ENDPOINT_BINARY, "--guestinfo", (dir / "guestinfo.json").string(), "--listen",
-            kAddress, "--port", std::to_string(port), "--portal-port", "0"};
+  o.argv = {VIC_ENDPOINT_BINARY,  "--guestinfo",   (dir / "guestinfo.json").string(),
+            "--listen",           kAddress,        "--port",
+            std::to_string(port), "--portal-port", "0"};
   o.stderrFile = dir / "stderr.log";
   auto daemon = ChildProcess::spawn(o);
   daemon.waitForLine("serving VCH", std::chrono::seconds(20));
@@ -128,8 +132,9 @@ int main() {
     std::fprintf(stderr, "create/start failed: %s %s\n", id.err.c_str(), started.err.c_str());
     return 1;
   }
-  std::printf("    docker create + docker start: %lld SOAP calls (goal <= 6), %.0f ms with the CLI\n",
-              c - b - (b - a), ms(t1 - t0));
+  std::printf(
+      "    docker create + docker start: %lld SOAP calls (goal <= 6), %.0f ms with the CLI\n",
+      c - b - (b - a), ms(t1 - t0));
 
   // A 50 MB pull: the layer goes through, not into, the daemon.
   const auto before = test::processStats(daemon.pid());
@@ -141,10 +146,11 @@ int main() {
     std::fprintf(stderr, "pull failed: %s\n", pulled.err.c_str());
     return 1;
   }
-  std::printf("    pull of a %.0f MB image: %.0f ms; peak resident %.1f MB before, %.1f MB after "
-              "(+%.1f MB)\n",
-              big.layerBytes / 1048576.0, ms(t3 - t2), before.peakResidentKib / 1024.0,
-              after.peakResidentKib / 1024.0, (after.peakResidentKib - before.peakResidentKib) / 1024.0);
+  std::printf(
+      "    pull of a %.0f MB image: %.0f ms; peak resident %.1f MB before, %.1f MB after "
+      "(+%.1f MB)\n",
+      big.layerBytes / 1048576.0, ms(t3 - t2), before.peakResidentKib / 1024.0,
+      after.peakResidentKib / 1024.0, (after.peakResidentKib - before.peakResidentKib) / 1024.0);
 
   // 500 containers, made the way the daemon makes them (its extraConfig keys),
   // straight in vCenter so that the setup takes seconds.
@@ -168,7 +174,8 @@ int main() {
     spec.name = r.name + "-" + r.id.substr(0, 12);
     spec.guestId = "otherGuest64";
     spec.vmPathName = "[LocalDS_0]";
-    for (const auto& [k, v] : endpoint::toExtraConfig(r, created.vm)) spec.extraConfig.emplace_back(k, v);
+    for (const auto& [k, v] : endpoint::toExtraConfig(r, created.vm))
+      spec.extraConfig.emplace_back(k, v);
     vim::Folder(client, folder).createVM(spec, pool).poll();
   }
   const long long d = soapCalls(docker);
@@ -183,9 +190,10 @@ int main() {
   }
   const long long f = soapCalls(docker);
   std::sort(times.begin(), times.end());
-  std::printf("    docker ps -a with %zu containers: median %.0f ms, best %.0f ms with the CLI "
-              "(goal < 200 ms); %.1f SOAP calls each (goal 1)\n",
-              rows, times[2], times[0], static_cast<double>(f - e - (e - d)) / 5.0);
+  std::printf(
+      "    docker ps -a with %zu containers: median %.0f ms, best %.0f ms with the CLI "
+      "(goal < 200 ms); %.1f SOAP calls each (goal 1)\n",
+      rows, times[2], times[0], static_cast<double>(f - e - (e - d)) / 5.0);
   daemon.stop();
   return 0;
 }

@@ -42,7 +42,8 @@ std::map<std::string, std::string> containerVmsInPool(vim::Client& c, const vim:
 }
 
 std::string trim(std::string s) {
-  while (!s.empty() && (s.back() == '\n' || s.back() == '\r' || s.back() == ' ')) s.pop_back();
+  while (!s.empty() && (s.back() == '\n' || s.back() == '\r' || s.back() == ' '))
+    s.pop_back();
   return s;
 }
 
@@ -50,6 +51,7 @@ struct DockerVch {
   std::unique_ptr<vim::Client> client = test::loggedInClient();
   std::unique_ptr<test::DockerRegistry> registry;
   std::unique_ptr<test::DockerRegistry> offList;
+  std::unique_ptr<test::DockerRegistry> secure;  // registry's images over HTTPS
   engine::CreateResult vch;
   vim::Moref pool;
   std::string address;
@@ -58,11 +60,15 @@ struct DockerVch {
     test::allowVchFirewall(*client);
     registry = std::make_unique<test::DockerRegistry>(name);
     offList = std::make_unique<test::DockerRegistry>(name + "-off");
+    secure = std::make_unique<test::DockerRegistry>(name, *registry);
     auto body = test::minimalVchBody(name);
-    body["auth"] = {{"server", {{"generate", {{"cname", cname}}}}}};  // client certificates required
+    body["auth"] = {
+        {"server", {{"generate", {{"cname", cname}}}}}};  // client certificates required
     body["registry"] = {{"insecure", {registry->host()}},
-                        {"whitelist", {registry->host()}}};
-    body["storage"]["volume_stores"] = {{{"datastore", "ds://LocalDS_0/volumes/" + name}, {"label", "default"}}};
+                        {"whitelist", {registry->host(), secure->host()}},
+                        {"certificate_authorities", {{{"pem", secure->caCertificate()}}}}};
+    body["storage"]["volume_stores"] = {
+        {{"datastore", "ds://LocalDS_0/volumes/" + name}, {"label", "default"}}};
     test::RecordingObserver observer;
     vch = test::createFromBody(*client, body, observer);
     const auto stored = engine::guestinfo::decode(engine::ops::readExtraConfig(*client, vch.vm));
@@ -99,17 +105,27 @@ BOOST_AUTO_TEST_CASE(the_docker_cli_runs_containers_as_vms_of_the_vch) {
   BOOST_TEST(pulled.out.find("Downloaded newer image") != std::string::npos, pulled.out);
   BOOST_TEST(ok({"images", "--format", "{{.Repository}}:{{.Tag}} {{.ID}}"}) ==
              world.registry->host() + "/test/tiny:1.0 " + image.configDigest.substr(7, 12));
-  BOOST_TEST(ok({"image", "inspect", "--format", "{{.Id}}", image.reference}) == image.configDigest);
+  BOOST_TEST(ok({"image", "inspect", "--format", "{{.Id}}", image.reference}) ==
+             image.configDigest);
   const auto refused = docker.run({"pull", forbidden.reference});
   BOOST_TEST(refused.exitCode != 0);
   BOOST_TEST(refused.err.find("whitelist") != std::string::npos, refused.err);
   BOOST_TEST(refused.err.find(world.registry->host()) != std::string::npos, refused.err);
   BOOST_TEST(ok({"pull", image.reference}).find("Image is up to date") != std::string::npos);
+  // By digest, and over HTTPS trusted through the VCH's registry CAs.
+  const std::string byDigest = world.registry->host() + "/test/tiny@" + image.manifestDigest;
+  BOOST_TEST(ok({"pull", byDigest}).find(image.manifestDigest) != std::string::npos);
+  const std::string overTls = world.secure->host() + "/test/tiny:1.0";
+  BOOST_TEST(ok({"pull", overTls}).find("Downloaded newer image") != std::string::npos);
+  const std::string shortId = image.configDigest.substr(7, 12);
+  BOOST_TEST(ok({"images", "--format", "{{.ID}}"}) ==
+             shortId + "\n" + shortId);  // one image, two names
+  BOOST_TEST(ok({"rmi", overTls}).find("Untagged: " + overTls) != std::string::npos);
 
   // Containers: a VM in the VCH's pool whose power state is the container's.
-  const std::string id = ok({"create", "--name", "web", "-p", "8080:80", "-v", "data:/data",
-                             "--label", "tier=front", "--restart", "always", "-e", "A=1",
-                             image.reference, "sh", "-c", "echo hi"});
+  const std::string id =
+      ok({"create", "--name", "web", "-p", "8080:80", "-v", "data:/data", "--label", "tier=front",
+          "--restart", "always", "-e", "A=1", image.reference, "sh", "-c", "echo hi"});
   BOOST_TEST(id.size() == 64u);
   BOOST_TEST(containerVmsInPool(*world.client, world.pool)["web"] == "poweredOff");
   const auto dup = docker.run({"create", "--name", "web", image.reference});
@@ -119,8 +135,9 @@ BOOST_AUTO_TEST_CASE(the_docker_cli_runs_containers_as_vms_of_the_vch) {
   ok({"start", "web"});
   BOOST_TEST(containerVmsInPool(*world.client, world.pool)["web"] == "poweredOn");
   // What needs a process inside the VM answers at once, and says why.
-  for (const std::vector<std::string>& args :
-       {std::vector<std::string>{"logs", "web"}, {"exec", "web", "ls"}, {"stats", "--no-stream", "web"}}) {
+  for (const std::vector<std::string>& args : {std::vector<std::string>{"logs", "web"},
+                                               {"exec", "web", "ls"},
+                                               {"stats", "--no-stream", "web"}}) {
     const auto r = docker.run(args);
     BOOST_TEST(r.exitCode != 0, args.front());
     BOOST_TEST(r.err.find("process inside the container VM") != std::string::npos,
@@ -158,13 +175,14 @@ BOOST_AUTO_TEST_CASE(the_docker_cli_runs_containers_as_vms_of_the_vch) {
   BOOST_TEST(volumeInUse.err.find("in use") != std::string::npos, volumeInUse.err);
 
   // Volumes and networks.
-  BOOST_TEST(ok({"volume", "create", "--opt", "Capacity=2GB", "--opt", "VolumeStore=default", "v1"}) == "v1");
+  BOOST_TEST(ok({"volume", "create", "--opt", "Capacity=2GB", "--opt", "VolumeStore=default",
+                 "v1"}) == "v1");
   BOOST_TEST(ok({"volume", "ls", "-q"}) == "data\nv1");
   BOOST_TEST(ok({"volume", "inspect", "--format", "{{.Driver}} {{.Status.CapacityMB}}", "v1"}) ==
              "vsphere 2048");
   BOOST_TEST(ok({"network", "ls", "--format", "{{.Name}} {{.Driver}}"}) == "bridge bridge");
-  BOOST_TEST(ok({"network", "inspect", "--format", "{{(index .IPAM.Config 0).Subnet}}", "bridge"}) ==
-             "172.16.0.0/12");
+  BOOST_TEST(ok({"network", "inspect", "--format", "{{(index .IPAM.Config 0).Subnet}}",
+                 "bridge"}) == "172.16.0.0/12");
 
   // The admin portal: a vSphere login, or the client certificate.
   {
@@ -174,16 +192,17 @@ BOOST_AUTO_TEST_CASE(the_docker_cli_runs_containers_as_vms_of_the_vch) {
     BOOST_TEST(portal.login(test::kTestUser, test::kTestPassword).status == 303);
     const auto dashboard = portal.get("/");
     BOOST_TEST(dashboard.status == 200);
-    for (const std::string& shown : {version::current().str(), std::string("connected as"),
-                                    std::string("Datastore LocalDS_0"), world.address + ":2376",
-                                    std::string("Uptime")})
+    for (const std::string& shown :
+         {version::current().str(), std::string("connected as"), std::string("Datastore LocalDS_0"),
+          world.address + ":2376", std::string("Uptime")})
       BOOST_TEST(dashboard.body.find(shown) != std::string::npos, shown);
     BOOST_TEST(dashboard.body.find(test::kTestPassword) == std::string::npos);
     const auto log = portal.get("/logs/vic-endpoint.log");
     BOOST_TEST(log.status == 200);
     BOOST_TEST(log.body.find("serving VCH vch-cli") != std::string::npos);
     BOOST_TEST(log.body.find(test::kTestPassword) == std::string::npos);
-    test::PortalClient withCertificate(world.address, docker.dir() / "cert.pem", docker.dir() / "key.pem");
+    test::PortalClient withCertificate(world.address, docker.dir() / "cert.pem",
+                                       docker.dir() / "key.pem");
     BOOST_TEST(withCertificate.get("/").status == 200);
   }
 
@@ -208,6 +227,22 @@ BOOST_AUTO_TEST_CASE(the_docker_cli_runs_containers_as_vms_of_the_vch) {
   const auto gone = docker.run({"inspect", "--type", "container", "web2"});
   BOOST_TEST(gone.exitCode != 0);
   BOOST_TEST(gone.err.find("No such container") != std::string::npos, gone.err);
+
+  // A VCH powered off loses its daemon; powered on, it is back.
+  engine::ops::ensurePoweredOff(*world.client, world.vch.vm);
+  bool stopped = false;
+  for (int i = 0; i < 100 && !stopped; ++i) {
+    stopped = docker.run({"version"}).exitCode != 0;
+    if (!stopped) std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  }
+  BOOST_TEST(stopped, "the daemon of a VCH powered off still answers");
+  engine::ops::ensurePoweredOn(*world.client, world.vch.vm);
+  bool back = false;
+  for (int i = 0; i < 100 && !back; ++i) {
+    back = docker.run({"version"}).exitCode == 0;
+    if (!back) std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  }
+  BOOST_TEST(back, "the daemon did not come back with its VCH");
 
   // Who may talk to it: only holders of a certificate of the VCH's client CA.
   BOOST_TEST(docker.runWithoutClientCertificate({"version"}).exitCode != 0);

@@ -100,9 +100,16 @@ int main(int argc, char** argv) {
     // vCenter as the VM's IP. Its messages (how to reach a new VCH with the
     // docker CLI) go to this program's stderr.
     ChildOptions runnerOptions;
-    runnerOptions.argv = {VIC_ENDPOINT_RUNNER_BINARY, "--target", vcenter->target(),
-                          "--thumbprint", vcenter->thumbprint().str(), "--user", kUser,
-                          "--state-dir", (work / "endpoints").string(), "--endpoint",
+    runnerOptions.argv = {VIC_ENDPOINT_RUNNER_BINARY,
+                          "--target",
+                          vcenter->target(),
+                          "--thumbprint",
+                          vcenter->thumbprint().str(),
+                          "--user",
+                          kUser,
+                          "--state-dir",
+                          (work / "endpoints").string(),
+                          "--endpoint",
                           VIC_ENDPOINT_BINARY};
     runnerOptions.environment = {{"VIC_PASSWORD", kPassword}};
     auto runner = ChildProcess::spawn(runnerOptions);

@@ -8,12 +8,14 @@
 #include <Poco/Net/HTTPRequest.h>
 #include <Poco/Net/HTTPResponse.h>
 #include <Poco/Net/ServerSocket.h>
+#include <Poco/Net/StreamSocket.h>
 #include <Poco/StreamCopier.h>
 #include <Poco/URI.h>
-#include <nlohmann/json.hpp>
 #include <openssl/evp.h>
+#include <nlohmann/json.hpp>
 
 #include "tests/support/simulator_fixture.h"
+#include "vicapi/crypto/certificates.h"
 #include "vicapi/soap/errors.h"
 
 namespace vic::test {
@@ -29,7 +31,8 @@ unsigned short freePort() {
 // be computed in one pass and the bytes sent in another.
 class GeneratedBuffer : public std::streambuf {
  public:
-  GeneratedBuffer(std::uint64_t length, unsigned seed) : left_(length), state_(seed * 2654435761u + 1) {}
+  GeneratedBuffer(std::uint64_t length, unsigned seed)
+      : left_(length), state_(seed * 2654435761u + 1) {}
 
  protected:
   int_type underflow() override {
@@ -84,7 +87,8 @@ void uploadBlob(const DockerRegistry& r, const std::string& repo, const std::str
   s.sendRequest(post);
   Poco::Net::HTTPResponse res;
   s.receiveResponse(res).ignore(1 << 20);
-  if (res.getStatus() != 202) throw Error("the registry refused an upload: " + std::to_string(res.getStatus()));
+  if (res.getStatus() != 202)
+    throw Error("the registry refused an upload: " + std::to_string(res.getStatus()));
   Poco::URI location(Poco::URI("http://" + r.host()), res.get("Location"));
   location.addQueryParameter("digest", digest);
   Poco::Net::HTTPRequest put(Poco::Net::HTTPRequest::HTTP_PUT, location.getPathAndQuery(),
@@ -95,29 +99,57 @@ void uploadBlob(const DockerRegistry& r, const std::string& repo, const std::str
   Poco::Net::HTTPResponse done;
   s.receiveResponse(done).ignore(1 << 20);
   if (done.getStatus() != 201)
-    throw Error("the registry did not take blob " + digest + ": " + std::to_string(done.getStatus()));
+    throw Error("the registry did not take blob " + digest + ": " +
+                std::to_string(done.getStatus()));
 }
 
 }  // namespace
 
 DockerRegistry::DockerRegistry(const std::string& name) {
-  const auto dir = scratchDir("registry-" + name);
+  storage_ = scratchDir("registry-" + name) / "data";
+  start(name, "");
+}
+
+DockerRegistry::DockerRegistry(const std::string& name, const DockerRegistry& plain)
+    : storage_(plain.storage_) {
+  const auto dir = scratchDir("registry-tls-" + name);
+  crypto::CertificateRequest ca;
+  ca.commonName = "registry test CA";
+  ca.isCa = true;
+  ca.validDays = 2;
+  const auto caPair = crypto::selfSigned(ca);
+  crypto::CertificateRequest server;
+  server.commonName = "127.0.0.1";
+  server.ipAddresses = {"127.0.0.1"};
+  server.serverAuth = true;
+  server.validDays = 2;
+  const auto pair = crypto::issue(server, caPair);
+  crypto::writeCertificate(dir / "cert.pem", pair.certificatePem);
+  crypto::writePrivateKey(dir / "key.pem", pair.privateKeyPem);
+  caPem_ = caPair.certificatePem;
+  start(name + "-tls", "\n  tls:\n    certificate: " + (dir / "cert.pem").string() +
+                           "\n    key: " + (dir / "key.pem").string());
+}
+
+void DockerRegistry::start(const std::string& name, const std::string& tlsSection) {
+  const auto dir = scratchDir("registry-run-" + name);
   port_ = freePort();
   std::ofstream(dir / "config.yml") << "version: 0.1\n"
                                        "log:\n  level: warn\n"
                                        "storage:\n  filesystem:\n    rootdirectory: "
-                                    << (dir / "data").string()
+                                    << storage_.string()
                                     << "\n  delete:\n    enabled: true\n"
                                        "http:\n  addr: "
-                                    << host() << "\n  secret: test-only\n";
+                                    << host() << "\n  secret: test-only" << tlsSection << "\n";
   ChildOptions o;
   o.argv = {"/usr/bin/docker-registry", "serve", (dir / "config.yml").string()};
   o.stderrFile = dir / "registry.log";
   process_ = ChildProcess::spawn(o);
-  for (int i = 0; i < 100; ++i) {
+  for (int i = 0; i < 100 && tlsSection.empty(); ++i) {
     try {
       Poco::Net::HTTPClientSession s("127.0.0.1", port_);
-      Poco::Net::HTTPRequest req(Poco::Net::HTTPRequest::HTTP_GET, "/v2/", Poco::Net::HTTPRequest::HTTP_1_1);
+      Poco::Net::HTTPRequest req(Poco::Net::HTTPRequest::HTTP_GET, "/v2/",
+                                 Poco::Net::HTTPRequest::HTTP_1_1);
       s.sendRequest(req);
       Poco::Net::HTTPResponse res;
       s.receiveResponse(res);
@@ -126,6 +158,16 @@ DockerRegistry::DockerRegistry(const std::string& name) {
     }
     if (!process_.running()) break;
     std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  if (!tlsSection.empty()) {  // listening is enough: the test itself speaks TLS to it
+    for (int i = 0; i < 100 && process_.running(); ++i) {
+      try {
+        Poco::Net::StreamSocket probe(Poco::Net::SocketAddress("127.0.0.1", port_));
+        return;
+      } catch (const Poco::Exception&) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+      }
+    }
   }
   throw Error("docker-registry did not start; see " + (dir / "registry.log").string());
 }
@@ -152,7 +194,8 @@ PushedImage pushImage(const DockerRegistry& registry, const std::string& reposit
         {"Env", {"PATH=/usr/local/bin:/usr/bin:/bin"}},
         {"Labels", {{"org.example.test", std::to_string(seed)}}}}},
       {"rootfs", {{"type", "layers"}, {"diff_ids", {layerDigest}}}},
-      {"history", {{{"created", "2026-11-01T00:00:00Z"}, {"created_by", "generated by the tests"}}}}};
+      {"history",
+       {{{"created", "2026-11-01T00:00:00Z"}, {"created_by", "generated by the tests"}}}}};
   const std::string configText = config.dump();
   const std::string configDigest = digestOf(configText);
   std::istringstream configIn(configText);
@@ -172,13 +215,15 @@ PushedImage pushImage(const DockerRegistry& registry, const std::string& reposit
   const std::string manifestText = manifest.dump();
   Poco::Net::HTTPClientSession s("127.0.0.1", registry.port());
   Poco::Net::HTTPRequest put(Poco::Net::HTTPRequest::HTTP_PUT,
-                             "/v2/" + repository + "/manifests/" + tag, Poco::Net::HTTPRequest::HTTP_1_1);
+                             "/v2/" + repository + "/manifests/" + tag,
+                             Poco::Net::HTTPRequest::HTTP_1_1);
   put.setContentType("application/vnd.docker.distribution.manifest.v2+json");
   put.setContentLength(static_cast<std::streamsize>(manifestText.size()));
   s.sendRequest(put) << manifestText;
   Poco::Net::HTTPResponse res;
   s.receiveResponse(res).ignore(1 << 20);
-  if (res.getStatus() != 201) throw Error("the registry refused the manifest: " + std::to_string(res.getStatus()));
+  if (res.getStatus() != 201)
+    throw Error("the registry refused the manifest: " + std::to_string(res.getStatus()));
   return {registry.host() + "/" + repository + ":" + tag, configDigest, digestOf(manifestText),
           layerBytes};
 }

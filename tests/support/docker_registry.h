@@ -13,19 +13,26 @@ namespace vic::test {
 class DockerRegistry {
  public:
   explicit DockerRegistry(const std::string& name);
+  // The same images as `plain`, served over HTTPS with a certificate for
+  // 127.0.0.1 from a CA of its own (caCertificate()).
+  DockerRegistry(const std::string& name, const DockerRegistry& plain);
   ~DockerRegistry();
   std::string host() const { return "127.0.0.1:" + std::to_string(port_); }
   unsigned short port() const { return port_; }
+  const std::string& caCertificate() const { return caPem_; }
 
  private:
+  void start(const std::string& name, const std::string& tlsSection);
   unsigned short port_ = 0;
+  std::filesystem::path storage_;
+  std::string caPem_;
   ChildProcess process_;
 };
 
 // What was pushed: enough to check a pull.
 struct PushedImage {
-  std::string reference;       // "127.0.0.1:5000/test/tiny:1.0"
-  std::string configDigest;    // the image id a daemon must report
+  std::string reference;     // "127.0.0.1:5000/test/tiny:1.0"
+  std::string configDigest;  // the image id a daemon must report
   std::string manifestDigest;
   std::uint64_t layerBytes = 0;
 };

@@ -22,9 +22,19 @@ namespace fs = std::filesystem;
 EndpointRunner::EndpointRunner(const std::string& name) : stateDir_(scratchDir("runner-" + name)) {
   auto& sim = SimulatorFixture::current();
   ChildOptions o;
-  o.argv = {VIC_ENDPOINT_RUNNER_BINARY, "--target", sim.target(), "--thumbprint",
-            sim.thumbprint().str(), "--user", kTestUser, "--state-dir", stateDir_.string(),
-            "--endpoint", VIC_ENDPOINT_BINARY, "--portal-port", "2378"};
+  o.argv = {VIC_ENDPOINT_RUNNER_BINARY,
+            "--target",
+            sim.target(),
+            "--thumbprint",
+            sim.thumbprint().str(),
+            "--user",
+            kTestUser,
+            "--state-dir",
+            stateDir_.string(),
+            "--endpoint",
+            VIC_ENDPOINT_BINARY,
+            "--portal-port",
+            "2378"};
   o.environment = {{"VIC_PASSWORD", kTestPassword}};
   o.stderrFile = stateDir_ / "runner.log";
   process_ = ChildProcess::spawn(o);
@@ -73,8 +83,8 @@ ProcessResult DockerCli::run(const std::vector<std::string>& args) const {
 ProcessResult DockerCli::runWithClientCertificate(const std::vector<std::string>& args,
                                                   const fs::path& cert, const fs::path& key) const {
   std::vector<std::string> a{"--tlsverify", "--tlscacert", (dir_ / "ca.pem").string(),
-                             "--tlscert", cert.string(), "--tlskey", key.string(),
-                             "-H", "tcp://" + host_};
+                             "--tlscert",   cert.string(), "--tlskey",
+                             key.string(),  "-H",          "tcp://" + host_};
   a.insert(a.end(), args.begin(), args.end());
   return runProcess(binary(), a, env_);
 }
@@ -130,7 +140,8 @@ PortalClient::Answer PortalClient::send(const std::string& method, const std::st
   a.body.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
   std::vector<Poco::Net::HTTPCookie> cookies;
   res.getCookies(cookies);
-  for (const auto& c : cookies) cookie_ = c.getName() + "=" + c.getValue();
+  for (const auto& c : cookies)
+    cookie_ = c.getName() + "=" + c.getValue();
   return a;
 }
 

@@ -111,7 +111,8 @@ BOOST_AUTO_TEST_CASE(create_bodies_are_checked_member_by_member) {
       {R"({"Image": "x", "HostConfig": {"Binds": ["/etc:/etc"]}})", "host paths"},
       {R"({"Image": "x", "HostConfig": {"Binds": ["nocolon"]}})", "volume-name:/path"},
       {R"({"Image": "x", "HostConfig": {"PortBindings": {"99999/tcp": []}}})", "invalid port"},
-      {R"({"Image": "x", "HostConfig": {"RestartPolicy": {"Name": "sometimes"}}})", "restart policy"},
+      {R"({"Image": "x", "HostConfig": {"RestartPolicy": {"Name": "sometimes"}}})",
+       "restart policy"},
       {R"({"Image": "x", "HostConfig": {"Memory": 1024}})", "Minimum memory"},
   };
   for (const auto& [body, said] : refusals) {

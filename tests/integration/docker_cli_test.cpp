@@ -216,6 +216,15 @@ BOOST_AUTO_TEST_CASE(the_docker_cli_runs_containers_as_vms_of_the_vch) {
   BOOST_TEST(ok({"images", "-q"}) == image.configDigest.substr(7, 12));
   BOOST_TEST(ok({"volume", "ls", "-q"}) == "data\nv1");
 
+  // An anonymous volume lives as long as its container, when `rm -v` says so.
+  ok({"create", "--name", "scratch", "-v", "/scratch", image.reference});
+  const std::string anonymous =
+      ok({"inspect", "--format", "{{(index .Mounts 0).Name}}", "scratch"});
+  BOOST_TEST(anonymous.size() == 64u);
+  BOOST_TEST(ok({"volume", "ls", "-q"}).find(anonymous) != std::string::npos);
+  ok({"rm", "-v", "scratch"});
+  BOOST_TEST(ok({"volume", "ls", "-q"}).find(anonymous) == std::string::npos);
+
   // Removing leaves no VM behind.
   ok({"rm", "web2"});
   BOOST_TEST(containerVmsInPool(*world.client, world.pool).empty());

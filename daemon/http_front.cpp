@@ -15,7 +15,7 @@ using Poco::Net::HTTPServerRequest;
 using Poco::Net::HTTPServerResponse;
 
 void headers(HTTPServerResponse& res, const DockerReply& reply) {
-  res.setStatus(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(reply.status));
+  res.setStatusAndReason(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(reply.status));
   res.setContentType(reply.contentType);
   res.set("Api-Version", kApiVersion);
   res.set("Docker-Experimental", "false");

@@ -113,7 +113,7 @@ class PortalHandler : public Poco::Net::HTTPRequestHandler {
     if (path == "/authentication") return send(res, HTTPResponse::HTTP_OK, loginPage(""));
     const std::string user = whoIs(req, ip);
     if (user.empty()) {
-      res.setStatus(HTTPResponse::HTTP_SEE_OTHER);
+      res.setStatusAndReason(HTTPResponse::HTTP_SEE_OTHER);
       res.set("Location", "/authentication");
       res.setContentLength(0);
       res.send();
@@ -123,7 +123,7 @@ class PortalHandler : public Poco::Net::HTTPRequestHandler {
       Poco::Net::NameValueCollection cookies;
       req.getCookies(cookies);
       sessions_.close(cookies.get(kCookie, ""));
-      res.setStatus(HTTPResponse::HTTP_SEE_OTHER);
+      res.setStatusAndReason(HTTPResponse::HTTP_SEE_OTHER);
       res.set("Location", "/authentication");
       res.setContentLength(0);
       res.send();
@@ -138,7 +138,7 @@ class PortalHandler : public Poco::Net::HTTPRequestHandler {
  private:
   static void send(HTTPServerResponse& res, HTTPResponse::HTTPStatus status,
                    const std::string& html) {
-    res.setStatus(status);
+    res.setStatusAndReason(status);
     res.setContentType("text/html; charset=utf-8");
     res.set("Cache-Control", "no-store");
     res.set("X-Frame-Options", "DENY");
@@ -209,7 +209,7 @@ class PortalHandler : public Poco::Net::HTTPRequestHandler {
     cookie.setPath("/");
     cookie.setSameSite(Poco::Net::HTTPCookie::SAME_SITE_STRICT);
     res.addCookie(cookie);
-    res.setStatus(HTTPResponse::HTTP_SEE_OTHER);
+    res.setStatusAndReason(HTTPResponse::HTTP_SEE_OTHER);
     res.set("Location", "/");
     res.setContentLength(0);
     res.send();

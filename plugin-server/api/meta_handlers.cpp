@@ -13,7 +13,9 @@ void addMetaRoutes(Router& router, ApiContext& ctx) {
   router.add("GET", "/container", [&ctx](Exchange& ex) {
     ex.sendJson(200,
                 {{"version", version::current().str()},
-                 {"bootstrap-images",
+                 // File names, as 1.5's schema has them; the detail beside.
+                 {"bootstrap-images", {ctx.images.bootstrapName()}},
+                 {"bootstrap-image-details",
                   {{{"name", ctx.images.bootstrapName()}, {"version", ctx.images.version.str()}}}},
                  {"appliance-image",
                   {{"name", ctx.images.applianceName()}, {"version", ctx.images.version.str()}}}});

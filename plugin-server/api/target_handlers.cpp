@@ -20,17 +20,20 @@ std::optional<vim::Moref> computeScope(Exchange& ex, TargetScope& scope) {
 }
 
 nlohmann::json targetJson(TargetScope& scope, const std::optional<vim::Moref>& compute) {
+  // 1.5's schema: one {target, in_supported_state} per host.
   nlohmann::json hosts = nlohmann::json::array();
   bool all = true;
   for (const auto& h : engine::firewallStatus(scope.client(), compute)) {
-    hosts.push_back({{"id", h.host.value}, {"name", h.name}, {"allows_vch", h.allowsVch}});
+    hosts.push_back(
+        {{"target", h.name}, {"in_supported_state", h.allowsVch}, {"id", h.host.value}});
     all &= h.allowsVch;
   }
   const auto& about = scope.client().serviceContent().about;
   return {{"target", scope.target},
           {"product", about.fullName},
           {"api_version", about.apiVersion},
-          {"firewall", {{"all_hosts_allow_vch", all}, {"hosts", hosts}}}};
+          {"firewall", hosts},
+          {"all_hosts_allow_vch", all}};
 }
 
 }  // namespace

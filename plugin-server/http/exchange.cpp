@@ -128,7 +128,7 @@ void Exchange::afterAnswer() {
 
 void Exchange::sendText(int status, const std::string& text, const std::string& type) {
   beforeAnswer();
-  res_.setStatus(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(status));
+  res_.setStatusAndReason(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(status));
   res_.setContentType(type);
   res_.setContentLength(static_cast<std::streamsize>(text.size()));
   std::ostream& out = res_.send();
@@ -141,7 +141,7 @@ void Exchange::sendText(int status, const std::string& text, const std::string& 
 
 void Exchange::sendEmpty(int status) {
   beforeAnswer();
-  res_.setStatus(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(status));
+  res_.setStatusAndReason(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(status));
   res_.setContentLength(0);
   res_.send().flush();
   sent_ = true;

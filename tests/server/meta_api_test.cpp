@@ -33,9 +33,13 @@ BOOST_AUTO_TEST_CASE(metadata_names_the_images_the_original_left_unimplemented) 
   BOOST_TEST_REQUIRE(r.status == 200, r.body);
   auto j = r.json();
   BOOST_TEST(j["version"] == vic::version::current().str());
+  // Strings, as 1.5's swagger.json has them; the detail beside them.
   BOOST_TEST_REQUIRE(j["bootstrap-images"].size() == 1u);
-  const std::string name = j["bootstrap-images"][0]["name"];
+  BOOST_TEST_REQUIRE(j["bootstrap-images"][0].is_string(), j.dump());
+  const std::string name = j["bootstrap-images"][0];
   BOOST_TEST(name.find("bootstrap.iso") != std::string::npos);
+  BOOST_TEST(j["bootstrap-image-details"][0]["name"] == name);
+  BOOST_TEST(j["bootstrap-image-details"][0]["version"] == vic::version::current().str());
   BOOST_TEST(j["appliance-image"]["name"].get<std::string>().find("appliance.iso") !=
              std::string::npos);
 }

@@ -30,15 +30,22 @@ BOOST_AUTO_TEST_CASE(firewall_state_deny_and_allow) {
   auto deny = w.api().send("POST", w.scope() + w.pinned() + "&action=firewall:deny", w.admin());
   BOOST_TEST_REQUIRE(deny.status == 204, deny.body);
   auto state = w.api().get(w.scope() + w.pinned(), w.admin()).json();
-  BOOST_TEST(state["firewall"]["all_hosts_allow_vch"] == false);
-  BOOST_TEST(state["firewall"]["hosts"].size() ==
-             4u);  // the cluster's three and the standalone host
+  // 1.5's shape: one {target, in_supported_state} per host.
+  BOOST_TEST_REQUIRE(state["firewall"].is_array(), state.dump());
+  BOOST_TEST(state["firewall"].size() == 4u);  // the cluster's three and the standalone host
+  for (const auto& h : state["firewall"]) {
+    BOOST_TEST(h["target"].is_string());
+    BOOST_TEST(h["in_supported_state"] == false);
+  }
+  BOOST_TEST(state["all_hosts_allow_vch"] == false);
 
   auto allow = w.api().send("POST", w.dcScope() + w.pinned() + "&action=firewall:allow", w.admin());
   BOOST_TEST_REQUIRE(allow.status == 204, allow.body);
   state = w.api().get(w.dcScope() + w.pinned() + "&compute-resource=DC0_C0", w.admin()).json();
-  BOOST_TEST(state["firewall"]["all_hosts_allow_vch"] == true);
-  BOOST_TEST(state["firewall"]["hosts"].size() == 3u);
+  BOOST_TEST(state["all_hosts_allow_vch"] == true);
+  BOOST_TEST(state["firewall"].size() == 3u);
+  for (const auto& h : state["firewall"])
+    BOOST_TEST(h["in_supported_state"] == true);
 
   auto bad = w.api().send("POST", w.scope() + w.pinned() + "&action=firewall:open", w.admin());
   BOOST_TEST(bad.status == 422);

@@ -36,7 +36,7 @@ void ReverseProxy::forward(const std::string& key, const std::string& pathAndQue
     if (it != backends_.end()) pool = it->second.pool;
   }
   if (!pool) {
-    res.setStatus(Poco::Net::HTTPResponse::HTTP_NOT_FOUND);
+    res.setStatusAndReason(Poco::Net::HTTPResponse::HTTP_NOT_FOUND);
     res.send() << "no plug-in server " << key;
     return;
   }
@@ -80,7 +80,7 @@ void ReverseProxy::forward(const std::string& key, const std::string& pathAndQue
                  .dump();
     headers = {{"Content-Type", "application/json"}};
   }
-  res.setStatus(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(status));
+  res.setStatusAndReason(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(status));
   for (const auto& [name, value] : headers)
     res.set(name, value);
   res.setContentLength(static_cast<std::streamsize>(answer.size()));

@@ -46,7 +46,7 @@ class ShellServer::Handler : public Poco::Net::HTTPRequestHandler {
       state["uiApiEndpoint"] = owner_.origin_ + "/api/ui";
       return send(res, state.dump(), "application/json");
     }
-    res.setStatus(Poco::Net::HTTPResponse::HTTP_NOT_FOUND);
+    res.setStatusAndReason(Poco::Net::HTTPResponse::HTTP_NOT_FOUND);
     send(res, "not found", "text/plain");
   }
 

@@ -46,6 +46,7 @@ ApiResponse ApiClient::send(const std::string& method, const std::string& path,
     out.body.clear();
     Poco::StreamCopier::copyToString(in, out.body);
     out.status = resp.getStatus();
+    out.reason = resp.getReason();
     out.headers.clear();
     for (const auto& [name, value] : resp)
       out.headers[Poco::toLower(name)] = value;

@@ -15,6 +15,7 @@ using Headers = std::vector<std::pair<std::string, std::string>>;
 
 struct ApiResponse {
   int status = 0;
+  std::string reason;  // the status line's phrase
   std::string body;
   std::map<std::string, std::string> headers;  // names in lower case
   nlohmann::json json() const;                 // fails the test when the body is not JSON

@@ -116,6 +116,13 @@ Vch describeVch(const VchRecord& r, const version::Version& appliance) {
     v.compute.cpu.shares = shares(cfg.cpu);
     v.compute.memory.shares = shares(cfg.memory);
   }
+  // 1.5 stored and read back a whitelist as the union of whitelist and
+  // insecure registries (both are allowed), and scripts compare against that.
+  if (!v.registry.whitelist.empty())
+    for (const auto& insecure : v.registry.insecure)
+      if (std::find(v.registry.whitelist.begin(), v.registry.whitelist.end(), insecure) ==
+          v.registry.whitelist.end())
+        v.registry.whitelist.push_back(insecure);
   if (r.numCpus > 0) v.endpoint.cpuSockets = r.numCpus;
   if (r.memoryMB > 0) v.endpoint.memory = Quantity{r.memoryMB, "MiB"};
   const std::string address = endpointAddress(r);

@@ -1,0 +1,43 @@
+// Where a client written for the 1.5 vic-machine-server would see a
+// difference: status lines, and the shapes and values 1.5 returned.
+#include <boost/test/unit_test.hpp>
+
+#include "tests/server/server_world.h"
+#include "tests/support/vch_bodies.h"
+
+using namespace vic::test;
+using nlohmann::json;
+
+BOOST_AUTO_TEST_SUITE(api_contract, *boost::unit_test::fixture<ServerWorld>())
+
+BOOST_AUTO_TEST_CASE(status_lines_carry_the_phrase_of_their_code) {
+  auto& w = ServerWorld::current();
+  auto r = w.api().get(w.scope() + "/vch" + w.pinned());
+  BOOST_TEST(r.status == 401);
+  BOOST_TEST(r.reason == "Unauthorized");
+  r = w.api().get("/container/no-such-thing");
+  BOOST_TEST(r.status == 404);
+  BOOST_TEST(r.reason == "Not Found");
+  r = w.api().get("/container/version");
+  BOOST_TEST(r.reason == "OK");
+  r = w.api().send("POST", w.scope() + "/vch" + w.pinned(), w.admin(), "{", "application/json");
+  BOOST_TEST(r.status == 400);
+  BOOST_TEST(r.reason == "Bad Request");
+}
+
+BOOST_AUTO_TEST_CASE(a_whitelist_reads_back_with_the_insecure_registries_as_in_1_5) {
+  auto& w = ServerWorld::current();
+  auto body = minimalVchBody("vch-contract-registry");
+  body["registry"] = {{"whitelist", {"reg.example.com"}}, {"insecure", {"10.0.0.1:5000"}}};
+  auto r = w.api().sendJson("POST", w.scope() + "/vch" + w.pinned(), w.admin(), body);
+  BOOST_TEST_REQUIRE(r.status == 201, r.body);
+  auto task = w.waitForTask(r.json()["task"], w.admin());
+  BOOST_TEST_REQUIRE(task["state"] == "succeeded", task.dump(2));
+  const std::string id = task["vch_id"];
+  auto vch = w.api().get(w.scope() + "/vch/" + id + w.pinned(), w.admin()).json();
+  BOOST_TEST(vch["registry"]["whitelist"] == json::parse(R"(["reg.example.com", "10.0.0.1:5000"])"),
+             vch["registry"].dump());
+  BOOST_TEST(vch["registry"]["insecure"] == json::parse(R"(["10.0.0.1:5000"])"));
+}
+
+BOOST_AUTO_TEST_SUITE_END()

@@ -27,10 +27,17 @@ json vchJson(const engine::Vch& v, const std::string& id) {
   return j;
 }
 
-std::string taskUri(const std::string& target, const std::string& opId) {
+std::string taskUri(const std::string& target, const std::string& opId,
+                    const std::string& thumbprint) {
   std::string t;
   Poco::URI::encode(target, "/?#", t);
-  return "/container/target/" + t + "/tasks/" + opId;
+  std::string uri = "/container/target/" + t + "/tasks/" + opId;
+  if (!thumbprint.empty()) {
+    std::string tp;
+    Poco::URI::encode(thumbprint, "&#+=?", tp);
+    uri += "?thumbprint=" + tp;
+  }
+  return uri;
 }
 
 json taskJson(const OperationRecord& op, const std::string& uri, bool withLog) {

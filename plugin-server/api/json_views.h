@@ -13,6 +13,9 @@ nlohmann::json listItemJson(const engine::VchListItem& v);
 nlohmann::json vchJson(const engine::Vch& v, const std::string& id);
 // `uri` is where the task is read; `withLog` adds the operation's log lines.
 nlohmann::json taskJson(const OperationRecord& op, const std::string& uri, bool withLog);
-std::string taskUri(const std::string& target, const std::string& opId);
+// With the thumbprint the caller pinned the target with (1.5 clients send
+// ?thumbprint=), so that the URI can be fetched as given.
+std::string taskUri(const std::string& target, const std::string& opId,
+                    const std::string& thumbprint = "");
 
 }  // namespace vic::server

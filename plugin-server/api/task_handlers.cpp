@@ -23,7 +23,8 @@ void addTaskRoutes(Router& router, ApiContext& ctx) {
   router.add("GET", "/container/target/{target}/tasks/{taskId}", [&ctx](Exchange& ex) {
     auto scope = openTarget(ex, ctx);
     auto op = taskFor(ex, ctx, scope);
-    ex.sendJson(200, taskJson(op, taskUri(scope.target, op.id), true));
+    ex.sendJson(
+        200, taskJson(op, taskUri(scope.target, op.id, ex.query("thumbprint").value_or("")), true));
   });
   router.add("GET", "/container/target/{target}/tasks/{taskId}/certificates", [&ctx](Exchange& ex) {
     auto scope = openTarget(ex, ctx);

@@ -43,8 +43,9 @@ OperationRecord operation(const TargetScope& scope, const std::string& kind,
 void accepted(Exchange& ex, AuditEntry& audit, int status, const TargetScope& scope,
               const std::string& opId) {
   audit.operation = opId;
-  ex.setHeader("Location", taskUri(scope.target, opId));
-  ex.sendJson(status, {{"task", taskUri(scope.target, opId)}});
+  const std::string uri = taskUri(scope.target, opId, ex.query("thumbprint").value_or(""));
+  ex.setHeader("Location", uri);
+  ex.sendJson(status, {{"task", uri}});
 }
 
 // What the endpoint pins: the target's SHA-1 thumbprint, read when the caller

@@ -25,6 +25,20 @@ BOOST_AUTO_TEST_CASE(status_lines_carry_the_phrase_of_their_code) {
   BOOST_TEST(r.reason == "Bad Request");
 }
 
+BOOST_AUTO_TEST_CASE(a_task_uri_is_followed_as_given) {
+  auto& w = ServerWorld::current();
+  auto r = w.api().sendJson("POST", w.scope() + "/vch" + w.pinned(), w.admin(),
+                            minimalVchBody("vch-contract-task"));
+  BOOST_TEST_REQUIRE(r.status == 201, r.body);
+  const std::string uri = r.json()["task"];
+  BOOST_TEST(r.header("location") == uri);
+  BOOST_TEST(uri.find("thumbprint=") != std::string::npos, uri);
+  auto task = w.api().get(uri, w.admin());  // exactly as handed back
+  BOOST_TEST(task.status == 200, task.body);
+  BOOST_TEST(task.json()["uri"] == uri);
+  BOOST_TEST(w.waitForTask(uri, w.admin())["state"] == "succeeded");
+}
+
 BOOST_AUTO_TEST_CASE(a_whitelist_reads_back_with_the_insecure_registries_as_in_1_5) {
   auto& w = ServerWorld::current();
   auto body = minimalVchBody("vch-contract-registry");

@@ -41,7 +41,8 @@ export class VicApiService {
     return this.json('DELETE', (c) => this.container(c, `/vch/${id}`), { containers, volume_stores: volumeStores });
   }
   task(uri: string): Promise<Task> {
-    return this.json('GET', (c) => c.base + uri.replace(/^\//, '') + this.query(c));
+    // A URI handed back with its thumbprint is followed as given.
+    return this.json('GET', (c) => c.base + uri.replace(/^\//, '') + (uri.includes('?') ? '' : this.query(c)));
   }
   certificate(id: string): Promise<string> {
     return this.text((c) => this.container(c, `/vch/${id}/certificate`));

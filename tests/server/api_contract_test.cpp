@@ -39,6 +39,23 @@ BOOST_AUTO_TEST_CASE(a_task_uri_is_followed_as_given) {
   BOOST_TEST(w.waitForTask(uri, w.admin())["state"] == "succeeded");
 }
 
+BOOST_AUTO_TEST_CASE(changing_what_cannot_change_is_a_conflict) {
+  auto& w = ServerWorld::current();
+  const std::string id = w.createVch("vch-contract-fixed");
+  const std::string vch = w.scope() + "/vch/" + id + w.pinned();
+  auto patched = w.api().sendJson("PATCH", vch, w.admin(),
+                                  {{"storage", {{"image_stores", {"ds://LocalDS_0/elsewhere"}}}}},
+                                  "application/merge-patch+json");
+  BOOST_TEST(patched.status == 409, patched.body);
+  BOOST_TEST(patched.body.find("storage") != std::string::npos, patched.body);
+  auto body = w.api().get(vch, w.admin()).json();
+  body["name"] = "vch-contract-renamed";
+  auto put = w.api().sendJson("PUT", vch, w.admin(), body);
+  BOOST_TEST(put.status == 409, put.body);
+  BOOST_TEST(put.body.find("cannot be changed after the VCH is created") != std::string::npos);
+  BOOST_TEST(w.api().get(vch, w.admin()).json()["name"] == "vch-contract-fixed");
+}
+
 BOOST_AUTO_TEST_CASE(a_whitelist_reads_back_with_the_insecure_registries_as_in_1_5) {
   auto& w = ServerWorld::current();
   auto body = minimalVchBody("vch-contract-registry");

@@ -50,8 +50,11 @@ void checkImmutable(const Vch& current, const Vch& desired, Issues& issues) {
     if (!jd.contains(p)) continue;  // left out: unchanged
     const json before = jc.contains(p) ? jc[p] : json();
     if (jd[p] != before)
-      issues.add(path, "cannot be changed after the VCH is created (it is " +
-                           (before.is_null() ? std::string("not set") : before.dump()) + ")");
+      // A conflict with what exists (409, as 1.5 clients expect), not a bad value.
+      issues.add(path,
+                 "cannot be changed after the VCH is created (it is " +
+                     (before.is_null() ? std::string("not set") : before.dump()) + ")",
+                 "conflict");
   }
 }
 

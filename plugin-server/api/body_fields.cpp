@@ -17,7 +17,7 @@ const nlohmann::json* member(const nlohmann::json& body, const char* name) {
 std::optional<bool> optionalBool(const nlohmann::json& body, const char* name) {
   const auto* m = member(body, name);
   if (!m) return std::nullopt;
-  if (!m->is_boolean()) throw HttpError(422, std::string(name) + " in body must be true or false");
+  if (!m->is_boolean()) throw HttpError(400, std::string(name) + " in body must be true or false");
   return m->get<bool>();
 }
 
@@ -25,7 +25,7 @@ std::optional<std::string> optionalString(const nlohmann::json& body, const char
                                           std::size_t maxLength) {
   const auto* m = member(body, name);
   if (!m) return std::nullopt;
-  if (!m->is_string()) throw HttpError(422, std::string(name) + " in body must be a string");
+  if (!m->is_string()) throw HttpError(400, std::string(name) + " in body must be a string");
   const auto& s = m->get_ref<const std::string&>();
   if (s.size() > maxLength)
     throw HttpError(422, std::string(name) + " in body is " + std::to_string(s.size()) +

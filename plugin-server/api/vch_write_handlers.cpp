@@ -19,7 +19,7 @@ namespace {
 using nlohmann::json;
 
 engine::Vch parseVch(const json& body) {
-  if (!body.is_object()) throw HttpError(422, "the body must be a VCH object");
+  if (!body.is_object()) throw HttpError(400, "the body must be a VCH object");
   engine::Issues schema;
   auto vch = engine::vchFromJson(body, schema);
   if (!schema.empty()) throw engine::InvalidSpecification(schema, true);

@@ -27,9 +27,14 @@ ErrorReply replyFor(const std::exception_ptr& error) {
     return r;
   } catch (const engine::InvalidSpecification& e) {
     bool conflict = false;
-    for (const auto& i : e.issues().list())
+    bool wrongType = false;
+    for (const auto& i : e.issues().list()) {
       conflict |= i.code == "conflict";
-    ErrorReply r = make(e.schema() ? 422 : conflict ? 409 : 400, e.what());
+      wrongType |= i.code == engine::kWrongType;
+    }
+    // As the 1.5 (go-openapi) server: a value of the wrong JSON type is 400,
+    // a value of the right type that breaks the schema 422.
+    ErrorReply r = make(wrongType ? 400 : e.schema() ? 422 : conflict ? 409 : 400, e.what());
     r.body["issues"] = engine::issuesToJson(e.issues());
     return r;
   } catch (const engine::ConflictError& e) {

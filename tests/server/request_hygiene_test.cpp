@@ -124,7 +124,7 @@ BOOST_AUTO_TEST_CASE(a_number_beyond_a_double_is_400) {
   BOOST_TEST(r.json()["message"].get<std::string>().find("not valid JSON") != std::string::npos);
 }
 
-BOOST_AUTO_TEST_CASE(members_of_the_wrong_type_are_422_not_500) {
+BOOST_AUTO_TEST_CASE(members_of_the_wrong_type_are_400_not_500) {
   auto& w = ServerWorld::current();
   const std::string id = w.createVch("vch-typed");
   const std::string at = w.scope() + "/vch/" + id + w.pinned();
@@ -140,7 +140,8 @@ BOOST_AUTO_TEST_CASE(members_of_the_wrong_type_are_422_not_500) {
                                          {"DELETE", "", {{"containers", 1}}},
                                          {"DELETE", "", {{"volume_stores", {{"a", 1}}}}}}) {
     auto r = w.api().sendJson(c.method, at + c.query, w.admin(), c.body);
-    BOOST_TEST(r.status == 422, c.method << c.query << " " << c.body.dump() << ": " << r.body);
+    // 400 as the 1.5 (go-openapi) server answered a value of the wrong type.
+    BOOST_TEST(r.status == 400, c.method << c.query << " " << c.body.dump() << ": " << r.body);
   }
 }
 

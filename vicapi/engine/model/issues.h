@@ -5,12 +5,17 @@
 
 namespace vic::engine {
 
+inline constexpr const char* kWrongType = "type";
+
 // One problem with a VCH specification: where it is (a JSON path such as
 // "network.container[0].gateway.address") and what to do about it.
 struct Issue {
   std::string path;
   std::string message;
-  std::string code;  // "conflict" when something of that name exists already; else empty
+  // "conflict" when something of that name exists already (409), kWrongType
+  // for a JSON value of the wrong type (400, as the 1.5 server answered);
+  // else empty.
+  std::string code;
 };
 
 // Collects every problem instead of stopping at the first, so that a wizard

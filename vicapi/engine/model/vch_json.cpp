@@ -75,7 +75,7 @@ std::vector<std::string> readStrings(const JsonReader& parent, const std::string
 // X509_Data: {pem}
 std::optional<std::string> readPem(const JsonReader& r) {
   if (!r.isObject()) {
-    r.issues().add(r.path(), "must be an object with a pem member");
+    r.issues().add(r.path(), "must be an object with a pem member", kWrongType);
     return std::nullopt;
   }
   auto pem = r.string("pem", JsonReader::kMaxPemLength);
@@ -125,7 +125,7 @@ Vch vchFromJson(const json& body, Issues& issues) {
   Vch v;
   JsonReader root(body, "", issues);
   if (!body.is_object()) {
-    issues.add("", "the body must be a JSON object describing the VCH");
+    issues.add("", "the body must be a JSON object describing the VCH", kWrongType);
     return v;
   }
   v.version = root.string("version").value_or("");

@@ -1,12 +1,13 @@
 #include "daemon/endpoint_runtime.h"
 
+#include <set>
+
 #include "daemon/containers/container_service.h"
 #include "daemon/images/image_service.h"
 #include "daemon/volumes/volume_service.h"
 #include "daemon/vsphere/vch_world.h"
 #include "vicapi/util/log.h"
 #include "vicapi/vim/property_collector.h"
-#include "vicapi/vim/view.h"
 
 namespace vic::endpoint {
 
@@ -93,14 +94,18 @@ std::vector<std::pair<std::string, std::string>> EndpointRuntime::resources() {
 std::vector<DatastoreSpace> EndpointRuntime::datastores() {
   std::vector<DatastoreSpace> out;
   if (!connected_) return out;
-  vim::PropertyCollector pc(world_->client());
   std::set<std::string> wanted{world_->imageStore().datastore};
   for (const auto& [label, where] : config_.placement.volumeStores)
     if (where.rfind("[", 0) == 0) wanted.insert(DatastorePath::parse(where).datastore);
-  for (auto& o : vim::retrieveFromContainer(
-           world_->client(), world_->datacenter(),
-           {{"Datastore", {"name", "summary.freeSpace", "summary.capacity"}}})) {
-    if (!wanted.count(o.text("name"))) continue;
+  // The VCH's datastores by reference, read in one call.
+  std::vector<vim::ObjectSpec> objects;
+  for (const auto& name : wanted)
+    if (auto ds = world_->datastores().find(name); ds != world_->datastores().end())
+      objects.push_back(vim::ObjectSpec{ds->second});
+  if (objects.empty()) return out;
+  vim::PropertyCollector pc(world_->client());
+  for (auto& o :
+       pc.retrieve({{"Datastore", {"name", "summary.freeSpace", "summary.capacity"}}}, objects)) {
     DatastoreSpace s;
     s.name = o.text("name");
     s.freeBytes = std::stoll(o.text("summary.freeSpace", "0"));

@@ -5,30 +5,11 @@
 #include <Poco/Crypto/EVPPKey.h>
 #include <Poco/Crypto/X509Certificate.h>
 
+#include "vicapi/crypto/certificates.h"
 #include "vicapi/soap/errors.h"
 #include "vicapi/tls/init.h"
 
 namespace vic::endpoint {
-
-namespace {
-
-// Splits a PEM bundle into its certificates.
-std::vector<std::string> pemBlocks(const std::string& bundle) {
-  std::vector<std::string> out;
-  const std::string end = "-----END CERTIFICATE-----";
-  std::size_t pos = 0;
-  while (true) {
-    auto b = bundle.find("-----BEGIN CERTIFICATE-----", pos);
-    if (b == std::string::npos) break;
-    auto e = bundle.find(end, b);
-    if (e == std::string::npos) break;
-    out.push_back(bundle.substr(b, e + end.size() - b) + "\n");
-    pos = e + end.size();
-  }
-  return out;
-}
-
-}  // namespace
 
 Poco::Net::Context::Ptr serverContext(const EndpointConfig& config,
                                       bool clientCertificateOptional) {
@@ -53,7 +34,7 @@ Poco::Net::Context::Ptr serverContext(const EndpointConfig& config,
       if (config.clientCas.empty())
         throw Error("client verification is on but the VCH has no client certificate authority");
       for (const auto& bundle : config.clientCas) {
-        for (const auto& pem : pemBlocks(bundle)) {
+        for (const auto& pem : crypto::certificateBlocks(bundle)) {
           std::istringstream ca(pem);
           ctx->addCertificateAuthority(Poco::Crypto::X509Certificate(ca));
         }

@@ -1,7 +1,6 @@
 #include "daemon/containers/container_service.h"
 
 #include <algorithm>
-#include <random>
 
 #include "daemon/containers/container_spec.h"
 #include "daemon/docker_error.h"
@@ -9,6 +8,7 @@
 #include "vicapi/engine/guestinfo/vch_config.h"
 #include "vicapi/soap/fault.h"
 #include "vicapi/util/log.h"
+#include "vicapi/util/random_hex.h"
 #include "vicapi/vim/devices.h"
 #include "vicapi/vim/folder.h"
 #include "vicapi/vim/property_collector.h"
@@ -23,15 +23,6 @@ namespace {
 constexpr int kExitStopped = 0;
 constexpr int kExitKilled = 137;
 constexpr std::size_t kMaxContainers = 50'000;
-
-std::string randomId() {
-  std::random_device rd;
-  static const char* digits = "0123456789abcdef";
-  std::string out;
-  for (int i = 0; i < 64; ++i)
-    out += digits[rd() & 15];
-  return out;
-}
 
 bool isHex(const std::string& s) {
   return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) {
@@ -152,7 +143,7 @@ ContainerBackend::Created ContainerService::create(const std::string& rawName,
   ContainerSpec spec = readCreateBody(body);
   const ImageRecord image = images_.find(spec.image);
   ContainerRecord c;
-  c.id = randomId();
+  c.id = randomHex(32);  // Docker's ids: 64 hex digits
   c.name = rawName.empty() ? "" : stripSlash(rawName);
   if (!rawName.empty() && !validContainerName(rawName))
     throw badRequest("Invalid container name (" + rawName.substr(0, 80) +

@@ -17,6 +17,7 @@
 
 #include "daemon/docker_error.h"
 #include "daemon/images/digest_stream.h"
+#include "vicapi/crypto/certificates.h"
 #include "vicapi/http/bounded_read.h"
 #include "vicapi/tls/init.h"
 #include "vicapi/util/bounded_json.h"
@@ -68,21 +69,6 @@ std::string base64(const std::string& s) {
   return out.str();
 }
 
-std::vector<std::string> pemCertificates(const std::string& bundle) {
-  std::vector<std::string> out;
-  const std::string end = "-----END CERTIFICATE-----";
-  std::size_t pos = 0;
-  while (true) {
-    auto b = bundle.find("-----BEGIN CERTIFICATE-----", pos);
-    if (b == std::string::npos) break;
-    auto e = bundle.find(end, b);
-    if (e == std::string::npos) break;
-    out.push_back(bundle.substr(b, e + end.size() - b) + "\n");
-    pos = e + end.size();
-  }
-  return out;
-}
-
 }  // namespace
 
 RegistryClient::RegistryClient(RegistryAccess access) : access_(std::move(access)) {}
@@ -107,7 +93,7 @@ std::unique_ptr<Poco::Net::HTTPClientSession> RegistryClient::session(const std:
         new Poco::Net::Context(Poco::Net::Context::TLS_CLIENT_USE, params);
     ctx->requireMinimumProtocol(Poco::Net::Context::PROTO_TLSV1_2);
     for (const auto& bundle : access_.certificateAuthorities)
-      for (const auto& pem : pemCertificates(bundle)) {
+      for (const auto& pem : crypto::certificateBlocks(bundle)) {
         std::istringstream in(pem);
         ctx->addCertificateAuthority(Poco::Crypto::X509Certificate(in));
       }

@@ -181,6 +181,7 @@ class PortalHandler : public Poco::Net::HTTPRequestHandler {
     }
     Poco::Net::HTMLForm form;
     form.setFieldLimit(4);
+    form.setValueLengthLimit(4096);
     try {
       form.load(req, req.stream());
     } catch (const Poco::Exception&) {

@@ -1,20 +1,11 @@
 #include "daemon/portal/portal_sessions.h"
 
-#include <openssl/rand.h>
-
-#include "vicapi/soap/errors.h"
+#include "vicapi/util/random_hex.h"
 
 namespace vic::endpoint {
 
 std::string PortalSessions::open(const std::string& clientIp, const std::string& user) {
-  unsigned char bytes[32];
-  if (RAND_bytes(bytes, sizeof bytes) != 1) throw Error("no random bytes for a session");
-  static const char* digits = "0123456789abcdef";
-  std::string token;
-  for (unsigned char b : bytes) {
-    token += digits[b >> 4];
-    token += digits[b & 15];
-  }
+  const std::string token = randomHex(32);
   std::lock_guard<std::mutex> lock(mutex_);
   const auto now = std::chrono::steady_clock::now();
   for (auto it = sessions_.begin(); it != sessions_.end();)

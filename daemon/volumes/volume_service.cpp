@@ -1,7 +1,6 @@
 #include "daemon/volumes/volume_service.h"
 
 #include <chrono>
-#include <random>
 #include <sstream>
 
 #include "daemon/docker_error.h"
@@ -10,24 +9,15 @@
 #include "vicapi/engine/ops/vsphere_ops.h"
 #include "vicapi/soap/fault.h"
 #include "vicapi/util/bounded_json.h"
+#include "vicapi/util/random_hex.h"
 #include "vicapi/vim/datastore_browser.h"
 #include "vicapi/vim/task.h"
-#include "vicapi/vim/view.h"
 
 namespace vic::endpoint {
 
 namespace {
 
 constexpr std::size_t kMaxMeta = 64 * 1024;
-
-std::string randomHex64() {
-  std::random_device rd;
-  std::string out;
-  static const char* digits = "0123456789abcdef";
-  for (int i = 0; i < 64; ++i)
-    out += digits[rd() & 15];
-  return out;
-}
 
 nlohmann::json mapJson(const std::map<std::string, std::string>& m) {
   nlohmann::json j = nlohmann::json::object();
@@ -87,10 +77,7 @@ long long capacityMB(const std::string& text) {
 }
 
 VolumeService::VolumeService(VchWorld& world) : world_(world) {
-  std::map<std::string, vim::Moref> byName;
-  for (auto& o :
-       vim::retrieveFromContainer(world_.client(), world_.datacenter(), {{"Datastore", {"name"}}}))
-    byName[o.text("name")] = o.obj;
+  const auto& byName = world_.datastores();
   for (const auto& [label, where] : world_.config().placement.volumeStores) {
     if (where.rfind("[", 0) != 0) continue;  // nfs:// stores are mounted by the guest, not here
     Store s;
@@ -143,7 +130,7 @@ VolumeRecord VolumeService::create(std::string name, const std::string& driver,
   if (!driver.empty() && driver != "vsphere" && driver != "local")
     throw badRequest("the volume driver \"" + driver.substr(0, 64) +
                      "\" is not available; this VCH's driver is vsphere");
-  if (name.empty()) name = randomHex64();
+  if (name.empty()) name = randomHex(32);
   if (!validVolumeName(name))
     throw badRequest("\"" + name.substr(0, 80) +
                      "\" includes invalid characters for a local volume name, only "

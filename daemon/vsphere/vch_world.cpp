@@ -7,6 +7,7 @@
 #include "vicapi/version/version.h"
 #include "vicapi/vim/devices.h"
 #include "vicapi/vim/property_collector.h"
+#include "vicapi/vim/view.h"
 #include "vicapi/vim/virtual_machine.h"
 
 namespace vic::endpoint {
@@ -67,6 +68,8 @@ VchWorld::VchWorld(const EndpointConfig& config) : config_(config), client_(conn
     if (!folder) throw Error("the VCH's datacenter has no VM folder");
     vmFolder_ = vim::Moref::from(*folder);
   }
+  for (auto& o : vim::retrieveFromContainer(*client_, datacenter_, {{"Datastore", {"name"}}}))
+    datastores_[o.text("name")] = o.obj;
   if (auto bridge = p.networks.find("bridge"); bridge != p.networks.end()) {
     const auto net = vim::Moref::parse(bridge->second);
     if (net.type == "DistributedVirtualPortgroup") {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -40,6 +41,9 @@ class VchWorld {
   // does not see VMs created after it on every server (vcsim's do not).
   vim::ObjectSpec poolVms() const;
 
+  // The datacenter's datastores by name (a fact read once: stores, space).
+  const std::map<std::string, vim::Moref>& datastores() const { return datastores_; }
+
   // The VCH's image store folder, "[ds] vch-1".
   const DatastorePath& imageStore() const { return imageStore_; }
   // File transfer on a datastore of the VCH's datacenter.
@@ -62,6 +66,7 @@ class VchWorld {
   vim::Moref datacenter_;
   std::string datacenterPath_;
   DatastorePath imageStore_;
+  std::map<std::string, vim::Moref> datastores_;
   std::optional<soap::Node> bridgeNic_;
 };
 

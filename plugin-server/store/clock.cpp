@@ -4,7 +4,7 @@
 #include <cstdio>
 #include <ctime>
 
-#include <openssl/rand.h>
+#include "vicapi/util/random_hex.h"
 
 namespace vic::server {
 
@@ -22,15 +22,7 @@ std::string utcNow() {
 }
 
 std::string randomId() {
-  unsigned char bytes[8];
-  RAND_bytes(bytes, sizeof bytes);
-  static const char* const kHex = "0123456789abcdef";
-  std::string out;
-  for (unsigned char b : bytes) {
-    out += kHex[b >> 4];
-    out += kHex[b & 0xF];
-  }
-  return out;
+  return randomHex(8);
 }
 
 }  // namespace vic::server

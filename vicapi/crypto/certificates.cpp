@@ -168,6 +168,19 @@ std::string asn1Time(const ASN1_TIME* t) {
 
 }  // namespace
 
+std::vector<std::string> certificateBlocks(const std::string& bundle) {
+  static const std::string kBegin = "-----BEGIN CERTIFICATE-----";
+  static const std::string kEnd = "-----END CERTIFICATE-----";
+  std::vector<std::string> out;
+  for (std::size_t b = bundle.find(kBegin); b != std::string::npos; b = bundle.find(kBegin, b)) {
+    const auto e = bundle.find(kEnd, b);
+    if (e == std::string::npos) break;
+    out.push_back(bundle.substr(b, e + kEnd.size() - b) + "\n");
+    b = e + kEnd.size();
+  }
+  return out;
+}
+
 std::string checkCertificates(const std::string& pem) {
   if (pem.find("-----BEGIN CERTIFICATE-----") == std::string::npos)
     return "is not a PEM certificate (no BEGIN CERTIFICATE block)";

@@ -38,6 +38,8 @@ KeyAndCertificate issue(const CertificateRequest& request, const KeyAndCertifica
 // Checks on PEM text supplied by administrators. Each returns an empty string
 // when all is well, else what is wrong in words.
 std::string checkCertificates(const std::string& pem);  // one or more CERTIFICATE blocks
+// The CERTIFICATE blocks of a PEM bundle, each on its own (for APIs that take one).
+std::vector<std::string> certificateBlocks(const std::string& bundle);
 std::string checkKeyPair(const std::string& certificatePem, const Secret& keyPem);
 
 struct CertificateInfo {

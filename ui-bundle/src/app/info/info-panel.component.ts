@@ -83,7 +83,7 @@ import { ClientSdkService } from '../sdk/client-sdk.service';
         <clr-dg-column>VCH version</clr-dg-column>
         <clr-dg-column>Endpoint daemon it runs</clr-dg-column>
         <clr-dg-column>This appliance ships</clr-dg-column>
-        <clr-dg-placeholder>No Virtual Container Host yet.</clr-dg-placeholder>
+        <clr-dg-placeholder>This vCenter has no Virtual Container Host.</clr-dg-placeholder>
         @for (h of v.vchs; track h.id) {
           <clr-dg-row [attr.data-vch]="h.name">
             <clr-dg-cell>{{ h.name }}</clr-dg-cell>

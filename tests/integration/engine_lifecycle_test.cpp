@@ -146,7 +146,7 @@ BOOST_AUTO_TEST_CASE(delete_refuses_running_containers_and_keeps_volumes_unless_
     engine::deleteVch(*c, vm.value, {}, observer);
     BOOST_FAIL("delete should refuse");
   } catch (const engine::ConflictError& e) {
-    BOOST_TEST(std::string(e.what()).find("running containers (container-1)") != std::string::npos);
+    BOOST_TEST(std::string(e.what()).find("VM \"container-1\" is powered on") != std::string::npos);
   }
   const auto refused = test::snapshotWorld(*c, sim);
   BOOST_TEST((refused == withVch), test::describeDifference(withVch, refused));  // nothing touched

@@ -10,7 +10,7 @@ namespace {
 
 bool hasIssue(const Issues& issues, const std::string& path, const std::string& text) {
   for (const auto& i : issues.list())
-    if (i.path == path && i.message.find(text) != std::string::npos) return true;
+    if (i.path == path && i.text().find(text) != std::string::npos) return true;
   return false;
 }
 
@@ -64,8 +64,14 @@ BOOST_AUTO_TEST_CASE(a_full_body_round_trips_without_secrets) {
         {"volume_stores", {{{"datastore", "ds://ds1/v"}, {"label", "default"}}}},
         {"base_image_size", {{"value", 8}, {"units", "GB"}}}}},
       {"auth",
-       {{"server", {{"certificate", {{"pem", "CERT"}}}, {"private_key", {{"pem", "KEY"}}}}},
-        {"client", {{"certificate_authorities", {{{"pem", "CA"}}}}}}}},
+       {{"server",
+         {{"certificate",
+           {{"pem", "-----BEGIN CERTIFICATE-----\nCERT\n-----END CERTIFICATE-----\n"}}},
+          {"private_key",
+           {{"pem", "-----BEGIN PRIVATE KEY-----\nKEY\n-----END PRIVATE KEY-----\n"}}}}},
+        {"client",
+         {{"certificate_authorities",
+           {{{"pem", "-----BEGIN CERTIFICATE-----\nCA\n-----END CERTIFICATE-----\n"}}}}}}}},
       {"endpoint",
        {{"memory", {{"value", 4096}, {"units", "MiB"}}},
         {"cpu", {{"sockets", 2}}},
@@ -74,7 +80,8 @@ BOOST_AUTO_TEST_CASE(a_full_body_round_trips_without_secrets) {
       {"registry",
        {{"insecure", {"reg:5000"}},
         {"whitelist", {"*.example.com"}},
-        {"certificate_authorities", {{{"pem", "RCA"}}}},
+        {"certificate_authorities",
+         {{{"pem", "-----BEGIN CERTIFICATE-----\nRCA\n-----END CERTIFICATE-----\n"}}}},
         {"image_fetch_proxy", {{"http", "http://proxy:3128"}, {"no_proxy", {"local"}}}}}},
       {"syslog_addr", "tcp://logs:514"},
       {"container", {{"name_convention", "vch-{name}"}}},
@@ -82,7 +89,8 @@ BOOST_AUTO_TEST_CASE(a_full_body_round_trips_without_secrets) {
   Issues issues;
   Vch v = vchFromJson(body, issues);
   BOOST_TEST(issues.empty(), issues.summary());
-  BOOST_TEST(v.auth.serverPrivateKey.reveal() == "KEY");
+  BOOST_TEST(v.auth.serverPrivateKey.reveal() ==
+             "-----BEGIN PRIVATE KEY-----\nKEY\n-----END PRIVATE KEY-----\n");
   BOOST_TEST(v.endpoint.operationsCredentials->password.reveal() == "s3cret");
   json out = vchToJson(v, false);
   const std::string text = out.dump();
@@ -117,11 +125,19 @@ BOOST_AUTO_TEST_CASE(schema_problems_carry_their_paths) {
       {{{"compute", {{"cpu", {{"shares", {{"level", "low"}, {"number", 5}}}}}}}},
        "compute.cpu.shares",
        "not both"},
-      {{{"compute", {{"resource", {{"id", "a"}, {"name", "b"}}}}}}, "compute.resource", "not both"},
       {{{"network", {{"container", {{{"firewall", "wide"}}}}}}},
        "network.container[0].firewall",
        "must be closed"},
-      {{{"syslog_addr", "logs:514"}}, "syslog_addr", "must match"},
+      {{{"syslog_addr", "logs:514"}}, "syslog_addr", "syslog_addr in body should match"},
+      {{{"auth", {{"server", {{"certificate", {{"pem", "not a certificate"}}}}}}}},
+       "auth.server.certificate.pem",
+       "pem in body should match"},
+      {{{"network", {{"public", {{"nameservers", {"8.8.8.8", "dns.example.com"}}}}}}},
+       "network.public.nameservers[1]",
+       "nameservers[1] in body should match format ipv4"},
+      {{{"network", {{"bridge", {{"ip_range", "172.16.0.0"}}}}}},
+       "network.bridge.ip_range",
+       "ip_range in body should match format cidr"},
       {{{"container", {{"name_convention", "vch"}}}},
        "container.name_convention",
        "must contain {id} or {name}"},

@@ -42,14 +42,72 @@ const std::vector<std::pair<std::string, std::string>>& immutableFields() {
   return kFields;
 }
 
+std::string refValue(const std::string& id) {
+  const auto colon = id.find(':');
+  return colon == std::string::npos ? id : id.substr(colon + 1);
+}
+
+bool endsWithSegment(const std::string& path, const std::string& name) {
+  return path.size() > name.size() &&
+         path.compare(path.size() - name.size(), name.size(), name) == 0 &&
+         path[path.size() - name.size() - 1] == '/';
+}
+
+// Whether `desired` names the object `current` records: by id where both
+// have one, else by name, an inventory path and its last part being the same.
+bool sameObject(const ObjectRef& current, const ObjectRef& desired) {
+  if (!desired.id.empty() && !current.id.empty())
+    return refValue(desired.id) == refValue(current.id);
+  const std::string& a = current.name;
+  const std::string& b = desired.name;
+  return !b.empty() && (a == b || endsWithSegment(a, b) || endsWithSegment(b, a));
+}
+
+// `desired` with each reference that names the current object written as
+// the current one is, so that what is compared below is the choice, not its spelling.
+Vch withCurrentSpelling(const Vch& current, Vch desired) {
+  auto align = [](const ObjectRef& mine, ObjectRef& theirs) {
+    if (sameObject(mine, theirs)) theirs = mine;
+  };
+  align(current.compute.resource, desired.compute.resource);
+  if (current.network.bridge && desired.network.bridge)
+    align(current.network.bridge->portGroup, desired.network.bridge->portGroup);
+  for (auto [mine, theirs] : {std::pair{&current.network.publicNet, &desired.network.publicNet},
+                              std::pair{&current.network.client, &desired.network.client},
+                              std::pair{&current.network.management, &desired.network.management}})
+    if (*mine && *theirs) align((*mine)->portGroup, (*theirs)->portGroup);
+  for (auto& theirs : desired.network.container)
+    for (const auto& mine : current.network.container)
+      if (mine.alias == theirs.alias) align(mine.portGroup, theirs.portGroup);
+  return desired;
+}
+
+// Whether `desired` says something other than `before`. A member it leaves
+// out, at any depth, is unchanged: a body as it was sent to create (without
+// the defaults create filled in) changes nothing.
+bool differs(const json& before, const json& desired) {
+  if (desired.is_object() && before.is_object()) {
+    for (const auto& [key, value] : desired.items())
+      if (differs(before.contains(key) ? before[key] : json(), value)) return true;
+    return false;
+  }
+  if (desired.is_array() && before.is_array()) {
+    if (desired.size() != before.size()) return true;
+    for (std::size_t i = 0; i < desired.size(); ++i)
+      if (differs(before[i], desired[i])) return true;
+    return false;
+  }
+  return desired != before;
+}
+
 void checkImmutable(const Vch& current, const Vch& desired, Issues& issues) {
   const json jc = vchToJson(current, false);
-  const json jd = vchToJson(desired, false);
+  const json jd = vchToJson(withCurrentSpelling(current, desired), false);
   for (const auto& [ptr, path] : immutableFields()) {
     const json::json_pointer p(ptr);
     if (!jd.contains(p)) continue;  // left out: unchanged
     const json before = jc.contains(p) ? jc[p] : json();
-    if (jd[p] != before)
+    if (differs(before, jd[p]))
       // A conflict with what exists (409, as 1.5 clients expect), not a bad value.
       issues.add(path,
                  "cannot be changed after the VCH is created (it is " +
@@ -143,6 +201,9 @@ PreparedConfigure prepareConfigure(vim::Client& client, const std::string& id, c
     Vch live = describeVch(record, version::current());
     current.compute.cpu = live.compute.cpu;
     current.compute.memory = live.compute.memory;
+    // With the ids of VCHs that stored their references by name only.
+    current.compute.resource = live.compute.resource;
+    current.network = live.network;
   }
 
   Issues issues;

@@ -49,10 +49,11 @@ PreparedDelete prepareDelete(vim::Client& client, const std::string& id, const D
 
   std::string running;
   for (const auto& cvm : containers)
-    if (cvm.running) running += (running.empty() ? "" : ", ") + cvm.name;
+    if (cvm.running) running += (running.empty() ? "VM \"" : ", \"") + cvm.name + "\"";
   if (!running.empty() && !spec.allContainers)
-    throw ConflictError("VCH " + r.name + " has running containers (" + running +
-                        "); stop them, or delete with containers set to \"all\"");
+    throw ConflictError("failed to delete VCH " + r.name + ": " + running +
+                        " is powered on; stop the containers, or delete with containers set to "
+                        "\"all\"");
 
   return prepared;
 }

@@ -17,9 +17,9 @@ class ConflictError : public Error {
 class InvalidSpecification : public Error {
  public:
   InvalidSpecification(Issues issues, bool schema)
-      : Error((schema ? "the request does not match the VCH schema: "
-                      : "the VCH specification is not valid: ") +
-              issues.summary()),
+      : Error(
+            (schema ? "the request does not match the VCH schema: " : "failed to validate VCH: ") +
+            issues.summary()),
         issues_(std::move(issues)),
         schema_(schema) {}
   const Issues& issues() const { return issues_; }

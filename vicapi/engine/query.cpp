@@ -30,6 +30,24 @@ std::optional<Quantity> fromAllocation(long long value, bool limit, const char* 
   return Quantity{value, units};
 }
 
+// VCHs created before references were stored by both id and name recorded
+// the ids they resolved to in their placement.
+void idsFromPlacement(Vch& v, const gi::Placement& p) {
+  auto fill = [](ObjectRef& ref, const std::string& stored) {
+    if (ref.id.empty() && !stored.empty()) ref.id = vim::Moref::parse(stored).value;
+  };
+  fill(v.compute.resource, p.computeResource);
+  auto network = [&](ObjectRef& ref, const std::string& key) {
+    if (auto it = p.networks.find(key); it != p.networks.end()) fill(ref, it->second);
+  };
+  if (v.network.bridge) network(v.network.bridge->portGroup, "bridge");
+  if (v.network.publicNet) network(v.network.publicNet->portGroup, "public");
+  if (v.network.client) network(v.network.client->portGroup, "client");
+  if (v.network.management) network(v.network.management->portGroup, "management");
+  for (auto& c : v.network.container)
+    network(c.portGroup, "container:" + c.alias);
+}
+
 }  // namespace
 
 std::vector<VchListItem> listVchs(vim::Client& client, const ListScope& scope,
@@ -99,6 +117,7 @@ Vch describeVch(const VchRecord& r, const version::Version& appliance) {
   Vch v = r.stored.model;
   v.name = r.name.empty() ? v.name : r.name;
   v.version = r.stored.version;
+  idsFromPlacement(v, r.stored.placement);
   if (r.poolConfig && r.stored.placement.ownPool) {
     const auto& cfg = *r.poolConfig;
     v.compute.cpu.limit = fromAllocation(cfg.cpu.limit, true, "MHz");

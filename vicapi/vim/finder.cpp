@@ -125,8 +125,9 @@ Moref Finder::datacenter(const std::string& what) {
     for (auto* d : all)
       names.push_back(inventory().path(d->ref));
     if (all.empty()) throw NotFoundError("the target has no datacenter");
-    throw UsageError("the target has " + std::to_string(all.size()) + " datacenters (" +
-                     listOf(names) + "); say which one to use");
+    throw UsageError("Datacenter must be specified in --target: the target has " +
+                     std::to_string(all.size()) + " datacenters (" + listOf(names) +
+                     "); say which one to use");
   }
   return find(Kind::Datacenter, what, std::nullopt);
 }

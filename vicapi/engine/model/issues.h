@@ -16,6 +16,16 @@ struct Issue {
   // for a JSON value of the wrong type (400, as the 1.5 server answered);
   // else empty.
   std::string code;
+  // For a value that breaks a pattern, an enum or a format: what the schema
+  // expects ("format ipv4", "one of [low normal high]"). The summary then
+  // carries the 1.5 (go-openapi) server's words, which scripts grep for.
+  std::string expected;
+
+  // The message with the 1.5 server's words, when it has them.
+  std::string text() const {
+    return expected.empty() ? message
+                            : message + " (" + path + " in body should match " + expected + ")";
+  }
 };
 
 // Collects every problem instead of stopping at the first, so that a wizard
@@ -26,16 +36,17 @@ class Issues {
  public:
   static constexpr std::size_t kMaxListed = 200;
 
-  void add(std::string path, std::string message, std::string code = {}) {
+  void add(std::string path, std::string message, std::string code = {},
+           std::string expected = {}) {
     if (list_.size() >= kMaxListed) {
       ++unlisted_;
       return;
     }
-    list_.push_back({std::move(path), std::move(message), std::move(code)});
+    list_.push_back({std::move(path), std::move(message), std::move(code), std::move(expected)});
   }
   void append(const Issues& other) {
     for (const auto& i : other.list_)
-      add(i.path, i.message, i.code);
+      add(i.path, i.message, i.code, i.expected);
     unlisted_ += other.unlisted_;
   }
   bool empty() const { return list_.empty(); }
@@ -51,7 +62,9 @@ class Issues {
   std::string summary() const {
     std::string out;
     for (const auto& i : list_)
-      out += (out.empty() ? "" : "; ") + i.path + ": " + i.message;
+      out +=
+          (out.empty() ? "" : "; ") + i.path + ": " + i.message +
+          (i.expected.empty() ? "" : " (" + i.path + " in body should match " + i.expected + ")");
     if (unlisted_) out += "; and " + std::to_string(unlisted_) + " more";
     return out;
   }

@@ -1,6 +1,7 @@
 #include "vicapi/engine/model/vch_json.h"
 
 #include "vicapi/engine/model/json_reader.h"
+#include "vicapi/engine/validate/ipv4.h"
 
 namespace vic::engine {
 
@@ -9,6 +10,31 @@ using nlohmann::json;
 namespace {
 
 // ---- reading
+
+// A value of the right type that breaks a pattern, an enum or a format.
+void shouldMatch(Issues& issues, const std::string& path, const std::string& advice,
+                 const std::string& what) {
+  issues.add(path, advice, {}, what);
+}
+
+void checkIpv4(Issues& issues, const std::string& path, const std::string& value) {
+  if (!value.empty() && !parseIpv4(value))
+    shouldMatch(issues, path, "\"" + value + "\" is not an IPv4 address", "format ipv4");
+}
+
+void checkCidr(Issues& issues, const std::string& path, const std::string& value) {
+  if (!value.empty() && !parseCidr(value))
+    shouldMatch(issues, path,
+                "\"" + value + "\" is not an address with its prefix length, such as 10.0.0.0/16",
+                "format cidr");
+}
+
+void checkEach(Issues& issues, const JsonReader& parent, const std::string& key,
+               const std::vector<std::string>& values,
+               void (*check)(Issues&, const std::string&, const std::string&)) {
+  for (std::size_t i = 0; i < values.size(); ++i)
+    check(issues, parent.pathOf(key) + "[" + std::to_string(i) + "]", values[i]);
+}
 
 std::optional<Quantity> readQuantity(const JsonReader& parent, const std::string& key,
                                      Dimension d) {
@@ -22,8 +48,9 @@ std::optional<Quantity> readQuantity(const JsonReader& parent, const std::string
     return std::nullopt;
   }
   if (!knownUnits(d, *units)) {
-    r->issues().add(r->pathOf("units"),
-                    "\"" + *units + "\" is not a unit here; use " + unitsList(d));
+    shouldMatch(r->issues(), r->pathOf("units"),
+                "\"" + *units + "\" is not a unit here; use " + unitsList(d),
+                "one of [" + unitsList(d) + "]");
     return std::nullopt;
   }
   if (!value) return std::nullopt;
@@ -36,8 +63,7 @@ ObjectRef readRef(const JsonReader& parent, const std::string& key) {
   if (!r) return ref;
   ref.id = r->string("id").value_or("");
   ref.name = r->string("name").value_or("");
-  if (!ref.id.empty() && !ref.name.empty())
-    r->issues().add(r->path(), "give either id or name, not both");
+  // Both may be given, as inspect returns them; validation checks that they agree.
   return ref;
 }
 
@@ -50,7 +76,8 @@ std::optional<Shares> readShares(const JsonReader& parent, const std::string& ke
   if (!s.level.empty() && s.number)
     r->issues().add(r->path(), "give either level or number, not both");
   if (!s.level.empty() && s.level != "low" && s.level != "normal" && s.level != "high")
-    r->issues().add(r->pathOf("level"), "must be low, normal or high");
+    shouldMatch(r->issues(), r->pathOf("level"), "must be low, normal or high",
+                "one of [high normal low]");
   return s;
 }
 
@@ -79,7 +106,14 @@ std::optional<std::string> readPem(const JsonReader& r) {
     return std::nullopt;
   }
   auto pem = r.string("pem", JsonReader::kMaxPemLength);
-  if (!pem) r.issues().add(r.pathOf("pem"), "is required");
+  if (!pem) {
+    r.issues().add(r.pathOf("pem"), "is required");
+  } else if (const auto begin = pem->find("-----BEGIN ");
+             begin == std::string::npos || pem->find("-----END ", begin) == std::string::npos) {
+    shouldMatch(r.issues(), r.pathOf("pem"),
+                "is not PEM: paste the text from -----BEGIN ...----- to -----END ...-----",
+                "'-----BEGIN [A-Z ]+-----...-----END [A-Z ]+-----'");
+  }
   return pem;
 }
 
@@ -96,7 +130,9 @@ std::optional<Gateway> readGateway(const JsonReader& parent) {
   if (!r) return std::nullopt;
   Gateway g;
   g.address = r->string("address").value_or("");
+  checkIpv4(r->issues(), r->pathOf("address"), g.address);
   g.routingDestinations = readStrings(*r, "routing_destinations");
+  checkEach(r->issues(), *r, "routing_destinations", g.routingDestinations, checkCidr);
   return g;
 }
 
@@ -110,8 +146,10 @@ std::optional<RoleNetwork> readRole(const JsonReader& parent, const std::string&
     n.staticAddress = r->object("static")->string("ip").value_or("");
   else
     n.staticAddress = r->string("static").value_or("");
+  checkCidr(r->issues(), r->pathOf("static"), n.staticAddress);
   n.gateway = readGateway(*r);
   n.nameservers = readStrings(*r, "nameservers");
+  checkEach(r->issues(), *r, "nameservers", n.nameservers, checkIpv4);
   return n;
 }
 
@@ -134,7 +172,9 @@ Vch vchFromJson(const json& body, Issues& issues) {
   v.syslogAddr = root.string("syslog_addr").value_or("");
   if (!v.syslogAddr.empty() && !startsWith(v.syslogAddr, "tcp://") &&
       !startsWith(v.syslogAddr, "udp://"))
-    issues.add("syslog_addr", "must match ^(tc|ud)p://.* such as tcp://logs.example.com:514");
+    shouldMatch(issues, "syslog_addr",
+                "give tcp:// or udp:// and the host, such as tcp://logs.example.com:514",
+                "'^(tc|ud)p://.*'");
 
   if (auto c = root.object("compute")) {
     v.compute.resource = readRef(*c, "resource");
@@ -150,6 +190,7 @@ Vch vchFromJson(const json& body, Issues& issues) {
       BridgeNetwork bridge;
       bridge.portGroup = readRef(*b, "port_group");
       bridge.ipRange = b->string("ip_range").value_or("");
+      checkCidr(issues, b->pathOf("ip_range"), bridge.ipRange);
       if (auto w = b->integer("network_width")) bridge.networkWidth = static_cast<int>(*w);
       v.network.bridge = bridge;
     }
@@ -163,11 +204,14 @@ Vch vchFromJson(const json& body, Issues& issues) {
       cn.gateway = readGateway(e);
       cn.ipRanges = readStrings(e, "ip_ranges");
       cn.nameservers = readStrings(e, "nameservers");
+      checkEach(issues, e, "nameservers", cn.nameservers, checkIpv4);
       cn.firewall = e.string("firewall").value_or("");
       static const char* const kPolicies[] = {"closed", "outbound", "peers", "published", "open"};
       if (!cn.firewall.empty() &&
           std::find(std::begin(kPolicies), std::end(kPolicies), cn.firewall) == std::end(kPolicies))
-        issues.add(e.pathOf("firewall"), "must be closed, outbound, peers, published or open");
+        shouldMatch(issues, e.pathOf("firewall"),
+                    "must be closed, outbound, peers, published or open",
+                    "one of [closed outbound peers published open]");
       v.network.container.push_back(std::move(cn));
     });
   }
@@ -195,7 +239,7 @@ Vch vchFromJson(const json& body, Issues& issues) {
         gen.cname = g->string("cname").value_or("");
         gen.algorithm = g->string("algorithm").value_or("");
         if (!gen.algorithm.empty() && gen.algorithm != "rsa" && gen.algorithm != "ecdsa")
-          issues.add(g->pathOf("algorithm"), "must be rsa or ecdsa");
+          shouldMatch(issues, g->pathOf("algorithm"), "must be rsa or ecdsa", "one of [rsa ecdsa]");
         v.auth.generate = gen;
       }
       if (auto c = s->object("certificate")) v.auth.serverCertificate = readPem(*c).value_or("");
@@ -235,8 +279,9 @@ Vch vchFromJson(const json& body, Issues& issues) {
     v.nameConvention = c->string("name_convention").value_or("");
     if (!v.nameConvention.empty() && v.nameConvention.find("{id}") == std::string::npos &&
         v.nameConvention.find("{name}") == std::string::npos)
-      issues.add("container.name_convention",
-                 "must contain {id} or {name}, such as \"vch-{name}\"");
+      shouldMatch(issues, "container.name_convention",
+                  "must contain {id} or {name}, such as \"vch-{name}\"",
+                  "'^.*(\\{id\\}|\\{name\\}).*'");
   }
   return v;
 }
@@ -399,6 +444,8 @@ nlohmann::json issuesToJson(const Issues& issues) {
   nlohmann::json a = nlohmann::json::array();
   for (const auto& i : issues.list())
     a.push_back({{"path", i.path}, {"message", i.message}});
+  for (std::size_t n = 0; n < issues.list().size(); ++n)
+    if (!issues.list()[n].expected.empty()) a[n]["expected"] = issues.list()[n].expected;
   if (issues.unlisted())
     a.push_back({{"path", ""},
                  {"message", std::to_string(issues.unlisted()) + " more problems, not listed"}});

@@ -58,20 +58,20 @@ void checkSyslog(RuleContext& c) {
 void checkBasics(RuleContext& c) {
   Vch& v = c.vch();
   if (!v.version.empty() && v.version != c.options.applianceVersion)
-    c.issues.add("version", "is set by the appliance (" + c.options.applianceVersion +
-                                "); leave it out of the request");
+    c.issues.add("version", "invalid version: it is set by the appliance (" +
+                                c.options.applianceVersion + "); leave it out of the request");
   v.version = c.options.applianceVersion;
 
   char bad = 0;
   if (v.name.empty()) {
     c.issues.add("name", "is required: give the VCH a name of up to 31 characters");
   } else if (hasForbiddenCharacter(v.name, &bad)) {
-    c.issues.add("name",
-                 std::string("contains the character '") + bad +
-                     "', which is not allowed; do not use % & * $ # @ ! \\ / : ? \" < > ; ' |");
+    c.issues.add("name", std::string("contains the unsupported character '") + bad +
+                             "'; do not use % & * $ # @ ! \\ / : ? \" < > ; ' |");
   } else if (v.name.size() > kMaxNameLength) {
-    c.issues.add("name", "is " + std::to_string(v.name.size()) + " characters long; the limit is " +
-                             std::to_string(kMaxNameLength));
+    c.issues.add("name", "is " + std::to_string(v.name.size()) +
+                             " characters long: length exceeds " + std::to_string(kMaxNameLength) +
+                             " characters; shorten it");
   } else if (v.name.front() == ' ' || v.name.back() == ' ') {
     c.issues.add("name", "must not begin or end with a space");
   }

@@ -60,11 +60,29 @@ void checkResources(ValidationContext& c, const std::string& path, ResourceSetti
     c.issues.add(path + ".shares", "give a level (low, normal, high) or a number");
 }
 
+// A compute resource by inventory path or name; a host's name finds the host.
+std::optional<vim::Moref> resolveByName(ValidationContext& c, const std::string& name) {
+  try {
+    return c.finder.find(vim::Kind::Compute, name, c.options.datacenter);
+  } catch (const NotFoundError& e) {
+    // Perhaps a host: said so below, with what to choose instead.
+    try {
+      return c.finder.find(vim::Kind::Host, name, c.options.datacenter);
+    } catch (const Error&) {
+      c.issues.add("compute.resource.name", e.what());
+    }
+  } catch (const Error& e) {
+    c.issues.add("compute.resource.name", e.what());
+  }
+  return std::nullopt;
+}
+
 void resolveResource(ValidationContext& c) {
   const ObjectRef& r = c.vch().compute.resource;
   if (r.empty()) {
     c.issues.add("compute.resource",
-                 "is required: give the cluster, standalone host or resource pool, by id or name");
+                 "resource pool must be specified (by name or id): give the cluster, standalone "
+                 "host or resource pool");
     return;
   }
   std::optional<vim::Moref> ref;
@@ -75,21 +93,17 @@ void resolveResource(ValidationContext& c) {
                    "no cluster, host or resource pool has the id \"" + r.id + "\"");
       return;
     }
-  } else {
-    try {
-      ref = c.finder.find(vim::Kind::Compute, r.name, c.options.datacenter);
-    } catch (const NotFoundError& e) {
-      // Perhaps a host: said so below, with what to choose instead.
-      try {
-        ref = c.finder.find(vim::Kind::Host, r.name, c.options.datacenter);
-      } catch (const Error&) {
-        c.issues.add("compute.resource.name", e.what());
-        return;
-      }
-    } catch (const Error& e) {
-      c.issues.add("compute.resource.name", e.what());
+  }
+  if (!r.name.empty()) {
+    auto named = resolveByName(c, r.name);
+    if (!named) return;
+    if (ref && *ref != *named) {
+      c.issues.add("compute.resource", "the id \"" + r.id + "\" is " + c.inv().path(*ref) +
+                                           " but the name \"" + r.name + "\" is " +
+                                           c.inv().path(*named) + "; give one of them");
       return;
     }
+    ref = named;
   }
   if (ref->type == "HostSystem") {
     const vim::InventoryItem* host = c.inv().get(*ref);

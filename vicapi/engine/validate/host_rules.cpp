@@ -30,7 +30,9 @@ void checkLicenses(ValidationContext& c) {
           keys.push_back(k);
     if (auto missing = missingLicenseFeatures(keys, false); !missing.empty())
       c.issues.add("compute.resource",
-                   "the host's license lacks " + list(missing) + ", which a VCH needs");
+                   "License does not meet minimum requirements to use VIC: the host's license "
+                   "lacks " +
+                       list(missing));
     return;
   }
   auto lm = pc.retrieveOne(sc.licenseManager, {"licenseAssignmentManager"});
@@ -46,8 +48,9 @@ void checkLicenses(ValidationContext& c) {
           keys.push_back(k);
     if (auto missing = missingLicenseFeatures(keys, true); !missing.empty())
       c.issues.add("compute.resource",
-                   "host " + c.inv().get(host)->name + " is not licensed for " + list(missing) +
-                       " (serial port concentrator, distributed switch), which a VCH needs");
+                   "License does not meet minimum requirements to use VIC: host " +
+                       c.inv().get(host)->name + " is not licensed for " + list(missing) +
+                       " (serial port concentrator, distributed switch)");
   }
 }
 
@@ -75,10 +78,13 @@ void checkFirewalls(ValidationContext& c) {
       if (!allowsOutbound(firewallFrom(*info), kSerialConcentratorPort, mgmtIp))
         blocked.push_back(c.inv().get(hostOf[o.obj])->name);
   if (!blocked.empty())
-    c.issues.add("compute.resource", "the firewall of host(s) " + list(blocked) +
-                                         " blocks outbound TCP to port 2377, which container "
-                                         "VMs use to reach the VCH; allow it (the target's "
-                                         "firewall:allow action enables the vSPC ruleset)");
+    c.issues.add("compute.resource",
+                 "Firewall must permit dst 2377/tcp outbound to the VCH management interface: "
+                 "the firewall of host(s) " +
+                     list(blocked) +
+                     " blocks outbound TCP to port 2377, which container VMs use to reach the "
+                     "VCH; allow it (the target's firewall:allow action enables the vSPC "
+                     "ruleset)");
 }
 
 }  // namespace

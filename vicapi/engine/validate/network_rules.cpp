@@ -33,13 +33,21 @@ std::optional<ResolvedNetwork> resolve(ValidationContext& c, const std::string& 
       c.issues.add(path + ".id", "no network has the id \"" + ref.id + "\"");
       return std::nullopt;
     }
-  } else {
+  }
+  if (!ref.name.empty()) {
+    vim::Moref named;
     try {
-      m = c.finder.find(vim::Kind::Network, ref.name, c.out.datacenter);
+      named = c.finder.find(vim::Kind::Network, ref.name, c.out.datacenter);
     } catch (const Error& e) {
       c.issues.add(path + ".name", e.what());
       return std::nullopt;
     }
+    if (m && *m != named) {
+      c.issues.add(path, "the id \"" + ref.id + "\" is \"" + c.inv().get(*m)->name +
+                             "\" but the name is \"" + ref.name + "\"; give one of them");
+      return std::nullopt;
+    }
+    m = named;
   }
   const vim::InventoryItem* item = c.inv().get(*m);
   ResolvedNetwork n{*m, item->name, "", item->portgroupKey};
@@ -123,8 +131,8 @@ RoleFacts checkRole(ValidationContext& c, const std::string& role, RoleNetwork& 
     const std::string gpath = base + ".gateway";
     auto gw = parseIpv4(n.gateway->address);
     if (n.staticAddress.empty())
-      c.issues.add(
-          gpath, "a gateway needs a static address; set " + base + ".static or remove the gateway");
+      c.issues.add(gpath, "Gateway provided without static IP for " + role + " network; set " +
+                              base + ".static or remove the gateway");
     if (!gw)
       c.issues.add(gpath + ".address", "\"" + n.gateway->address + "\" is not an IPv4 address");
     else if (st && !st->range().contains(*gw))

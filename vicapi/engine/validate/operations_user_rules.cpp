@@ -14,7 +14,8 @@ void checkOperationsUser(ValidationContext& c) {
       c.issues.add(
           base,
           "are required: the request was authenticated with a session ticket, so there is no "
-          "password the VCH could use; give a user and password");
+          "password the VCH could use (Unable to use nil password from administrative user for "
+          "operations user); give a user and password");
       return;
     }
     e.operationsCredentials = *c.options.fallbackOperations;
@@ -39,11 +40,12 @@ void checkOperationsUser(ValidationContext& c) {
     vim::Client probe(c.client.endpoint(), c.options.trust, o);
     probe.login(ops.user, ops.password);
   } catch (const InvalidLoginFault&) {
-    c.issues.add(base, "vCenter refused the login of \"" + ops.user +
-                           "\"; check the user name and password");
+    c.issues.add(base,
+                 "Failed to validate operations credentials: vCenter refused the login of \"" +
+                     ops.user + "\"; check the user name and password");
   } catch (const std::exception& ex) {
-    c.issues.add(
-        base, "the login of \"" + ops.user + "\" could not be tested: " + std::string(ex.what()));
+    c.issues.add(base, "Failed to validate operations credentials: the login of \"" + ops.user +
+                           "\" could not be tested: " + std::string(ex.what()));
   }
 }
 

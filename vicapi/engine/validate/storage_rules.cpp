@@ -74,7 +74,7 @@ bool reachable(ValidationContext& c, const std::string& path, const vim::Moref& 
       if (h == mine) usable.insert(h);
   if (usable.empty() && !c.out.hosts.empty()) {
     c.issues.add(path,
-                 "datastore \"" + name +
+                 "Datastore \"" + name +
                      "\" is not accessible by the compute resource; choose one its hosts mount");
     return false;
   }
@@ -175,8 +175,8 @@ void checkStorage(ValidationContext& c) {
   }
   if (!first && commonHosts.empty() && !c.out.hosts.empty())
     c.issues.add("storage",
-                 "no single host can access all of the requested datastores; choose datastores "
-                 "that share a host");
+                 "No single host can access all of the requested datastores. Installation cannot "
+                 "continue. Choose datastores that share a host");
 
   if (!s.baseImageSize) s.baseImageSize = Quantity{8000000, "KB"};
   if (auto kb = toKB(*s.baseImageSize)) {

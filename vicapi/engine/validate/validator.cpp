@@ -22,6 +22,29 @@ void fallBackToDatacenter(ValidationContext& c) {
     if (child->isType("Folder") && child->name == "vm") c.out.vmFolder = child->ref;
 }
 
+// Every reference by both id and name, as inspect returns them: a name as
+// it was given (so that the body it came from still compares equal), else
+// the object's inventory path or, for a network, its name.
+void nameTheReferences(ValidationContext& c) {
+  auto fill = [&](ObjectRef& ref, const vim::Moref& m, const std::string& name) {
+    ref.id = m.value;
+    if (ref.name.empty()) ref.name = name;
+  };
+  Vch& v = c.vch();
+  fill(v.compute.resource, c.out.computeResource, c.inv().path(c.out.computeResource));
+  auto network = [&](auto& role, const char* key) {
+    auto it = c.out.roles.find(key);
+    if (role && it != c.out.roles.end()) fill(role->portGroup, it->second.ref, it->second.name);
+  };
+  network(v.network.bridge, "bridge");
+  network(v.network.publicNet, "public");
+  network(v.network.client, "client");
+  network(v.network.management, "management");
+  for (auto& cn : v.network.container)
+    if (auto it = c.out.containerNetworks.find(cn.alias); it != c.out.containerNetworks.end())
+      fill(cn.portGroup, it->second.ref, it->second.name);
+}
+
 }  // namespace
 
 Issues validateVch(vim::Client& client, const Vch& input, const ValidationOptions& options,
@@ -42,6 +65,7 @@ Issues validateVch(vim::Client& client, const Vch& input, const ValidationOption
   checkRegistry(c);
   checkOperationsUser(c);
   if (!out.owner.empty()) checkHosts(c);
+  if (issues.empty()) nameTheReferences(c);
   return issues;
 }
 

@@ -3,6 +3,7 @@
 #include "plugin-server/api/routes.h"
 #include "plugin-server/http/error_mapping.h"
 #include "plugin-server/http/http_error.h"
+#include "vicapi/engine/vch_logs.h"
 #include "vicapi/soap/errors.h"
 #include "vicapi/vim/finder.h"
 
@@ -50,8 +51,12 @@ void addVchReadRoutes(Router& router, ApiContext& ctx) {
     try {
       auto scope = openTarget(ex, ctx);
       auto record = findVch(scope, ex.param("vchId"));
-      const std::string log = ctx.operations.journal().vchLog(record.vm.value);
-      if (log.empty()) throw HttpError(404, "no log is available for VCH " + record.vm.value);
+      // What finished is in the VCH's folder, whichever appliance (or
+      // vic-machine) ran it; what runs now, this appliance's journal has.
+      std::string log = engine::readVchLogs(scope.client(), record).value_or("");
+      log += ctx.operations.journal().vchLog(record.vm.value, "running");
+      if (log.empty())
+        throw HttpError(404, "no log file available in datastore folder of VCH " + record.vm.value);
       ex.sendText(200, log);
     } catch (...) {
       auto reply = replyFor(std::current_exception());

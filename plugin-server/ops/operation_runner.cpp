@@ -5,6 +5,8 @@
 #include "plugin-server/ops/journal_observer.h"
 #include "vicapi/crypto/certificates.h"
 #include "vicapi/engine/plan/undo.h"
+#include "vicapi/engine/vch_logs.h"
+#include "vicapi/engine/vch_record.h"
 #include "vicapi/soap/fault.h"
 #include "vicapi/util/log.h"
 
@@ -56,18 +58,37 @@ void OperationRunner::worker() {
   }
 }
 
+void OperationRunner::keepLogWithVch(const Job& job, const std::string& outcome) {
+  const auto op = journal_.get(job.id, false);
+  // After a delete (or a create rolled back) there is no folder to keep it in.
+  if (!op || op->vchId.empty() || op->kind == "delete") return;
+  try {
+    const auto vch = engine::loadVch(*job.client, op->vchId);
+    engine::writeVchLog(*job.client, vch,
+                        engine::vchLogName(std::chrono::system_clock::now(), op->kind, job.id),
+                        journal_.operationLog(job.id, outcome));
+  } catch (const std::exception& e) {
+    // The journal still has it; only other appliances will miss it.
+    logger()->warn("the log of operation {} could not be written to VCH {}'s folder: {}", job.id,
+                   op->vchId, e.what());
+  }
+}
+
 void OperationRunner::run(Job& job) {
   journal_.running(job.id);
   JournalObserver observer(journal_, job.id);
   try {
     nlohmann::json result = job.work(job.id, observer);
     journal_.log(job.id, "finished successfully");
+    keepLogWithVch(job, "succeeded");
     journal_.finish(job.id, "succeeded", "", "", result);
   } catch (const engine::PlanFailed& e) {
     journal_.log(job.id, std::string("failed: ") + e.what());
+    keepLogWithVch(job, "failed");
     journal_.finish(job.id, "failed", e.what(), e.rolledBack() ? "complete" : "incomplete");
   } catch (const std::exception& e) {
     journal_.log(job.id, std::string("failed: ") + e.what());
+    keepLogWithVch(job, "failed");
     journal_.finish(job.id, "failed", e.what(), observer.recordedUndos() ? "incomplete" : "");
   }
   std::error_code ignored;

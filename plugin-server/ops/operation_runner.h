@@ -51,6 +51,9 @@ class OperationRunner {
   };
   void worker();
   void run(Job& job);
+  // Writes the operation's log to its VCH's datastore folder, where 1.5 kept
+  // it, before the operation is reported finished.
+  void keepLogWithVch(const Job& job, const std::string& outcome);
   void rollBack(const OperationRecord& op, vim::Client& client);
   std::filesystem::path cookieFile(const std::string& id) const { return sessionsDir_ / id; }
 

@@ -1,24 +1,14 @@
 #include "plugin-server/store/clock.h"
 
 #include <chrono>
-#include <cstdio>
-#include <ctime>
 
 #include "vicapi/util/random_hex.h"
+#include "vicapi/util/utc_time.h"
 
 namespace vic::server {
 
 std::string utcNow() {
-  using namespace std::chrono;
-  const auto now = system_clock::now();
-  const std::time_t t = system_clock::to_time_t(now);
-  const auto ms = duration_cast<milliseconds>(now.time_since_epoch()).count() % 1000;
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[96];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", tm.tm_year + 1900,
-                tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, static_cast<int>(ms));
-  return buf;
+  return utcTimestamp(std::chrono::system_clock::now());
 }
 
 std::string randomId() {

@@ -152,19 +152,40 @@ std::vector<std::pair<int, engine::Undo>> Journal::pendingUndos(const std::strin
   return out;
 }
 
-std::string Journal::vchLog(const std::string& vchId) {
+namespace {
+
+// One operation's header and lines, from a row of (id, kind, principal, state,
+// created); `state` names the outcome when the row does not have it yet.
+std::string logText(Database& db, const std::vector<Database::Value>& r,
+                    const std::string& state = "") {
+  std::string out = "=== " + Database::text(r[1]) + " " + Database::text(r[0]) + " by " +
+                    Database::text(r[2]) + " at " + Database::text(r[4]) + " (" +
+                    (state.empty() ? Database::text(r[3]) : state) + ")\n";
+  for (const auto& l :
+       db.query("SELECT at, line FROM op_log WHERE op_id = ?1 ORDER BY seq", {r[0]}))
+    out += Database::text(l[0]) + " " + Database::text(l[1]) + "\n";
+  return out;
+}
+
+constexpr const char* kLogColumns = "SELECT id, kind, principal, state, created FROM operations ";
+
+}  // namespace
+
+std::string Journal::vchLog(const std::string& vchId, const std::string& state) {
   std::string out;
-  for (const auto& r :
-       db_.query("SELECT id, kind, principal, state, created FROM operations WHERE vch_id = ?1 "
-                 "ORDER BY created",
-                 {vchId})) {
-    out += "=== " + Database::text(r[1]) + " " + Database::text(r[0]) + " by " +
-           Database::text(r[2]) + " at " + Database::text(r[4]) + " (" + Database::text(r[3]) +
-           ")\n";
-    for (const auto& l :
-         db_.query("SELECT at, line FROM op_log WHERE op_id = ?1 ORDER BY seq", {r[0]}))
-      out += Database::text(l[0]) + " " + Database::text(l[1]) + "\n";
-  }
+  const std::string where =
+      state.empty() ? "WHERE vch_id = ?1" : "WHERE vch_id = ?1 AND state = ?2";
+  std::vector<Database::Value> args{vchId};
+  if (!state.empty()) args.push_back(state);
+  for (const auto& r : db_.query(std::string(kLogColumns) + where + " ORDER BY created", args))
+    out += logText(db_, r);
+  return out;
+}
+
+std::string Journal::operationLog(const std::string& id, const std::string& outcome) {
+  std::string out;
+  for (const auto& r : db_.query(std::string(kLogColumns) + "WHERE id = ?1", {id}))
+    out += logText(db_, r, outcome);
   return out;
 }
 

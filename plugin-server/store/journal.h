@@ -55,8 +55,12 @@ class Journal {
   std::vector<OperationRecord> byState(const std::string& state);
   // Undos not yet run, in the order they were recorded.
   std::vector<std::pair<int, engine::Undo>> pendingUndos(const std::string& id);
-  // Every operation's log for a VCH, oldest first, with a header per operation.
-  std::string vchLog(const std::string& vchId);
+  // Every operation's log for a VCH (or only those in `state`), oldest first,
+  // with a header per operation.
+  std::string vchLog(const std::string& vchId, const std::string& state = "");
+  // One operation's log, with its header; `outcome` is the state the header
+  // shows, for a log written just before the operation is marked finished.
+  std::string operationLog(const std::string& id, const std::string& outcome = "");
 
  private:
   Database& db_;

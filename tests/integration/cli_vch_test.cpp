@@ -91,6 +91,13 @@ BOOST_AUTO_TEST_CASE(create_ls_inspect_configure_delete) {
   BOOST_TEST(v["debug"] == 1);
   BOOST_TEST(v["network"]["public"]["nameservers"][0] == "10.0.0.54");
 
+  // Each operation left its log in the VCH's folder, where appliances read it too.
+  r = vicMachine("inspect", {"--id", id, "--log"});
+  BOOST_TEST_REQUIRE(r.exitCode == 0, r.err);
+  BOOST_TEST(r.out.find("_create_vic-machine-") != std::string::npos, r.out);
+  BOOST_TEST(r.out.find("_configure_vic-machine-") != std::string::npos, r.out);
+  BOOST_TEST(r.out.find("Power on the endpoint VM") != std::string::npos, r.out);
+
   r = vicMachine("upgrade", {"--id", id});
   BOOST_TEST(r.exitCode == 1);
   BOOST_TEST(r.err.find("no upgrade is available") != std::string::npos);

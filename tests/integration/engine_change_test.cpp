@@ -61,7 +61,7 @@ engine::ConfigureOptions configureOptions() {
 engine::Vch changedSpec(vim::Client& c, const vim::Moref& vm) {
   auto spec = engine::currentModel(c, vm.value);
   spec.compute.cpu.limit = engine::Quantity{3000, "MHz"};
-  spec.compute.memory.reservation = engine::Quantity{1, "GiB"};
+  spec.compute.memory.reservation = engine::Quantity{512, "MiB"};
   spec.debug = 2;
   spec.syslogAddr = "udp://logs.example.com";
   spec.registry.insecure = {"registry.example.com:5000"};
@@ -86,7 +86,7 @@ BOOST_AUTO_TEST_CASE(configure_changes_the_mutable_fields) {
 
   auto s = stateOf(*c, vm);
   BOOST_TEST(s.pool.cpu.limit == 3000);
-  BOOST_TEST(s.pool.memory.reservation == 1024);
+  BOOST_TEST(s.pool.memory.reservation == 512);
   BOOST_TEST(s.extraConfig["guestinfo.vice./config/debug"] == "2");
   BOOST_TEST(s.extraConfig["guestinfo.vice./config/syslog_addr"] ==
              "\"udp://logs.example.com:514\"");

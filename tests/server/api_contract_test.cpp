@@ -2,6 +2,7 @@
 // difference: status lines, and the shapes and values 1.5 returned.
 #include <boost/test/unit_test.hpp>
 
+#include <filesystem>
 #include <functional>
 
 #include "tests/server/server_world.h"
@@ -243,6 +244,85 @@ BOOST_AUTO_TEST_CASE(messages_keep_the_words_1_5_scripts_grep_for) {
     for (const auto& word : k.words)
       BOOST_TEST(message.find(word) != std::string::npos, word << " in " << message);
   }
+}
+
+BOOST_AUTO_TEST_CASE(a_reservation_the_parent_pool_cannot_grant_is_refused_before_create) {
+  auto& w = ServerWorld::current();
+  for (const char* kind : {"memory", "cpu"}) {
+    auto body = minimalVchBody("vch-contract-greedy");
+    body["compute"][kind] = {{"reservation", std::string(kind) == "memory"
+                                                 ? json{{"value", 64}, {"units", "GiB"}}
+                                                 : json{{"value", 500}, {"units", "GHz"}}}};
+    auto r = w.api().sendJson("POST", w.scope() + "/vch" + w.pinned(), w.admin(), body);
+    BOOST_TEST(r.status == 400, r.body);
+    const std::string message = r.json().value("message", "");
+    BOOST_TEST(message.find(std::string("compute.") + kind + ".reservation") != std::string::npos,
+               message);
+    BOOST_TEST(message.find("can still reserve") != std::string::npos, message);
+  }
+  // Nothing was made: the name is free for a VCH that asks for what there is.
+  auto body = minimalVchBody("vch-contract-greedy");
+  body["compute"]["memory"] = {{"reservation", {{"value", 256}, {"units", "MiB"}}}};
+  auto r = w.api().sendJson("POST", w.scope() + "/vch" + w.pinned(), w.admin(), body);
+  BOOST_TEST_REQUIRE(r.status == 201, r.body);
+  BOOST_TEST(w.waitForTask(r.json()["task"], w.admin())["state"] == "succeeded");
+}
+
+BOOST_AUTO_TEST_CASE(a_create_costs_at_most_30_soap_calls_validation_included) {
+  auto& w = ServerWorld::current();
+  // The server logs each SOAP call at debug level, the level the tests run it at.
+  auto soapCalls = [&] {
+    const std::string log = w.server().logText();
+    std::size_t n = 0;
+    for (auto at = log.find(" SOAP "); at != std::string::npos; at = log.find(" SOAP ", at + 1))
+      ++n;
+    return n;
+  };
+  const auto before = soapCalls();
+  auto r = w.api().sendJson("POST", w.scope() + "/vch" + w.pinned(), w.admin(),
+                            minimalVchBody("vch-counted"));
+  BOOST_TEST_REQUIRE(r.status == 201, r.body);
+  BOOST_TEST(w.waitForTask(r.json()["task"], w.admin())["state"] == "succeeded");
+  const auto calls = soapCalls() - before;
+  BOOST_TEST_MESSAGE("a create through the server made " << calls << " SOAP calls");
+  BOOST_TEST(calls <= 30u, calls << " SOAP calls; see the server log for which");
+}
+
+BOOST_AUTO_TEST_CASE(the_log_lives_with_the_vch_and_any_appliance_reads_it) {
+  auto& w = ServerWorld::current();
+  const std::string id = w.createVch("vch-contract-log");
+  const std::string log = "/vch/" + id + "/log" + w.pinned();
+  auto mine = w.api().get(w.scope() + log, w.admin());
+  BOOST_TEST_REQUIRE(mine.status == 200, mine.body);
+  BOOST_TEST(mine.body.find("=== create") != std::string::npos, mine.body);
+  BOOST_TEST(mine.body.find("(succeeded)") != std::string::npos, mine.body);
+
+  // It is a file in the VCH's datastore folder, named as 1.5 named them.
+  std::vector<std::filesystem::path> files;
+  for (const auto& e :
+       std::filesystem::recursive_directory_iterator(SimulatorFixture::current().datastoreRoot()))
+    if (e.path().parent_path().filename() == "vch-contract-log" &&
+        e.path().filename().string().rfind("vic-machine_", 0) == 0)
+      files.push_back(e.path());
+  BOOST_TEST_REQUIRE(files.size() == 1u);
+  BOOST_TEST(files[0].filename().string().find("_create_") != std::string::npos);
+
+  // Another appliance, with a journal of its own that never saw this VCH.
+  ServerOptions other;
+  other.dataDir = scratchDir("appliance-reading-logs");
+  other.extraArgs = {"--allowed-targets=" + w.target()};
+  ServerProcess b(other);
+  ApiClient apiB(b.host(), b.port(), b.thumbprint());
+  auto theirs = apiB.get(w.scope() + log, w.admin());
+  BOOST_TEST(theirs.status == 200, theirs.body);
+  BOOST_TEST(theirs.body.find(mine.body.substr(0, mine.body.find('\n', 20))) != std::string::npos,
+             theirs.body);
+
+  // Once the file is gone, so is the log.
+  std::filesystem::remove(files[0]);
+  auto gone = w.api().get(w.scope() + log, w.admin());
+  BOOST_TEST(gone.status == 404, gone.body);
+  BOOST_TEST(gone.body.find("no log file available in datastore folder") != std::string::npos);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -2,9 +2,10 @@
 # Builds govmomi's vSphere API simulator (vcsim) from Debian's packages only:
 # golang-go and golang-github-vmware-govmomi-dev (0.24.2) ship the simulator
 # library but no vcsim command, so main.go here supplies one (upstream flag
-# names), and zz_vic_fixes.go fills four gaps of 0.24.2 that our engine
+# names), and zz_vic_fixes.go fills five gaps of 0.24.2 that our engine
 # depends on: ExtensionManager methods, RetrievePropertiesEx paging,
-# vCenter-like extraConfig updates, and uplink port groups marked as such. The govmomi tree is copied and patched
+# vCenter-like extraConfig updates, uplink port groups marked as such, and
+# every entity's license assignment in one QueryAssignedLicenses. The govmomi tree is copied and patched
 # privately; /usr/share/gocode is never touched.
 #
 # Usage: tests/vcsim/build.sh [OUTDIR]     (default: build/vcsim)
@@ -74,6 +75,10 @@ patch_once "$tree/simulator/virtual_machine.go" \
 patch_once "$tree/simulator/property_collector.go" \
   's/^\(\s*\)res\.Objects = objects$/&\n\1vicPageResult(pc, res, r.Options.MaxObjects)/' \
   'vicPageResult(pc, res, r.Options.MaxObjects)'
+
+patch_once "$tree/simulator/license_manager.go" \
+  's|^\(\s*\)// EntityId can be a HostSystem or the vCenter InstanceUuid$|\1if req.EntityId == "" {\n\1\treturn vicAllLicenseAssignments(body)\n\1}\n\n&|' \
+  'return vicAllLicenseAssignments(body)'
 
 (cd "$gopath/src/vcsim" &&
   env GO111MODULE=off GOPATH="$gopath:/usr/share/gocode" GOCACHE="$work/gocache" \

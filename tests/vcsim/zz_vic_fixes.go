@@ -10,6 +10,9 @@
 //     adds is marked as vCenter marks it (config.uplink on the port group, and the
 //     switch's config.uplinkPortgroup), so that clients can tell it from port groups
 //     that VMs may use. main.go calls VicMarkUplinkPortgroups once the inventory exists.
+//  5. LicenseAssignmentManager.QueryAssignedLicenses without an entityId lists every
+//     host's assignment and the vCenter's, as vCenter does (0.24.2 answers one
+//     assignment with an empty entityId), so that clients can read all in one call.
 package simulator
 
 import (
@@ -235,4 +238,20 @@ func VicMarkUplinkPortgroups() {
 			config.UplinkPortgroup = append(config.UplinkPortgroup, ref)
 		}
 	}
+}
+
+// ---- 5. QueryAssignedLicenses for every entity
+
+func vicAllLicenseAssignments(body *methods.QueryAssignedLicensesBody) soap.HasFault {
+	all := []types.LicenseAssignmentManagerLicenseAssignment{
+		{EntityId: Map.content().About.InstanceUuid, AssignedLicense: EvalLicense},
+	}
+	for _, host := range Map.All("HostSystem") {
+		all = append(all, types.LicenseAssignmentManagerLicenseAssignment{
+			EntityId:        host.Reference().Value,
+			AssignedLicense: EvalLicense,
+		})
+	}
+	body.Res.Returnval = all
+	return body
 }

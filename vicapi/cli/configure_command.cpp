@@ -37,6 +37,7 @@ int runConfigure(const Args& args) {
     if (result.changed.empty()) {
       std::cout << "Nothing to change.\n";
     } else {
+      keepLogWithVch(*c.client, id, "configure", observer);
       std::cout << "VCH " << id << " configured; changed:";
       for (const auto& p : result.changed)
         std::cout << " " << p;

@@ -64,6 +64,7 @@ int runCreate(const Args& args) {
   options.targetThumbprint = c.thumbprint;
   ConsoleObserver observer;
   auto result = engine::createVch(*c.client, resolved, options, observer);
+  keepLogWithVch(*c.client, result.vm.value, "create", observer);
   for (const auto& w : result.warnings)
     std::cerr << "warning: " << w << "\n";
   if (!result.certificates.serverCertificate.empty())

@@ -8,6 +8,9 @@
 #include "vicapi/engine/appliance_images.h"
 #include "vicapi/engine/model/vch_json.h"
 #include "vicapi/engine/query.h"
+#include "vicapi/engine/vch_logs.h"
+#include "vicapi/engine/vch_record.h"
+#include "vicapi/soap/errors.h"
 
 namespace vic::cli {
 
@@ -17,12 +20,20 @@ void inspectOptions(Poco::Util::OptionSet& o) {
   addTargetOptions(o);
   addVchSelectorOptions(o);
   o.addOption(Poco::Util::Option("json", "", "print the whole configuration as JSON"));
+  o.addOption(Poco::Util::Option(
+      "log", "", "print the logs of the VCH's operations, from its datastore folder"));
 }
 
 int runInspect(const Args& args) {
   args.expectNoPositional();
   Connection c = connect(args);
   const std::string id = selectVch(*c.client, args);
+  if (args.has("log")) {
+    auto text = engine::readVchLogs(*c.client, engine::loadVch(*c.client, id));
+    if (!text) throw NotFoundError("no log file available in datastore folder of VCH " + id);
+    std::cout << *text;
+    return kOk;
+  }
   auto vch = engine::inspectVch(*c.client, id, engine::ApplianceImages::locate().version);
   if (args.has("json")) {
     std::cout << engine::vchToJson(vch).dump(2) << "\n";

@@ -22,6 +22,7 @@ int runUpgrade(const Args& args) {
   options.images = engine::ApplianceImages::locate();
   ConsoleObserver observer;
   engine::upgradeVch(*c.client, id, options, observer);
+  keepLogWithVch(*c.client, id, "upgrade", observer);
   std::cout << "VCH " << id << " upgraded to " << options.images.version.str() << "\n";
   return kOk;
 }

@@ -1,28 +1,52 @@
 #include "vicapi/cli/vch_command_support.h"
 
+#include <chrono>
 #include <iostream>
 
 #include <Poco/Util/Option.h>
 
 #include "vicapi/engine/appliance_images.h"
 #include "vicapi/engine/query.h"
+#include "vicapi/engine/vch_logs.h"
+#include "vicapi/engine/vch_record.h"
 #include "vicapi/soap/errors.h"
+#include "vicapi/util/random_hex.h"
+#include "vicapi/util/utc_time.h"
 #include "vicapi/version/version.h"
 #include "vicapi/vim/finder.h"
 
 namespace vic::cli {
 
+void ConsoleObserver::keep(const std::string& line) {
+  std::cerr << line << "\n";
+  text_ += utcTimestamp(std::chrono::system_clock::now()) + " " + line + "\n";
+}
+
 void ConsoleObserver::stepStarted(std::size_t index, std::size_t total, const std::string&,
                                   const std::string& description) {
-  std::cerr << "[" << index + 1 << "/" << total << "] " << description << "\n";
+  keep("[" + std::to_string(index + 1) + "/" + std::to_string(total) + "] " + description);
 }
 
 void ConsoleObserver::undoStarted(const engine::Undo& undo) {
-  std::cerr << "  rolling back: " << undo.kind << "\n";
+  keep("  rolling back: " + undo.kind);
 }
 
 void ConsoleObserver::log(const std::string& line) {
-  std::cerr << "  " << line << "\n";
+  keep("  " + line);
+}
+
+void keepLogWithVch(vim::Client& client, const std::string& vchId, const std::string& operation,
+                    const ConsoleObserver& observer) {
+  try {
+    const auto vch = engine::loadVch(client, vchId);
+    const auto now = std::chrono::system_clock::now();
+    engine::writeVchLog(client, vch,
+                        engine::vchLogName(now, operation, "vic-machine-" + randomHex(4)),
+                        "=== " + operation + " by vic-machine " + version::current().str() + "\n" +
+                            observer.text());
+  } catch (const std::exception& e) {
+    std::cerr << "warning: the log could not be written to the VCH's folder: " << e.what() << "\n";
+  }
 }
 
 void addVchSelectorOptions(Poco::Util::OptionSet& o) {

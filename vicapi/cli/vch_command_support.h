@@ -10,14 +10,26 @@
 
 namespace vic::cli {
 
-// Prints each step and log line of an operation as it happens.
+// Prints each step and log line of an operation as it happens, and keeps
+// them for the log written to the VCH's folder.
 class ConsoleObserver : public engine::PlanObserver {
  public:
   void stepStarted(std::size_t index, std::size_t total, const std::string&,
                    const std::string& description) override;
   void undoStarted(const engine::Undo& undo) override;
   void log(const std::string& line) override;
+  const std::string& text() const { return text_; }
+
+ private:
+  void keep(const std::string& line);
+  std::string text_;
 };
+
+// Writes what `observer` printed as the operation's log in the VCH's
+// datastore folder, where the appliances read it too. A failure to write
+// is a warning: the operation itself is done.
+void keepLogWithVch(vim::Client& client, const std::string& vchId, const std::string& operation,
+                    const ConsoleObserver& observer);
 
 // --id or --name (with --compute-resource to narrow it) to the VCH's id.
 void addVchSelectorOptions(Poco::Util::OptionSet& options);

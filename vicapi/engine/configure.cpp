@@ -212,6 +212,10 @@ PreparedConfigure prepareConfigure(vim::Client& client, const std::string& id, c
   Vch merged = merge(current, desired, regenerate);
   ValidationOptions vo = options.validation;
   vo.existingVch = true;
+  if (record.poolConfig && record.stored.placement.ownPool) {
+    vo.reservedCpuMHz = std::max(0LL, record.poolConfig->cpu.reservation);
+    vo.reservedMemoryMiB = std::max(0LL, record.poolConfig->memory.reservation);
+  }
   vo.applianceVersion = record.stored.version;
   merged.version.clear();
   ResolvedVch resolved;

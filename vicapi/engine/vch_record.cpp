@@ -24,7 +24,7 @@ VchRecord loadVch(vim::Client& client, const std::string& id) {
     objects = vim::PropertyCollector(client).retrieve(
         {{"VirtualMachine",
           {"name", "config.extraConfig", "config.hardware.numCPU", "config.hardware.memoryMB",
-           "runtime.powerState", "resourcePool", "guest.ipAddress"}},
+           "runtime.powerState", "resourcePool", "guest.ipAddress", "datastore"}},
          {"ResourcePool", {"name", "config.cpuAllocation", "config.memoryAllocation"}}},
         {spec});
   } catch (const ManagedObjectNotFoundFault&) {
@@ -41,6 +41,8 @@ VchRecord loadVch(vim::Client& client, const std::string& id) {
       r.memoryMB = std::stoll(o.text("config.hardware.memoryMB", "0"));
       r.guestIp = o.text("guest.ipAddress");
       if (const auto* p = o.prop("resourcePool")) r.pool = vim::Moref::from(*p);
+      if (const auto* ds = o.prop("datastore"); ds && !ds->children.empty())
+        r.datastore = vim::Moref::from(ds->children.front());
     } else {
       r.poolName = o.text("name");
       vim::ResourceConfigSpec cfg;

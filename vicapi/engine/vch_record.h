@@ -26,6 +26,7 @@ struct VchRecord {
   long long memoryMB = 0;
   std::string guestIp;
   vim::Moref pool;
+  vim::Moref datastore;  // the endpoint VM's, where its folder and logs are
   std::string poolName;
   std::optional<vim::ResourceConfigSpec> poolConfig;
 };

@@ -95,6 +95,7 @@ int Transport::post(const Node& request, const std::function<void(std::istream&)
     status = resp.getStatus();
     remember(resp);
     ++roundTrips_;
+    ++processSoapCalls_;
     // Its body is left unread: the connection is dropped with the error.
     if (status != 200 && status != 500)
       throw ProtocolError("the server answered HTTP " + std::to_string(status) + " to " + method +

@@ -62,6 +62,9 @@ class Transport {
   std::uint64_t roundTrips() const { return roundTrips_.load(); }
   // Of those, the SOAP calls (the rest are datastore file transfers).
   std::uint64_t soapCalls() const { return roundTrips_.load() - fileTransfers_.load(); }
+  // SOAP calls of every transport of this process, short-lived ones (such as
+  // a test login's) included: what a benchmark counts for a whole operation.
+  static std::uint64_t processSoapCalls() { return processSoapCalls_.load(); }
   std::uint64_t connectionsOpened() const { return pool_.connectionsOpened(); }
 
  private:
@@ -81,6 +84,7 @@ class Transport {
   Secret cookie_;
   std::atomic<std::uint64_t> roundTrips_{0};
   std::atomic<std::uint64_t> fileTransfers_{0};
+  static inline std::atomic<std::uint64_t> processSoapCalls_{0};
 };
 
 }  // namespace vic::soap

@@ -6,7 +6,12 @@
 
 namespace vic::vim {
 
-DatastoreBrowser::DatastoreBrowser(Client& client, const Moref& datastore) : client_(client) {
+DatastoreBrowser::DatastoreBrowser(Client& client, const Moref& datastore)
+    : DatastoreBrowser(client, datastore, Moref{}) {}
+
+DatastoreBrowser::DatastoreBrowser(Client& client, const Moref& datastore, const Moref& browser)
+    : client_(client), browser_(browser) {
+  if (!browser_.empty()) return;
   auto o = PropertyCollector(client).retrieveOne(datastore, {"browser"});
   if (const auto* b = o.prop("browser")) browser_ = Moref::from(*b);
 }

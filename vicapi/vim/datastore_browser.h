@@ -12,6 +12,9 @@ class DatastoreBrowser {
  public:
   // `datastore` is the Datastore's reference; its browser is looked up once.
   DatastoreBrowser(Client& client, const Moref& datastore);
+  // When the browser is known already (the inventory has it), no lookup; an
+  // empty `browser` is looked up.
+  DatastoreBrowser(Client& client, const Moref& datastore, const Moref& browser);
 
   // Names in "[ds] folder" matching any of `patterns` (shell globs).
   // FileNotFoundFault when the folder does not exist.

@@ -107,6 +107,8 @@ const Inventory& Finder::inventory() {
 }
 
 std::optional<Moref> Finder::byPath(const std::string& path) {
+  // Once the inventory is here it answers without a call to vCenter.
+  if (inventory_) return inventory_->atPath(path);
   return SearchIndex(client_).findByInventoryPath(path);
 }
 

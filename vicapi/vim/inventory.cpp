@@ -32,11 +32,14 @@ Inventory Inventory::load(Client& client) {
       {"ManagedEntity", {"name", "parent"}},
       {"VirtualMachine", {"runtime.powerState"}},
       {"Datastore",
-       {"summary.capacity", "summary.freeSpace", "summary.type", "summary.accessible"}},
-      {"DistributedVirtualPortgroup", {"key", "config.distributedVirtualSwitch", "config.uplink"}},
+       {"summary.capacity", "summary.freeSpace", "summary.type", "summary.accessible", "host",
+        "browser"}},
+      {"DistributedVirtualPortgroup",
+       {"key", "config.distributedVirtualSwitch", "config.uplink", "host"}},
       {"DistributedVirtualSwitch", {"uuid", "config.uplinkPortgroup"}},
       {"ComputeResource", {"resourcePool"}},
-      {"HostSystem", {"runtime.connectionState", "runtime.inMaintenanceMode"}},
+      {"HostSystem",
+       {"runtime.connectionState", "runtime.inMaintenanceMode", "configManager.firewallSystem"}},
   };
   Inventory inv;
   std::vector<Moref> uplinks;  // a switch names its uplink port groups
@@ -66,6 +69,13 @@ Inventory Inventory::load(Client& client) {
         if (const auto* rp = o.prop("resourcePool")) item.rootPool = Moref::from(*rp);
         item.connectionState = o.text("runtime.connectionState");
         item.maintenance = o.text("runtime.inMaintenanceMode") == "true";
+        if (const auto* f = o.prop("configManager.firewallSystem"))
+          item.firewallSystem = Moref::from(*f);
+        if (const auto* b = o.prop("browser")) item.browser = Moref::from(*b);
+        // A datastore lists DatastoreHostMount entries, a port group host references.
+        if (const auto* hosts = o.prop("host"))
+          for (const auto& h : hosts->children)
+            item.hosts.push_back(Moref::from(h.find("key") ? *h.find("key") : h));
         if (!item.parent.empty()) inv.children_[item.parent].push_back(item.ref);
         inv.items_.emplace(item.ref, std::move(item));
       });
@@ -150,6 +160,13 @@ std::vector<const InventoryItem*> Inventory::children(const Moref& parent) const
     for (const auto& ref : it->second)
       out.push_back(get(ref));
   return out;
+}
+
+std::optional<Moref> Inventory::atPath(const std::string& path) const {
+  const std::string leaf = path.substr(path.rfind('/') + 1);
+  for (const auto& [ref, item] : items_)
+    if (item.name == leaf && this->path(ref) == path) return ref;
+  return std::nullopt;
 }
 
 std::vector<const InventoryItem*> Inventory::named(const std::string& name,

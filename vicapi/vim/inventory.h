@@ -30,6 +30,10 @@ struct InventoryItem {
   Moref rootPool;               // ComputeResource / ClusterComputeResource
   std::string connectionState;  // HostSystem
   bool maintenance = false;     // HostSystem
+  Moref firewallSystem;         // HostSystem
+  Moref browser;                // Datastore
+  // Datastore: the hosts that mount it; DistributedVirtualPortgroup: its member hosts.
+  std::vector<Moref> hosts;
 
   bool isType(const std::string& t) const { return ref.type == t; }
 };
@@ -53,6 +57,8 @@ class Inventory {
                                           const std::vector<std::string>& types,
                                           const std::optional<Moref>& datacenter) const;
   bool within(const Moref& ref, const Moref& ancestor) const;
+  // The item whose inventory path is `path` ("/DC0/host/DC0_C0"), if any.
+  std::optional<Moref> atPath(const std::string& path) const;
   // `ref` or its nearest ancestor of one of `types`.
   std::optional<Moref> nearest(const Moref& ref, const std::vector<std::string>& types) const;
   // The cluster or standalone compute resource that `ref` is in, if any.

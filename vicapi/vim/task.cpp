@@ -45,6 +45,22 @@ constexpr int kMaxWaitSeconds = 30;
 Node Task::wait(std::optional<std::chrono::seconds> timeout) {
   const auto deadline = timeout ? std::chrono::steady_clock::now() + *timeout
                                 : std::chrono::steady_clock::time_point::max();
+  // Many tasks (folders, reconfigures, power operations on vcsim and on idle
+  // hosts) have ended by the time they are first read: one read settles
+  // those, where following the task costs four calls.
+  {
+    auto info =
+        PropertyCollector(*client_).retrieveOne(ref_, {"info.state", "info.error", "info.result"});
+    const std::string state = info.text("info.state");
+    if (state == "success") {
+      const Node* r = info.prop("info.result");
+      return r ? *r : Node();
+    }
+    if (state == "error") {
+      const Node* e = info.prop("info.error");
+      soap::throwMethodFault(description_, e ? *e : Node("error"));
+    }
+  }
   PrivateCollector pc(*client_);
   client_->invoke(
       "CreateFilter", pc.ref(),
@@ -97,7 +113,8 @@ std::vector<Node> Task::pollAll(const std::vector<Task>& tasks, std::chrono::mil
   Client& client = *tasks.front().client_;
   const auto deadline = std::chrono::steady_clock::now() + timeout;
   std::vector<ObjectSpec> objects;
-  for (const auto& t : tasks) objects.push_back(ObjectSpec{t.ref_});
+  for (const auto& t : tasks)
+    objects.push_back(ObjectSpec{t.ref_});
   std::vector<bool> done(tasks.size(), false);
   std::size_t remaining = tasks.size();
   std::optional<std::pair<std::string, Node>> failure;  // description, fault

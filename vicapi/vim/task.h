@@ -12,10 +12,10 @@ namespace vic::vim {
 
 class Client;
 
-// A vSphere task. wait() follows it with WaitForUpdatesEx on a property
-// collector of its own (so concurrent waits never steal each other's
-// updates) and never sleeps between polls: the server answers when the task
-// changes.
+// A vSphere task. wait() reads it once, and when it has not ended follows it
+// with WaitForUpdatesEx on a property collector of its own (so concurrent
+// waits never steal each other's updates), never sleeping between polls: the
+// server answers when the task changes.
 class Task {
  public:
   Task(Client& client, Moref ref, std::string description)
@@ -32,8 +32,8 @@ class Task {
   soap::Node poll(std::chrono::milliseconds timeout = std::chrono::minutes(10));
   // Several tasks of one client followed together, one read per round; the
   // first failure is thrown once all have ended. Returns their results in order.
-  static std::vector<soap::Node> pollAll(const std::vector<Task>& tasks,
-                                         std::chrono::milliseconds timeout = std::chrono::minutes(10));
+  static std::vector<soap::Node> pollAll(
+      const std::vector<Task>& tasks, std::chrono::milliseconds timeout = std::chrono::minutes(10));
 
   const Moref& ref() const { return ref_; }
 

@@ -138,29 +138,83 @@ void resolveResource(ValidationContext& c) {
   for (const auto* child : c.inv().children(*dc))
     if (child->isType("Folder") && child->name == "vm") c.out.vmFolder = child->ref;
 
-  std::vector<std::string> props{"host"};
-  if (c.out.cluster) props.push_back("configurationEx");
-  auto info = vim::PropertyCollector(c.client).retrieveOne(*owner, props);
-  if (const auto* hosts = info.prop("host"))
-    for (const auto& h : hosts->children)
-      c.out.hosts.push_back(vim::Moref::from(h));
-  if (const auto* cfg = info.prop("configurationEx"))
-    if (const auto* drs = cfg->find("drsConfig"))
-      c.out.drsEnabled = drs->textOf("enabled") == "true";
+  // The inventory's tree has a compute resource's hosts as its children.
+  for (const auto* child : c.inv().children(*owner))
+    if (child->isType("HostSystem")) c.out.hosts.push_back(child->ref);
   if (c.out.hosts.empty())
     c.issues.add("compute.resource", "\"" + r.display() + "\" has no hosts to run the VCH on");
 }
 
-void checkVmGroup(ValidationContext& c) {
+// What the cluster's configuration and the parent pool's capacity say, read
+// in one retrieval, and only when something needs them.
+struct ComputeFacts {
+  std::vector<std::string> vmGroups;          // the cluster's DRS groups
+  std::optional<long long> unreservedCpuMHz;  // the parent pool's, for a child pool
+  std::optional<long long> unreservedMemoryBytes;
+};
+
+bool reserves(const ResourceSettings& r) {
+  return r.reservation && r.reservation->value > 0;
+}
+
+ComputeFacts readComputeFacts(ValidationContext& c) {
+  ComputeFacts f;
+  const Vch& v = c.vch();
+  std::vector<vim::ObjectSpec> objects;
+  if (c.out.cluster) objects.push_back({c.out.owner});
+  const bool reservations = reserves(v.compute.cpu) || reserves(v.compute.memory);
+  if (reservations) objects.push_back({c.out.parentPool});
+  if (objects.empty()) return f;
+  const std::vector<std::string> runtime{"runtime.cpu.unreservedForPool",
+                                         "runtime.memory.unreservedForPool"};
+  for (const auto& o :
+       vim::PropertyCollector(c.client).retrieve({{"ClusterComputeResource", {"configurationEx"}},
+                                                  {"ResourcePool", runtime},
+                                                  {"VirtualApp", runtime}},
+                                                 objects)) {
+    if (const auto* cfg = o.prop("configurationEx")) {
+      if (const auto* drs = cfg->find("drsConfig"))
+        c.out.drsEnabled = drs->textOf("enabled") == "true";
+      for (const auto* g : cfg->all("group"))
+        f.vmGroups.push_back(g->textOf("name"));
+    }
+    if (o.prop("runtime.cpu.unreservedForPool"))
+      f.unreservedCpuMHz = std::stoll(o.text("runtime.cpu.unreservedForPool"));
+    if (o.prop("runtime.memory.unreservedForPool"))
+      f.unreservedMemoryBytes = std::stoll(o.text("runtime.memory.unreservedForPool"));
+  }
+  return f;
+}
+
+// A reservation the parent pool cannot grant would fail create half way
+// (vCenter refuses the child pool), so it is a problem now.
+void checkReservations(ValidationContext& c, const ComputeFacts& f) {
+  // Without DRS no pool of the VCH's own is made, and its settings are not applied.
+  if (c.out.cluster && !c.out.drsEnabled) return;
+  const std::string parent = c.inv().path(c.out.parentPool);
+  auto check = [&](const char* path, const ResourceSettings& r, std::optional<long long> free,
+                   const char* units) {
+    if (!reserves(r) || !free || r.reservation->value <= *free) return;
+    c.issues.add(path, "is " + std::to_string(r.reservation->value) + " " + units +
+                           ", more than the " + std::to_string(*free) + " " + units +
+                           " the resource pool " + parent +
+                           " can still reserve; lower it or free capacity there");
+  };
+  std::optional<long long> freeMHz;
+  if (f.unreservedCpuMHz) freeMHz = *f.unreservedCpuMHz + c.options.reservedCpuMHz;
+  check("compute.cpu.reservation", c.vch().compute.cpu, freeMHz, "MHz");
+  std::optional<long long> freeMiB;
+  if (f.unreservedMemoryBytes)
+    freeMiB = *f.unreservedMemoryBytes / (1024 * 1024) + c.options.reservedMemoryMiB;
+  check("compute.memory.reservation", c.vch().compute.memory, freeMiB, "MiB");
+}
+
+void checkVmGroup(ValidationContext& c, const ComputeFacts& facts) {
   if (!c.vch().compute.useVmGroup) return;
   VmGroupFacts f{c.out.vcenter, c.out.cluster, c.out.drsEnabled, c.inv().get(c.out.owner)->name,
                  false,         c.vch().name};
-  if (c.out.cluster) {
-    auto cfg = vim::PropertyCollector(c.client).retrieveOne(c.out.owner, {"configurationEx"});
-    if (const auto* ex = cfg.prop("configurationEx"))
-      for (const auto* g : ex->all("group"))
-        f.nameTaken |= g->textOf("name") == c.vch().name;
-  }
+  for (const auto& g : facts.vmGroups)
+    f.nameTaken |= g == c.vch().name;
   if (auto problem = vmGroupProblem(f)) c.issues.add("compute.affinity.use_vm_group", *problem);
 }
 
@@ -187,7 +241,10 @@ void checkCompute(ValidationContext& c) {
   checkResources(c, "compute.cpu", c.vch().compute.cpu, false);
   checkResources(c, "compute.memory", c.vch().compute.memory, true);
   checkEndpointSize(c);
-  if (!c.out.owner.empty()) checkVmGroup(c);
+  if (c.out.owner.empty()) return;
+  const ComputeFacts facts = readComputeFacts(c);
+  checkReservations(c, facts);
+  checkVmGroup(c, facts);
 }
 
 }  // namespace vic::engine

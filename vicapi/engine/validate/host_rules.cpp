@@ -1,5 +1,7 @@
 // Host checks vCenter can answer: license features and the firewall rule
 // container VMs need to reach the VCH's serial port concentrator.
+#include <map>
+
 #include "vicapi/engine/validate/context.h"
 #include "vicapi/engine/validate/host_requirements.h"
 #include "vicapi/engine/validate/ipv4.h"
@@ -17,36 +19,66 @@ std::string list(const std::vector<std::string>& names) {
   return out;
 }
 
-void checkLicenses(ValidationContext& c) {
+// What the host checks read, in one retrieval: the license manager's
+// licenses (ESXi) or assignment manager (vCenter), and the hosts' firewalls,
+// whose systems the inventory names.
+struct HostFacts {
+  std::vector<std::string> hostLicenseFeatures;                // ESXi: the host's own licenses
+  vim::Moref assignmentManager;                                // vCenter
+  std::map<vim::Moref, const vim::ObjectContent*> firewallOf;  // by host
+  std::vector<vim::ObjectContent> contents;
+};
+
+HostFacts readHostFacts(ValidationContext& c) {
+  HostFacts f;
   const auto& sc = c.client.serviceContent();
-  if (sc.licenseManager.empty()) return;
-  vim::PropertyCollector pc(c.client);
-  if (!c.out.vcenter) {
-    auto lm = pc.retrieveOne(sc.licenseManager, {"licenses"});
-    std::vector<std::string> keys;
-    if (const auto* l = lm.prop("licenses"))
+  std::vector<vim::ObjectSpec> objects;
+  std::map<vim::Moref, vim::Moref> hostOfFirewall;
+  if (!sc.licenseManager.empty()) objects.push_back({sc.licenseManager});
+  for (const auto& h : c.out.hosts)
+    if (const auto* item = c.inv().get(h); item && !item->firewallSystem.empty()) {
+      objects.push_back({item->firewallSystem});
+      hostOfFirewall[item->firewallSystem] = h;
+    }
+  if (objects.empty()) return f;
+  f.contents = vim::PropertyCollector(c.client).retrieve(
+      {{"LicenseManager", {c.out.vcenter ? "licenseAssignmentManager" : "licenses"}},
+       {"HostFirewallSystem", {"firewallInfo"}}},
+      objects);
+  for (const auto& o : f.contents) {
+    if (o.obj.type == "HostFirewallSystem") {
+      f.firewallOf[hostOfFirewall[o.obj]] = &o;
+    } else if (const auto* lam = o.prop("licenseAssignmentManager")) {
+      f.assignmentManager = vim::Moref::from(*lam);
+    } else if (const auto* l = o.prop("licenses")) {
       for (const auto& info : l->children)
         for (const auto& k : licenseFeatures(info))
-          keys.push_back(k);
-    if (auto missing = missingLicenseFeatures(keys, false); !missing.empty())
+          f.hostLicenseFeatures.push_back(k);
+    }
+  }
+  return f;
+}
+
+void checkLicenses(ValidationContext& c, const HostFacts& f) {
+  if (c.client.serviceContent().licenseManager.empty()) return;
+  if (!c.out.vcenter) {
+    if (auto missing = missingLicenseFeatures(f.hostLicenseFeatures, false); !missing.empty())
       c.issues.add("compute.resource",
                    "License does not meet minimum requirements to use VIC: the host's license "
                    "lacks " +
                        list(missing));
     return;
   }
-  auto lm = pc.retrieveOne(sc.licenseManager, {"licenseAssignmentManager"});
-  const auto* lam = lm.prop("licenseAssignmentManager");
-  if (!lam) return;
-  const auto manager = vim::Moref::from(*lam);
+  if (f.assignmentManager.empty()) return;
+  // Every entity's assignment in one call, rather than one call per host.
+  std::map<std::string, std::vector<std::string>> featuresOf;
+  const auto assigned = c.client.invoke("QueryAssignedLicenses", f.assignmentManager, {});
+  for (const auto* a : assigned.all("returnval"))
+    if (const auto* info = a->find("assignedLicense"))
+      for (const auto& k : licenseFeatures(*info))
+        featuresOf[a->textOf("entityId")].push_back(k);
   for (const auto& host : c.out.hosts) {
-    auto r = c.client.invoke("QueryAssignedLicenses", manager, {soap::el("entityId", host.value)});
-    std::vector<std::string> keys;
-    for (const auto* a : r.all("returnval"))
-      if (const auto* info = a->find("assignedLicense"))
-        for (const auto& k : licenseFeatures(*info))
-          keys.push_back(k);
-    if (auto missing = missingLicenseFeatures(keys, true); !missing.empty())
+    if (auto missing = missingLicenseFeatures(featuresOf[host.value], true); !missing.empty())
       c.issues.add("compute.resource",
                    "License does not meet minimum requirements to use VIC: host " +
                        c.inv().get(host)->name + " is not licensed for " + list(missing) +
@@ -54,29 +86,15 @@ void checkLicenses(ValidationContext& c) {
   }
 }
 
-void checkFirewalls(ValidationContext& c) {
-  if (c.out.hosts.empty()) return;
+void checkFirewalls(ValidationContext& c, const HostFacts& f) {
   std::optional<std::uint32_t> mgmtIp;
   if (const auto& m = c.vch().network.management; m && !m->staticAddress.empty())
     if (auto cidr = parseCidr(m->staticAddress)) mgmtIp = cidr->address;
-  vim::PropertyCollector pc(c.client);
-  std::vector<vim::ObjectSpec> hosts;
-  for (const auto& h : c.out.hosts)
-    hosts.push_back({h});
-  std::vector<vim::ObjectSpec> systems;
-  std::map<vim::Moref, vim::Moref> hostOf;
-  for (const auto& o : pc.retrieve({{"HostSystem", {"configManager.firewallSystem"}}}, hosts)) {
-    if (const auto* fs = o.prop("configManager.firewallSystem")) {
-      systems.push_back({vim::Moref::from(*fs)});
-      hostOf[vim::Moref::from(*fs)] = o.obj;
-    }
-  }
-  if (systems.empty()) return;
   std::vector<std::string> blocked;
-  for (const auto& o : pc.retrieve({{"HostFirewallSystem", {"firewallInfo"}}}, systems))
-    if (const auto* info = o.prop("firewallInfo"))
+  for (const auto& [host, o] : f.firewallOf)
+    if (const auto* info = o->prop("firewallInfo"))
       if (!allowsOutbound(firewallFrom(*info), kSerialConcentratorPort, mgmtIp))
-        blocked.push_back(c.inv().get(hostOf[o.obj])->name);
+        blocked.push_back(c.inv().get(host)->name);
   if (!blocked.empty())
     c.issues.add("compute.resource",
                  "Firewall must permit dst 2377/tcp outbound to the VCH management interface: "
@@ -90,8 +108,9 @@ void checkFirewalls(ValidationContext& c) {
 }  // namespace
 
 void checkHosts(ValidationContext& c) {
-  checkLicenses(c);
-  checkFirewalls(c);
+  const HostFacts facts = readHostFacts(c);
+  checkLicenses(c, facts);
+  checkFirewalls(c, facts);
 }
 
 }  // namespace vic::engine

@@ -72,11 +72,8 @@ void requireDistributed(ValidationContext& c, const std::string& path, const Res
     return;
   }
   if (n.ref.type != "DistributedVirtualPortgroup") return;
-  auto o = vim::PropertyCollector(c.client).retrieveOne(n.ref, {"host"});
-  std::set<vim::Moref> members;
-  if (const auto* hosts = o.prop("host"))
-    for (const auto& h : hosts->children)
-      members.insert(vim::Moref::from(h));
+  const auto& hosts = c.inv().get(n.ref)->hosts;
+  const std::set<vim::Moref> members(hosts.begin(), hosts.end());
   std::string missing;
   for (const auto& h : c.out.hosts)
     if (!members.count(h)) missing += (missing.empty() ? "" : ", ") + c.inv().get(h)->name;

@@ -46,13 +46,8 @@ std::optional<DatastoreRef> splitDatastore(ValidationContext& c, const std::stri
 }
 
 // Whether a host of the VCH's compute resource can reach the datastore.
-std::vector<vim::Moref> hostsOf(ValidationContext& c, const vim::Moref& ds) {
-  std::vector<vim::Moref> out;
-  auto o = vim::PropertyCollector(c.client).retrieveOne(ds, {"host"});
-  if (const auto* mounts = o.prop("host"))
-    for (const auto& m : mounts->children)
-      if (const auto* key = m.find("key")) out.push_back(vim::Moref::from(*key));
-  return out;
+const std::vector<vim::Moref>& hostsOf(ValidationContext& c, const vim::Moref& ds) {
+  return c.inv().get(ds)->hosts;
 }
 
 std::optional<vim::Moref> findDatastore(ValidationContext& c, const std::string& path,
@@ -67,7 +62,7 @@ std::optional<vim::Moref> findDatastore(ValidationContext& c, const std::string&
 
 bool reachable(ValidationContext& c, const std::string& path, const vim::Moref& ds,
                const std::string& name, std::set<vim::Moref>& commonHosts, bool& first) {
-  auto mounts = hostsOf(c, ds);
+  const auto& mounts = hostsOf(c, ds);
   std::set<vim::Moref> usable;
   for (const auto& h : mounts)
     for (const auto& mine : c.out.hosts)
@@ -115,7 +110,7 @@ void checkStorage(ValidationContext& c) {
         if (reachable(c, path, *ds, r->name, commonHosts, first) && !c.out.imagePath.empty() &&
             !c.options.existingVch) {
           const std::string dsPath = "[" + c.out.imageDatastoreName + "] " + c.out.imagePath;
-          if (vim::DatastoreBrowser(c.client, *ds).exists(dsPath))
+          if (vim::DatastoreBrowser(c.client, *ds, c.inv().get(*ds)->browser).exists(dsPath))
             c.issues.add(path, "the folder " + dsPath +
                                    " already exists; choose another folder or VCH name");
         }

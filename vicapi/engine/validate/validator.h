@@ -25,6 +25,10 @@ struct ValidationOptions {
   // Validating a change to an existing VCH: its own name, pool and folders
   // are not "already taken".
   bool existingVch = false;
+  // What the existing VCH's pool reserves now: the parent pool can grant a
+  // change that much more than it has unreserved.
+  long long reservedCpuMHz = 0;
+  long long reservedMemoryMiB = 0;
 };
 
 // Checks a VCH specification against the rules of the original and against

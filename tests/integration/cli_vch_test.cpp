@@ -114,7 +114,8 @@ BOOST_AUTO_TEST_CASE(problems_exit_non_zero_with_every_message) {
                  "LocalDS_0", "--bridge-network", "DC0_DVPG0", "--public-network", "VM Network",
                  "--cert-path", test::scratchDir("cli-bad").string() + "/certs"});
   BOOST_TEST(r.exitCode == 2);
-  BOOST_TEST(r.err.find("name: contains the unsupported character '/'") != std::string::npos,
+  BOOST_TEST(r.err.find("name: invalid display name: it contains the unsupported character '/'") !=
+                 std::string::npos,
              r.err);
   BOOST_TEST(r.err.find("compute.resource.name:") != std::string::npos, r.err);
   r = vicMachine("create", {"--cpu", "lots"});

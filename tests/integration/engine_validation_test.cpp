@@ -225,7 +225,7 @@ BOOST_AUTO_TEST_CASE(every_rule_reports_its_path_and_what_to_fix) {
        "compute.affinity.use_vm_group", "already has a DRS group named \"taken-group\""},
       // storage
       {"image store required", [](json& b) { b["storage"]["image_stores"] = json::array(); },
-       "storage.image_stores", "is required"},
+       "storage.image_stores", "is required (datastore empty)"},
       {"one image store",
        [](json& b) { b["storage"]["image_stores"].push_back("ds://LocalDS_0/other"); },
        "storage.image_stores[1]", "only one image store"},
@@ -298,7 +298,7 @@ BOOST_AUTO_TEST_CASE(every_rule_reports_its_path_and_what_to_fix) {
        [](json& b) { b["network"]["bridge"]["port_group"] = net("DVS0-DVUplinks-9"); },
        "network.bridge.port_group", "is an uplink port group"},
       {"bridge range form", [](json& b) { b["network"]["bridge"]["ip_range"] = "172.16.0.0"; },
-       "network.bridge.ip_range", "ip_range in body should match format cidr"},
+       "network.bridge.ip_range", "Error parsing bridge network ip range"},
       {"bridge range size", [](json& b) { b["network"]["bridge"]["ip_range"] = "172.16.0.0/24"; },
        "network.bridge.ip_range", "must be /16 or larger"},
       {"bridge width range", [](json& b) { b["network"]["bridge"]["network_width"] = 31; },

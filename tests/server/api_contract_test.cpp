@@ -187,6 +187,8 @@ BOOST_AUTO_TEST_CASE(patterns_enums_and_formats_are_422_in_the_1_5_words) {
        "compute.memory.limit.units in body should match one of"},
       {[](json& b) { b["network"]["public"]["nameservers"] = {"dns.example.com"}; },
        "nameservers[0] in body should match format ipv4"},
+      {[](json& b) { b["network"]["bridge"]["ip_range"] = "172.16.0.0"; },
+       "Error parsing bridge network ip range"},
       {[](json& b) {
          b["auth"]["server"] = {{"certificate", {{"pem", "a certificate"}}},
                                 {"private_key", {{"pem", "a key"}}}};
@@ -215,7 +217,8 @@ BOOST_AUTO_TEST_CASE(messages_keep_the_words_1_5_scripts_grep_for) {
   const std::vector<Case> cases = {
       {[](json& b) { b["name"] = std::string(40, 'v'); },
        {"failed to validate VCH", "length exceeds 31 characters"}},
-      {[](json& b) { b["name"] = "vch#1"; }, {"unsupported character"}},
+      {[](json& b) { b["name"] = "vch#1"; }, {"invalid display name", "unsupported character"}},
+      {[](json& b) { b["storage"].erase("image_stores"); }, {"datastore empty"}},
       {[](json& b) {
          b["compute"]["resource"] = {{"name", "no-such-cluster"}};
        },

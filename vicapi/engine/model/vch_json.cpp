@@ -190,7 +190,11 @@ Vch vchFromJson(const json& body, Issues& issues) {
       BridgeNetwork bridge;
       bridge.portGroup = readRef(*b, "port_group");
       bridge.ipRange = b->string("ip_range").value_or("");
-      checkCidr(issues, b->pathOf("ip_range"), bridge.ipRange);
+      if (!bridge.ipRange.empty() && !parseCidr(bridge.ipRange))
+        shouldMatch(issues, b->pathOf("ip_range"),
+                    "Error parsing bridge network ip range \"" + bridge.ipRange +
+                        "\": give a network with its prefix length, such as 172.16.0.0/12",
+                    "format cidr");
       if (auto w = b->integer("network_width")) bridge.networkWidth = static_cast<int>(*w);
       v.network.bridge = bridge;
     }

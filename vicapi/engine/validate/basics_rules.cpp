@@ -66,8 +66,9 @@ void checkBasics(RuleContext& c) {
   if (v.name.empty()) {
     c.issues.add("name", "is required: give the VCH a name of up to 31 characters");
   } else if (hasForbiddenCharacter(v.name, &bad)) {
-    c.issues.add("name", std::string("contains the unsupported character '") + bad +
-                             "'; do not use % & * $ # @ ! \\ / : ? \" < > ; ' |");
+    c.issues.add(
+        "name", std::string("invalid display name: it contains the unsupported character '") + bad +
+                    "'; do not use % & * $ # @ ! \\ / : ? \" < > ; ' |");
   } else if (v.name.size() > kMaxNameLength) {
     c.issues.add("name", "is " + std::to_string(v.name.size()) +
                              " characters long: length exceeds " + std::to_string(kMaxNameLength) +

@@ -54,6 +54,9 @@ std::optional<vim::Moref> findDatastore(ValidationContext& c, const std::string&
                                         const std::string& name) {
   try {
     return c.finder.find(vim::Kind::Datastore, name, c.out.datacenter);
+  } catch (const UsageError& e) {
+    c.issues.add(path, std::string("ambiguous datastore: ") + e.what());
+    return std::nullopt;
   } catch (const Error& e) {
     c.issues.add(path, e.what());
     return std::nullopt;
@@ -94,7 +97,8 @@ void checkStorage(ValidationContext& c) {
 
   if (s.imageStores.empty()) {
     c.issues.add("storage.image_stores",
-                 "is required: give the datastore for the VCH's images, such as ds://datastore1");
+                 "is required (datastore empty): give the datastore for the VCH's images, such as "
+                 "ds://datastore1");
   } else {
     for (std::size_t i = 1; i < s.imageStores.size(); ++i)
       c.issues.add("storage.image_stores[" + std::to_string(i) + "]",

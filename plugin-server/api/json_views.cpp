@@ -28,10 +28,10 @@ json vchJson(const engine::Vch& v, const std::string& id) {
 }
 
 std::string taskUri(const std::string& target, const std::string& opId,
-                    const std::string& thumbprint) {
+                    const std::string& thumbprint, const std::string& under) {
   std::string t;
   Poco::URI::encode(target, "/?#", t);
-  std::string uri = "/container/target/" + t + "/tasks/" + opId;
+  std::string uri = "/container/target/" + t + "/tasks/" + opId + under;
   if (!thumbprint.empty()) {
     std::string tp;
     Poco::URI::encode(thumbprint, "&#+=?", tp);
@@ -46,7 +46,8 @@ json taskJson(const OperationRecord& op, const std::string& uri, bool withLog) {
   if (op.state == "succeeded")
     progress = 100;
   else if (total > 0)
-    progress = 100 * op.stepIndex / total;
+    // The running step counts as half done, so the bar moves from the first step on.
+    progress = (200 * op.stepIndex + 100) / (2 * total);
   json j{{"id", op.id},           {"uri", uri},
          {"kind", op.kind},       {"target", op.target},
          {"user", op.principal},  {"state", op.state},
@@ -58,6 +59,7 @@ json taskJson(const OperationRecord& op, const std::string& uri, bool withLog) {
   if (!op.vchName.empty()) j["vch_name"] = op.vchName;
   if (!op.finished.empty()) j["finished"] = op.finished;
   if (!op.error.empty()) j["error"] = op.error;
+  if (!op.stepDescription.empty()) j["step_description"] = op.stepDescription;
   if (!op.rollback.empty()) j["rollback"] = op.rollback;
   if (!op.result.is_null()) j["result"] = op.result;
   if (withLog) j["log"] = op.log;

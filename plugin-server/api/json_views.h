@@ -15,7 +15,8 @@ nlohmann::json vchJson(const engine::Vch& v, const std::string& id);
 nlohmann::json taskJson(const OperationRecord& op, const std::string& uri, bool withLog);
 // With the thumbprint the caller pinned the target with (1.5 clients send
 // ?thumbprint=), so that the URI can be fetched as given.
+// `under` names a resource of the task, such as "/certificates".
 std::string taskUri(const std::string& target, const std::string& opId,
-                    const std::string& thumbprint = "");
+                    const std::string& thumbprint = "", const std::string& under = "");
 
 }  // namespace vic::server

@@ -179,6 +179,12 @@ json filtered(const engine::Issues& issues, const std::string& prefixes) {
 }  // namespace
 
 void addPluginRoutes(Router& router, ApiContext& ctx) {
+  // Who the caller is to the target: what the wizard's vic-machine line
+  // passes as --user.
+  router.add("GET", "/plugin/target/{target}/session", [&ctx](Exchange& ex) {
+    auto scope = openTarget(ex, ctx);
+    ex.sendJson(200, {{"user", scope.session.principal}, {"target", scope.target}});
+  });
   router.add("GET", "/plugin/target/{target}/datacenters", [&ctx](Exchange& ex) {
     auto scope = openTarget(ex, ctx);
     auto inv = vim::Inventory::load(scope.client());
@@ -212,7 +218,7 @@ void addPluginRoutes(Router& router, ApiContext& ctx) {
     const auto found =
         engine::validateVch(scope.client(), vch, validationOptions(scope, ctx), resolved);
     for (const auto& i : found.list())
-      if (!issues.has(i.path)) issues.add(i.path, i.message, i.code);
+      if (!issues.has(i.path)) issues.add(i.path, i.message, i.code, i.expected);
     json list = filtered(issues, ex.query("paths").value_or(""));
     ex.sendJson(200, {{"valid", list.empty()}, {"issues", list}});
   });

@@ -1,4 +1,5 @@
 // The operations' state, progress and log; client certificates once.
+#include "plugin-server/api/client_bundle.h"
 #include "plugin-server/api/json_views.h"
 #include "plugin-server/api/routes.h"
 #include "plugin-server/http/http_error.h"
@@ -36,6 +37,12 @@ void addTaskRoutes(Router& router, ApiContext& ctx) {
     if (!certs)
       throw HttpError(
           404, "no client certificate is waiting for task " + op.id + "; it is handed out once");
+    if (ex.query("format").value_or("") == "zip") {
+      const std::string name = (op.vchName.empty() ? op.id : op.vchName) + "-client.zip";
+      ex.setHeader("Content-Disposition", "attachment; filename=\"" + name + "\"");
+      ex.sendText(200, clientBundleZip(*certs), "application/zip");
+      return;
+    }
     ex.sendJson(200, {{"ca", certs->caCertificate},
                       {"certificate", certs->clientCertificate},
                       {"private_key", certs->clientKey.reveal()}});

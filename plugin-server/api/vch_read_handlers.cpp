@@ -22,9 +22,15 @@ void addVchReadRoutes(Router& router, ApiContext& ctx) {
         throw HttpError(400, std::string("compute resource validation failed: ") + e.what());
       }
     }
+    // The caller's own new VCHs whose client certificate still waits to be collected.
+    const auto waiting = ctx.operations.journal().createdBy(scope.session.principal, scope.target);
     nlohmann::json vchs = nlohmann::json::array();
-    for (const auto& v : engine::listVchs(scope.client(), list, ctx.images.version))
+    for (const auto& v : engine::listVchs(scope.client(), list, ctx.images.version)) {
       vchs.push_back(listItemJson(v));
+      if (auto op = waiting.find(v.id); op != waiting.end() && ctx.certificates.has(op->second))
+        vchs.back()["client_bundle"] =
+            taskUri(scope.target, op->second, ex.query("thumbprint").value_or(""), "/certificates");
+    }
     ex.sendJson(200, {{"vchs", vchs}});
   });
 

@@ -4,7 +4,7 @@ namespace vic::server {
 
 void JournalObserver::stepStarted(std::size_t index, std::size_t total, const std::string& name,
                                   const std::string& description) {
-  journal_.stepStarted(op_, static_cast<int>(index), static_cast<int>(total), name);
+  journal_.stepStarted(op_, static_cast<int>(index), static_cast<int>(total), name, description);
   journal_.log(
       op_, "step " + std::to_string(index + 1) + "/" + std::to_string(total) + ": " + description);
 }

@@ -11,7 +11,7 @@ namespace {
 constexpr const char* kColumns =
     "id, kind, target, thumbprint, datacenter, principal, vch_id, vch_name, state, step, "
     "step_index, steps_total, "
-    "error, rollback, result, created, updated, finished";
+    "error, rollback, result, created, updated, finished, step_description";
 
 OperationRecord fromRow(const Database::Row& r) {
   OperationRecord o;
@@ -34,6 +34,7 @@ OperationRecord fromRow(const Database::Row& r) {
   o.created = Database::text(r[15]);
   o.updated = Database::text(r[16]);
   o.finished = Database::text(r[17]);
+  o.stepDescription = Database::text(r[18]);
   return o;
 }
 
@@ -56,6 +57,11 @@ Journal::Journal(Database& db) : db_(db) {
       at TEXT NOT NULL, line TEXT NOT NULL);
     CREATE INDEX IF NOT EXISTS op_log_op ON op_log(op_id);
   )");
+  // Journals written before steps were described lack the column.
+  bool described = false;
+  for (const auto& c : db_.query("PRAGMA table_info(operations)"))
+    described |= Database::text(c[1]) == "step_description";
+  if (!described) db_.exec("ALTER TABLE operations ADD COLUMN step_description TEXT");
 }
 
 std::string Journal::begin(const OperationRecord& op) {
@@ -79,11 +85,13 @@ void Journal::running(const std::string& id) {
   db_.query("UPDATE operations SET state = 'running', updated = ?2 WHERE id = ?1", {id, utcNow()});
 }
 
-void Journal::stepStarted(const std::string& id, int index, int total, const std::string& step) {
+void Journal::stepStarted(const std::string& id, int index, int total, const std::string& step,
+                          const std::string& description) {
   db_.query(
-      "UPDATE operations SET step = ?2, step_index = ?3, steps_total = ?4, updated = ?5 WHERE id = "
-      "?1",
-      {id, step, static_cast<std::int64_t>(index), static_cast<std::int64_t>(total), utcNow()});
+      "UPDATE operations SET step = ?2, step_index = ?3, steps_total = ?4, updated = ?5, "
+      "step_description = ?6 WHERE id = ?1",
+      {id, step, static_cast<std::int64_t>(index), static_cast<std::int64_t>(total), utcNow(),
+       description});
 }
 
 int Journal::addUndo(const std::string& id, const engine::Undo& undo) {
@@ -179,6 +187,17 @@ std::string Journal::vchLog(const std::string& vchId, const std::string& state) 
   if (!state.empty()) args.push_back(state);
   for (const auto& r : db_.query(std::string(kLogColumns) + where + " ORDER BY created", args))
     out += logText(db_, r);
+  return out;
+}
+
+std::map<std::string, std::string> Journal::createdBy(const std::string& principal,
+                                                      const std::string& target) {
+  std::map<std::string, std::string> out;
+  for (const auto& r :
+       db_.query("SELECT vch_id, id FROM operations WHERE kind = 'create' AND state = 'succeeded' "
+                 "AND principal = ?1 AND target = ?2",
+                 {principal, target}))
+    out[Database::text(r[0])] = Database::text(r[1]);
   return out;
 }
 

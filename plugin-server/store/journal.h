@@ -1,5 +1,6 @@
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -22,8 +23,9 @@ struct OperationRecord {
   std::string principal;   // the vSphere user it ran as
   std::string vchId;
   std::string vchName;
-  std::string state;  // queued, running, succeeded, failed, interrupted
-  std::string step;
+  std::string state;            // queued, running, succeeded, failed, interrupted
+  std::string step;             // the step's id, such as "endpoint_vm"
+  std::string stepDescription;  // what it does, for people: "Create the endpoint VM vch-1"
   int stepIndex = 0;
   int stepsTotal = 0;
   std::string error;
@@ -43,7 +45,8 @@ class Journal {
   std::string begin(const OperationRecord& op);
   void setVch(const std::string& id, const std::string& vchId, const std::string& vchName);
   void running(const std::string& id);
-  void stepStarted(const std::string& id, int index, int total, const std::string& step);
+  void stepStarted(const std::string& id, int index, int total, const std::string& step,
+                   const std::string& description);
   int addUndo(const std::string& id, const engine::Undo& undo);  // returns its sequence number
   void undoDone(const std::string& id, int seq);
   void log(const std::string& id, const std::string& line);
@@ -58,6 +61,10 @@ class Journal {
   // Every operation's log for a VCH (or only those in `state`), oldest first,
   // with a header per operation.
   std::string vchLog(const std::string& vchId, const std::string& state = "");
+  // VCH id -> id of the create that made it, for the creates `principal` ran
+  // on `target` that succeeded.
+  std::map<std::string, std::string> createdBy(const std::string& principal,
+                                               const std::string& target);
   // One operation's log, with its header; `outcome` is the state the header
   // shows, for a log written just before the operation is marked finished.
   std::string operationLog(const std::string& id, const std::string& outcome = "");

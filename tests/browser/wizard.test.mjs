@@ -188,6 +188,10 @@ describe('the plug-in in the test shell', () => {
     for (const shown of [VCH, 'DC0_C0', 'LocalDS_0', 'DC0_DVPG0', 'VM Network', facts.user])
       assert.ok(review.includes(shown), `the summary shows ${shown}`);
     assert.ok(!review.includes(facts.password), 'the summary does not show the password');
+    // The vic-machine line runs as shown: the caller as --user, the password left to its prompt.
+    const line = await modal.getByLabel('vic-machine command').inputValue();
+    assert.match(line, /--user \S+/, line);
+    assert.ok(!line.includes(facts.password), 'the command line does not carry a password');
     await shoot('16-summary');
     await modal.getByRole('button', { name: 'Finish', exact: true }).click();
     await modal.getByText(`Creating ${VCH}`).waitFor();
@@ -236,7 +240,7 @@ describe('the plug-in in the test shell', () => {
     await view.getByRole('tab', { name: 'Virtual Container Hosts' }).click();
     await view.getByRole('button', { name: `Actions for ${VCH}` }).click();
     const download = page.waitForEvent('download');
-    await view.getByRole('button', { name: 'Download certificate', exact: true }).click();
+    await view.getByRole('button', { name: 'Download server certificate', exact: true }).click();
     const certDir = mkdtempSync(`${tmpdir()}/vic-docker-`);
     await (await download).saveAs(`${certDir}/ca.pem`);
     const image = await registry.push('test/tiny', '1.0');

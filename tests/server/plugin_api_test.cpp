@@ -35,6 +35,13 @@ BOOST_AUTO_TEST_CASE(datacenters) {
   BOOST_TEST(dcs[0]["name"] == "DC0");
 }
 
+BOOST_AUTO_TEST_CASE(the_session_names_the_caller_for_the_cli_line) {
+  auto& w = ServerWorld::current();
+  auto me = getJson("/plugin/target/" + w.target() + "/session" + w.pinned());
+  BOOST_TEST(me["user"].get<std::string>().find("vic-admin") != std::string::npos, me.dump());
+  BOOST_TEST(me["target"] == w.target());
+}
+
 BOOST_AUTO_TEST_CASE(compute_is_a_tree_of_clusters_hosts_and_pools) {
   auto& w = ServerWorld::current();
   auto tree = getJson(w.pluginScope() + "/compute" + w.pinned());

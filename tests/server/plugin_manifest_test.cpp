@@ -4,12 +4,11 @@
 #include <regex>
 #include <sstream>
 
-#include <Poco/Zip/ZipArchive.h>
-#include <Poco/Zip/ZipStream.h>
 #include <boost/test/unit_test.hpp>
 
 #include "tests/server/server_world.h"
 #include "tests/support/run_process.h"
+#include "tests/support/unzip.h"
 
 using namespace vic::test;
 
@@ -19,22 +18,6 @@ std::string pluginVersion() {
   auto r = runProcess(serverBinary().string(), {"--plugin-version"});
   BOOST_TEST_REQUIRE(r.exitCode == 0);
   return r.out.substr(0, r.out.find('\n'));
-}
-
-// Entry name -> content of a zip held in memory.
-std::map<std::string, std::string> unzip(const std::string& bytes) {
-  std::istringstream in(bytes);
-  Poco::Zip::ZipArchive archive(in);
-  std::map<std::string, std::string> out;
-  for (auto it = archive.headerBegin(); it != archive.headerEnd(); ++it) {
-    if (it->second.isDirectory()) continue;
-    std::istringstream again(bytes);
-    Poco::Zip::ZipInputStream entry(again, it->second);
-    std::ostringstream content;
-    content << entry.rdbuf();
-    out[it->first] = content.str();
-  }
-  return out;
 }
 
 }  // namespace

@@ -4,6 +4,7 @@
 
 #include "tests/server/server_world.h"
 #include "tests/support/engine_world.h"
+#include "tests/support/unzip.h"
 #include "vicapi/version/version.h"
 #include "vicapi/vim/search_index.h"
 
@@ -76,6 +77,8 @@ BOOST_AUTO_TEST_CASE(the_1_5_plugin_flow_with_clone_tickets) {
   BOOST_TEST(task["user"] == kTestUser);
   BOOST_TEST(task["progress"] == 100);
   BOOST_TEST(task["step_index"].get<int>() + 1 == task["steps_total"].get<int>());
+  // The step in words, as an administrator reads it, not the step's id.
+  BOOST_TEST(task["step_description"] == "Power on the endpoint VM", task.dump(2));
   BOOST_TEST(task["log"].size() > 5u);
   const std::string id = task["vch_id"];
 
@@ -122,6 +125,36 @@ BOOST_AUTO_TEST_CASE(the_1_5_plugin_flow_with_clone_tickets) {
   BOOST_TEST(w.api().get(w.scope() + "/vch/" + id + w.pinned(), w.admin()).status == 404);
   const auto after = snapshotWorld(*admin, SimulatorFixture::current());
   BOOST_TEST((after == before), describeDifference(before, after));
+}
+
+BOOST_AUTO_TEST_CASE(the_creator_collects_the_client_bundle_once_from_the_list) {
+  auto& w = ServerWorld::current();
+  auto body = minimalVchBody("vch-bundle");
+  body["auth"].erase("client");  // client verification on: a client certificate is made
+  auto created = w.api().sendJson("POST", w.scope() + "/vch" + w.pinned(), w.admin(), body);
+  BOOST_TEST_REQUIRE(created.status == 201, created.body);
+  auto task = w.waitForTask(created.json()["task"], w.admin());
+  BOOST_TEST_REQUIRE(task["state"] == "succeeded", task.dump(2));
+  auto rowOf = [&] {
+    for (const auto& v : w.api().get(w.scope() + "/vch" + w.pinned(), w.admin()).json()["vchs"])
+      if (v["id"] == task["vch_id"]) return v;
+    BOOST_FAIL("vch-bundle is not listed");
+    return json();
+  };
+  const json row = rowOf();
+  BOOST_TEST_REQUIRE(row.contains("client_bundle"), row.dump());
+  auto zip = w.api().get(row["client_bundle"].get<std::string>() + "&format=zip", w.admin());
+  BOOST_TEST_REQUIRE(zip.status == 200, zip.body);
+  BOOST_TEST(zip.header("Content-Type") == "application/zip");
+  BOOST_TEST(zip.header("Content-Disposition").find("vch-bundle-client.zip") != std::string::npos);
+  const auto files = unzip(zip.body);
+  BOOST_TEST(files.size() == 3u);
+  BOOST_TEST(files.at("ca.pem").find("BEGIN CERTIFICATE") != std::string::npos);
+  BOOST_TEST(files.at("cert.pem").find("BEGIN CERTIFICATE") != std::string::npos);
+  BOOST_TEST(files.at("key.pem").find("PRIVATE KEY") != std::string::npos);
+  // Handed out once: the row no longer offers it.
+  BOOST_TEST(!rowOf().contains("client_bundle"));
+  BOOST_TEST(w.api().get(row["client_bundle"].get<std::string>(), w.admin()).status == 404);
 }
 
 BOOST_AUTO_TEST_CASE(a_name_taken_is_409_not_the_originals_500) {

@@ -14,6 +14,8 @@ export interface VchListItem {
   admin_portal?: string;
   docker_host?: string;
   daemon_version?: string;
+  // Where its creator collects the generated client certificate, while it waits.
+  client_bundle?: string;
 }
 
 export interface Task {
@@ -22,6 +24,7 @@ export interface Task {
   kind: string;
   state: 'queued' | 'running' | 'succeeded' | 'failed' | 'interrupted';
   step: string;
+  step_description?: string;
   step_index: number;
   steps_total: number;
   progress: number;
@@ -30,6 +33,7 @@ export interface Task {
   vch_id?: string;
   vch_name?: string;
   log?: string[];
+  result?: { vch_id?: string; warnings?: string[]; client_certificates?: string };
 }
 
 export interface RegisteredAppliance {

@@ -22,6 +22,11 @@ type Body = Record<string, unknown>;
 export class VicApiService {
   private readonly connection = inject(ConnectionService);
 
+  // The user vCenter knows this session as.
+  session(): Promise<{ user: string; target: string }> {
+    return this.json('GET', (c) => this.plugin(c, '/session'));
+  }
+
   versions(): Promise<Versions> {
     return this.json('GET', (c) => this.plugin(c, '/versions'));
   }
@@ -43,6 +48,15 @@ export class VicApiService {
   task(uri: string): Promise<Task> {
     // A URI handed back with its thumbprint is followed as given.
     return this.json('GET', (c) => c.base + uri.replace(/^\//, '') + (uri.includes('?') ? '' : this.query(c)));
+  }
+  // The client certificate bundle (a zip) at `uri`, a task's /certificates
+  // as the list or the task hands it out; it is given once.
+  async clientBundle(uri: string): Promise<Blob> {
+    const response = await this.send('GET', (c) => {
+      const base = c.base + uri.replace(/^\//, '') + (uri.includes('?') ? '' : this.query(c));
+      return base + (base.includes('?') ? '&' : '?') + 'format=zip';
+    });
+    return response.blob();
   }
   certificate(id: string): Promise<string> {
     return this.text((c) => this.container(c, `/vch/${id}/certificate`));

@@ -5,7 +5,7 @@ import { ApiError } from '../api/api-error';
 import { ContainerVm } from '../api/models';
 import { VicApiService } from '../api/vic-api.service';
 import { ClientSdkService } from '../sdk/client-sdk.service';
-import { bytes, powerState } from '../shared/format';
+import { bytes, count, powerState } from '../shared/format';
 
 // The Containers pane, with the original's columns.
 @Component({
@@ -41,7 +41,11 @@ import { bytes, powerState } from '../shared/format';
       </clr-dg-row>
       <clr-dg-footer>
         <clr-dg-pagination #pagination [clrDgPageSize]="10">
-          {{ pagination.firstItem + 1 }} - {{ pagination.lastItem + 1 }} of {{ pagination.totalItems }} Container VMs
+          @if (pagination.totalItems === 0) {
+            No container VMs
+          } @else {
+            {{ pagination.firstItem + 1 }} - {{ pagination.lastItem + 1 }} of {{ count(pagination.totalItems, 'container VM') }}
+          }
         </clr-dg-pagination>
       </clr-dg-footer>
     </clr-datagrid>
@@ -50,6 +54,7 @@ import { bytes, powerState } from '../shared/format';
 export class ContainersComponent implements OnInit {
   private readonly api = inject(VicApiService);
   private readonly sdk = inject(ClientSdkService);
+  readonly count = count;
   readonly containers = signal<ContainerVm[]>([]);
   readonly loading = signal(true);
   readonly error = signal('');

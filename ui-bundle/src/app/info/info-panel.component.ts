@@ -6,6 +6,7 @@ import { ConnectionService } from '../api/connection.service';
 import { RegisteredAppliance, Versions } from '../api/models';
 import { VicApiService } from '../api/vic-api.service';
 import { ClientSdkService } from '../sdk/client-sdk.service';
+import { count } from '../shared/format';
 
 // Every version that matters, and where they disagree: this appliance and
 // the endpoint daemon it deploys, every appliance registered with this
@@ -75,7 +76,7 @@ import { ClientSdkService } from '../sdk/client-sdk.service';
             </clr-dg-cell>
           </clr-dg-row>
         }
-        <clr-dg-footer>{{ v.registration.appliances.length }} appliances</clr-dg-footer>
+        <clr-dg-footer>{{ count(v.registration.appliances.length, 'appliance') }}</clr-dg-footer>
       </clr-datagrid>
       <h3>Virtual Container Hosts and their endpoint daemons</h3>
       <clr-datagrid role="region" aria-label="Virtual Container Hosts and their endpoint daemons">
@@ -97,7 +98,7 @@ import { ClientSdkService } from '../sdk/client-sdk.service';
             <clr-dg-cell>{{ v.appliance.endpoint_version }}</clr-dg-cell>
           </clr-dg-row>
         }
-        <clr-dg-footer>{{ v.vchs.length }} Virtual Container Hosts</clr-dg-footer>
+        <clr-dg-footer>{{ count(v.vchs.length, 'Virtual Container Host') }}</clr-dg-footer>
       </clr-datagrid>
       @if (v.registration.preferred) {
         <button class="btn btn-sm btn-outline" (click)="prefer(null)">Choose automatically</button>
@@ -127,6 +128,7 @@ export class InfoPanelComponent implements OnInit {
   private readonly sdk = inject(ClientSdkService);
   readonly versions = signal<Versions | undefined>(undefined);
   readonly error = signal('');
+  readonly count = count;
 
   ngOnInit(): void {
     void this.load();

@@ -1,4 +1,16 @@
 // How numbers and states read in the panes.
+
+// "1 appliance", "2 appliances": `many` defaults to `one` + "s".
+export function count(n: number, one: string, many = one + 's'): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+// A sentence's first letter in capitals, except in names such as vCenter
+// and vSphere, whose capital comes second.
+export function capitalized(text: string): string {
+  if (/^[a-z][A-Z]/.test(text)) return text;
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
 export function bytes(n: number): string {
   if (!Number.isFinite(n) || n <= 0) return '0 B';
   const units = ['B', 'KB', 'MB', 'GB', 'TB', 'PB'];

@@ -1,4 +1,5 @@
 import { Issue } from '../api/models';
+import { capitalized } from './format';
 
 // Whether an issue's JSON path is `path` or lies under it.
 export function under(issue: Issue, path: string): boolean {
@@ -13,7 +14,7 @@ export function messageFor(issues: Issue[], path: string, label: string): string
   if (!found) return '';
   const m = found.message;
   if (/^(is|are|must|contains|should|has|have|cannot|needs|does)\b/.test(m)) return `${label} ${m}`;
-  return m.charAt(0).toUpperCase() + m.slice(1);
+  return capitalized(m);
 }
 
 // Issues no field of the step shows, for the step's own alert.

@@ -16,7 +16,7 @@ import { VicApiService } from '../api/vic-api.service';
         <p data-test="task-step">
           @switch (t.state) {
             @case ('queued') { Waiting to start }
-            @case ('running') { Step {{ t.step_index + 1 }} of {{ t.steps_total }}: {{ t.step }} }
+            @case ('running') { Step {{ t.step_index + 1 }} of {{ t.steps_total }}: {{ t.step_description ?? t.step }} }
             @case ('succeeded') { Done }
             @default { {{ t.state === 'interrupted' ? 'Interrupted' : 'Failed' }}: {{ t.error }} }
           }

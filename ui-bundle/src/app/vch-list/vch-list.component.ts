@@ -5,7 +5,8 @@ import { ApiError } from '../api/api-error';
 import { VchListItem } from '../api/models';
 import { VicApiService } from '../api/vic-api.service';
 import { ClientSdkService } from '../sdk/client-sdk.service';
-import { powerState, upgradeLabel } from '../shared/format';
+import { count, powerState, upgradeLabel } from '../shared/format';
+import { dockerCommand, saveFile } from '../shared/download';
 import { VchLogComponent } from './vch-log.component';
 
 // The Virtual Container Hosts pane: every VCH with its state, version and
@@ -57,7 +58,10 @@ import { VchLogComponent } from './vch-log.component';
             Upgrade
           </button>
           <button class="action-item" (click)="openModal('delete-vch', vch, 'Delete ' + vch.name, 600, 420)">Delete</button>
-          <button class="action-item" (click)="downloadCertificate(vch)">Download certificate</button>
+          <button class="action-item" (click)="downloadCertificate(vch)">Download server certificate</button>
+          @if (vch.client_bundle) {
+            <button class="action-item" (click)="downloadClientBundle(vch)">Download client certificate (once)</button>
+          }
         </clr-dg-action-overflow>
         <clr-dg-cell>{{ vch.name }}</clr-dg-cell>
         <clr-dg-cell>{{ state(vch.power_state) }}</clr-dg-cell>
@@ -76,7 +80,7 @@ import { VchLogComponent } from './vch-log.component';
           <vic-vch-log [vchId]="vch.id" [vchName]="vch.name" />
         </clr-dg-row-detail>
       </clr-dg-row>
-      <clr-dg-footer>{{ vchs().length }} Virtual Container Hosts</clr-dg-footer>
+      <clr-dg-footer>{{ count(vchs().length, 'Virtual Container Host') }}</clr-dg-footer>
     </clr-datagrid>
   `,
 })
@@ -89,6 +93,7 @@ export class VchListComponent implements OnInit, OnDestroy {
   readonly notice = signal('');
   readonly state = powerState;
   readonly upgrade = upgradeLabel;
+  readonly count = count;
   private timer?: ReturnType<typeof setInterval>;
 
   ngOnInit(): void {
@@ -150,13 +155,21 @@ export class VchListComponent implements OnInit, OnDestroy {
   async downloadCertificate(vch: VchListItem): Promise<void> {
     try {
       const pem = await this.api.certificate(vch.id);
-      const link = document.createElement('a');
-      link.href = URL.createObjectURL(new Blob([pem], { type: 'application/x-pem-file' }));
-      link.download = `${vch.name}-certificate.pem`;
-      link.click();
-      URL.revokeObjectURL(link.href);
+      saveFile(new Blob([pem], { type: 'application/x-pem-file' }), `${vch.name}-certificate.pem`);
     } catch (e) {
       this.error.set(`The certificate of ${vch.name} could not be downloaded: ${e instanceof ApiError ? e.message : e}`);
+    }
+  }
+
+  // The creator's one chance at the generated client certificate, from the row.
+  async downloadClientBundle(vch: VchListItem): Promise<void> {
+    if (!vch.client_bundle) return;
+    try {
+      saveFile(await this.api.clientBundle(vch.client_bundle), `${vch.name}-client.zip`);
+      this.notice.set(`The client certificate of ${vch.name} was downloaded; use it with: ${dockerCommand(vch.docker_host)}`);
+      void this.load();
+    } catch (e) {
+      this.error.set(`The client certificate of ${vch.name} could not be downloaded: ${e instanceof ApiError ? e.message : e}`);
     }
   }
 }

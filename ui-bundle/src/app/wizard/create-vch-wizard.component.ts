@@ -7,6 +7,7 @@ import { Issue, Task } from '../api/models';
 import { VicApiService } from '../api/vic-api.service';
 import { morefOf } from '../sdk/client-sdk';
 import { ClientSdkService } from '../sdk/client-sdk.service';
+import { certificatesUri, dockerCommand, saveFile } from '../shared/download';
 import { TaskProgressComponent } from '../shared/task-progress.component';
 import { ComputeStepComponent } from './steps/compute-step.component';
 import { GeneralStepComponent } from './steps/general-step.component';
@@ -104,7 +105,7 @@ type Step = 'general' | 'compute' | 'storage' | 'networks' | 'security' | 'regis
         <ng-template clrPageTitle>Summary</ng-template>
         <ng-template clrPageNavTitle>Summary</ng-template>
         @if (!taskUri()) {
-          <vic-summary-step #summary [state]="state" [target]="target()" [thumbprint]="thumbprint()" />
+          <vic-summary-step #summary [state]="state" [target]="target()" [thumbprint]="thumbprint()" [user]="user()" />
           @for (i of finalIssues(); track i.path + i.message) {
             <p class="vic-step-issue" role="alert">{{ i.path }}: {{ i.message }}</p>
           }
@@ -113,6 +114,23 @@ type Step = 'general' | 'compute' | 'storage' | 'networks' | 'security' | 'regis
           <vic-task-progress [uri]="taskUri()" (finished)="created($event)" />
           @if (outcome()) {
             <p role="status">{{ outcome() }}</p>
+          }
+          @if (bundleUri()) {
+            <section class="vic-bundle" aria-label="Client certificate">
+              <p>
+                Docker clients reach {{ state.general.name }} with its client certificate, which the appliance hands
+                out once: download it now and keep it safe.
+              </p>
+              <button type="button" class="btn btn-primary" (click)="downloadBundle()" [disabled]="bundleTaken()">
+                Download the client certificate (zip)
+              </button>
+              <p>Unzip ca.pem, cert.pem and key.pem into a folder; from that folder:</p>
+              <pre class="vic-mono" aria-label="docker command">{{ docker() }}</pre>
+              @if (bundleError()) {
+                <p class="vic-step-issue" role="alert">{{ bundleError() }}</p>
+              }
+              <button type="button" class="btn btn-outline" (click)="close()">Close</button>
+            </section>
           }
         }
       </clr-wizard-page>
@@ -148,12 +166,19 @@ export class CreateVchWizardComponent implements OnInit {
   readonly outcome = signal('');
   readonly target = signal('');
   readonly thumbprint = signal('');
+  readonly user = signal('');
+  readonly bundleUri = signal('');
+  readonly bundleTaken = signal(false);
+  readonly bundleError = signal('');
+  readonly docker = signal(dockerCommand(undefined));
 
   async ngOnInit(): Promise<void> {
     try {
       const c = await this.connection.get();
       this.target.set(c.target);
       this.thumbprint.set(c.thumbprint);
+      // For the Summary's vic-machine line; without it the line still shows.
+      void this.api.session().then((s) => this.user.set(s.user)).catch(() => undefined);
       // Opened on a cluster, host or resource pool: start from it.
       const [context] = await this.sdk.contextObjects();
       const ref = context ? morefOf(context.id) : undefined;
@@ -224,12 +249,34 @@ export class CreateVchWizardComponent implements OnInit {
       this.outcome.set(`The creation failed: ${task.error}. ${task.rollback === 'complete' ? 'Everything it made was removed.' : ''}`);
       return;
     }
-    this.outcome.set(`${this.state.general.name} was created; waiting for it in the list…`);
+    // With a generated client certificate the wizard stays open: it is the
+    // one place the administrator is sure to see that it must be collected.
+    const bundle = !!task.result?.client_certificates;
+    if (bundle) this.bundleUri.set(certificatesUri(task.uri));
+    this.outcome.set(`${this.state.general.name} was created` + (bundle ? '.' : '; waiting for it in the list…'));
     for (let i = 0; i < 20; i++) {
       const vchs = await this.api.vchs().catch(() => []);
-      if (vchs.some((v) => v.id === task.vch_id)) break;
+      const listed = vchs.find((v) => v.id === task.vch_id);
+      if (listed) {
+        this.docker.set(dockerCommand(listed.docker_host));
+        break;
+      }
       await new Promise((r) => setTimeout(r, 500));
     }
+    if (!bundle) await this.close();
+  }
+
+  async downloadBundle(): Promise<void> {
+    this.bundleError.set('');
+    try {
+      saveFile(await this.api.clientBundle(this.bundleUri()), `${this.state.general.name}-client.zip`);
+      this.bundleTaken.set(true);
+    } catch (e) {
+      this.bundleError.set(`The client certificate could not be downloaded: ${e instanceof ApiError ? e.message : e}`);
+    }
+  }
+
+  async close(): Promise<void> {
     await this.sdk.closeModal(`${this.state.general.name} was created.`);
   }
 

@@ -21,7 +21,7 @@ import { StepBase } from './step-base';
       @if (state.security.clientVerify) {
         <p class="vic-muted">
           Without a certificate authority of your own, the appliance makes one and a client certificate, which you
-          download once when the VCH is created.
+          download once, at the end of this wizard or from the VCH's row.
         </p>
         <vic-field label="Client certificate authorities" for="client-ca" [error]="caProblem || error('', 'auth.client', 'The client CAs')">
           <input type="file" id="client-ca" name="clientCa" accept=".pem,.crt,.cer" (change)="addCa($event)" />

@@ -5,17 +5,23 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { after, before, describe, test } from 'node:test';
 
+import { request } from 'playwright-core';
+
 import { startRegistry } from './support/registry.mjs';
 import { artifactsDir, launchBrowser, startShell } from './support/shell.mjs';
+import { unzip } from './support/unzip.mjs';
 
 const VCH = 'vch-browser';
 // The loopback address the VCH's certificate names, so that the endpoint
 // runner puts its daemon there.
 const VCH_ADDRESS = '127.0.0.77';
+// A second VCH, made with client certificates, where its daemon listens.
+const VCH_TLS = 'vch-browser-tls';
+const VCH_TLS_ADDRESS = '127.0.0.78';
 const DOCKER = existsSync('/usr/bin/docker') ? '/usr/bin/docker' : 'docker';
 const TIMEOUT = 30_000;
 
@@ -196,6 +202,8 @@ describe('the plug-in in the test shell', () => {
     await modal.getByRole('button', { name: 'Finish', exact: true }).click();
     await modal.getByText(`Creating ${VCH}`).waitFor();
     await modal.locator('[data-test="task-step"]').waitFor();
+    // The step in words, not the engine's step id (such as endpoint_vm).
+    assert.doesNotMatch(await modal.locator('[data-test="task-step"]').innerText(), /\b[a-z]+_[a-z_]+\b/);
     await shoot('17-progress');
     await page.locator('#modal').waitFor({ state: 'hidden', timeout: 120_000 });
 
@@ -262,6 +270,74 @@ describe('the plug-in in the test shell', () => {
     await shoot('19c-containers');
     docker('rm', '-f', 'web');
     await view.getByRole('tab', { name: 'Virtual Container Hosts' }).click();
+  });
+
+  test('a VCH made with client certificates hands its creator the bundle once, and it opens the Docker API', async () => {
+    // Made through the appliance's API as the signed-in user, with client
+    // verification on, so that a client certificate is generated.
+    const api = await request.newContext({
+      baseURL: facts.appliance,
+      ignoreHTTPSErrors: true,
+      extraHTTPHeaders: { Authorization: `Basic ${Buffer.from(`${facts.user}:${facts.password}`).toString('base64')}` },
+    });
+    const body = {
+      name: VCH_TLS,
+      compute: { resource: { name: 'DC0_C0' } },
+      storage: { image_stores: ['ds://LocalDS_0'] },
+      network: { bridge: { ip_range: '172.16.0.0/12', port_group: { name: 'DC0_DVPG0' } }, public: { port_group: { name: 'VM Network' } } },
+      auth: { server: { generate: { cname: VCH_TLS_ADDRESS, organization: ['VIC tests'], size: { value: 2048, units: 'bit' } } } },
+    };
+    const created = await api.post(`container/target/${facts.vcenter}/vch?thumbprint=${facts.thumbprint}`, { data: body });
+    assert.equal(created.status(), 201, await created.text());
+    const taskUri = (await created.json()).task.replace(/^\//, '');
+    let task;
+    for (let i = 0; i < 120; i++) {
+      task = await (await api.get(taskUri)).json();
+      if (task.state !== 'queued' && task.state !== 'running') break;
+      await page.waitForTimeout(500);
+    }
+    assert.equal(task.state, 'succeeded', JSON.stringify(task));
+
+    await view.getByRole('tab', { name: 'Virtual Container Hosts' }).click();
+    const actions = view.getByRole('button', { name: `Actions for ${VCH_TLS}` });
+    for (let i = 0; i < 20 && !(await actions.count()); i++) {
+      await page.getByRole('button', { name: 'Refresh', exact: true }).click();
+      await page.waitForTimeout(500);
+    }
+    await actions.click();
+    await shoot('19d-client-bundle-offered');
+    const download = page.waitForEvent('download');
+    await view.getByRole('button', { name: 'Download client certificate (once)', exact: true }).click();
+    const dir = mkdtempSync(`${tmpdir()}/vic-bundle-`);
+    await (await download).saveAs(`${dir}/bundle.zip`);
+    const files = unzip(readFileSync(`${dir}/bundle.zip`));
+    assert.deepEqual(Object.keys(files).sort(), ['ca.pem', 'cert.pem', 'key.pem']);
+    for (const [name, data] of Object.entries(files)) writeFileSync(`${dir}/${name}`, data, { mode: 0o600 });
+
+    // The files open a mutually authenticated connection to the VCH's daemon.
+    const docker = (...args) =>
+      execFileSync(DOCKER, ['--tlsverify', '--tlscacert', `${dir}/ca.pem`, '--tlscert', `${dir}/cert.pem`,
+        '--tlskey', `${dir}/key.pem`, '-H', `tcp://${VCH_TLS_ADDRESS}:2376`, ...args], {
+        env: { ...process.env, DOCKER_CONFIG: dir },
+        encoding: 'utf8',
+      }).trim();
+    let answered = '';
+    for (let i = 0; i < 60 && !answered; i++) {
+      try {
+        answered = docker('version', '--format', '{{.Server.Version}}');
+      } catch {
+        await page.waitForTimeout(500);
+      }
+    }
+    assert.ok(answered, 'the VCH answers the docker CLI with the downloaded client certificate');
+
+    // Handed out once: the row no longer offers it.
+    await view.getByRole('button', { name: `Actions for ${VCH_TLS}` }).click();
+    assert.equal(await view.getByRole('button', { name: 'Download client certificate (once)', exact: true }).count(), 0);
+    await page.keyboard.press('Escape');
+    const removed = await api.delete(`container/target/${facts.vcenter}/vch/${task.vch_id}?thumbprint=${facts.thumbprint}`);
+    assert.equal(removed.status(), 202, await removed.text());
+    await api.dispose();
   });
 
   test("the wizard opened from a cluster's Actions menu starts on that cluster", async () => {

@@ -38,6 +38,31 @@ describe('the plug-in in the test shell', () => {
   const expectTitle = (title) => modal.locator('.modal-title').filter({ hasText: title }).first().waitFor();
   const alertsOfPage = async () => (await currentPage().getByRole('alert').allInnerTexts()).join('\n');
 
+  // The appliance's API as the signed-in user, with HTTP Basic.
+  const applianceApi = () =>
+    request.newContext({
+      baseURL: facts.appliance,
+      ignoreHTTPSErrors: true,
+      extraHTTPHeaders: { Authorization: `Basic ${Buffer.from(`${facts.user}:${facts.password}`).toString('base64')}` },
+    });
+  const vchBody = (name, cname, extra = {}) => ({
+    name,
+    compute: { resource: { name: 'DC0_C0' } },
+    storage: { image_stores: ['ds://LocalDS_0'] },
+    network: { bridge: { ip_range: '172.16.0.0/12', port_group: { name: 'DC0_DVPG0' } }, public: { port_group: { name: 'VM Network' } } },
+    auth: { server: { generate: { cname, organization: ['VIC tests'], size: { value: 2048, units: 'bit' } } } },
+    ...extra,
+  });
+  // Follows a task the API handed back until it ends.
+  const finished = async (api, uri) => {
+    for (let i = 0; i < 120; i++) {
+      const task = await (await api.get(uri.replace(/^\//, ''))).json();
+      if (task.state !== 'queued' && task.state !== 'running') return task;
+      await page.waitForTimeout(500);
+    }
+    throw new Error(`the task ${uri} did not end`);
+  };
+
   before(async () => {
     shell = startShell();
     registry = await startRegistry();
@@ -94,10 +119,18 @@ describe('the plug-in in the test shell', () => {
     await name.fill('DC0_H0_VM0'); // vcsim's own VM: the name is taken
     await next();
     await fieldError('vch-name').filter({ hasText: 'already exists' }).waitFor();
+    // The problem is the field's, for eyes and screen readers alike.
+    assert.equal(await name.getAttribute('aria-invalid'), 'true');
+    assert.equal(await name.getAttribute('aria-describedby'), 'vch-name-error');
+    assert.equal(await name.getAttribute('aria-required'), 'true');
+    assert.match(await fieldError('vch-name').getAttribute('class'), /\berror\b/, 'the message is red');
+    await modal.locator('vic-field .clr-validate-icon').first().waitFor();
     await shoot('02-general-errors');
     await name.fill(VCH);
+    assert.equal(await fieldError('vch-name').count(), 0, 'a changed name loses the stale problem at once');
+    assert.equal(await name.getAttribute('aria-invalid'), null);
     await shoot('03-general');
-    await next();
+    await name.press('Enter'); // Enter moves on, as Next does
 
     // Compute capacity: nothing chosen, then a limit that is not a number.
     await expectTitle('Compute capacity');
@@ -199,6 +232,31 @@ describe('the plug-in in the test shell', () => {
     assert.match(line, /--user \S+/, line);
     assert.ok(!line.includes(facts.password), 'the command line does not carry a password');
     await shoot('16-summary');
+
+    // The name is taken while the wizard is open: Finish goes back to
+    // General, which is no longer marked done, with the problem beside the name.
+    const api = await applianceApi();
+    const rival = await api.post(`container/target/${facts.vcenter}/vch?thumbprint=${facts.thumbprint}`, {
+      data: vchBody(VCH, '127.0.0.79'),
+    });
+    assert.equal(rival.status(), 201, await rival.text());
+    const rivalTask = await finished(api, (await rival.json()).task);
+    assert.equal(rivalTask.state, 'succeeded');
+    await modal.getByRole('button', { name: 'Finish', exact: true }).click();
+    await expectTitle('General settings');
+    await fieldError('vch-name').filter({ hasText: 'already exists' }).waitFor();
+    const steps = modal.locator('[clr-wizard-stepnav-item]');
+    assert.doesNotMatch(await steps.first().getAttribute('class'), /\bcomplete\b/, 'General is not shown as done');
+    assert.doesNotMatch(await steps.last().getAttribute('class'), /\bcomplete\b/);
+    await shoot('16b-finish-reopens-general');
+    const gone = await api.delete(`container/target/${facts.vcenter}/vch/${rivalTask.vch_id}?thumbprint=${facts.thumbprint}`);
+    assert.equal(gone.status(), 202, await gone.text());
+    assert.equal((await finished(api, (await gone.json()).task)).state, 'succeeded');
+    await api.dispose();
+    for (const title of ['Compute capacity', 'Storage capacity', 'Configure networks', 'Security', 'Registry access', 'Operations user', 'Summary']) {
+      await next();
+      await expectTitle(title);
+    }
     await modal.getByRole('button', { name: 'Finish', exact: true }).click();
     await modal.getByText(`Creating ${VCH}`).waitFor();
     await modal.locator('[data-test="task-step"]').waitFor();
@@ -275,27 +333,12 @@ describe('the plug-in in the test shell', () => {
   test('a VCH made with client certificates hands its creator the bundle once, and it opens the Docker API', async () => {
     // Made through the appliance's API as the signed-in user, with client
     // verification on, so that a client certificate is generated.
-    const api = await request.newContext({
-      baseURL: facts.appliance,
-      ignoreHTTPSErrors: true,
-      extraHTTPHeaders: { Authorization: `Basic ${Buffer.from(`${facts.user}:${facts.password}`).toString('base64')}` },
+    const api = await applianceApi();
+    const created = await api.post(`container/target/${facts.vcenter}/vch?thumbprint=${facts.thumbprint}`, {
+      data: vchBody(VCH_TLS, VCH_TLS_ADDRESS),
     });
-    const body = {
-      name: VCH_TLS,
-      compute: { resource: { name: 'DC0_C0' } },
-      storage: { image_stores: ['ds://LocalDS_0'] },
-      network: { bridge: { ip_range: '172.16.0.0/12', port_group: { name: 'DC0_DVPG0' } }, public: { port_group: { name: 'VM Network' } } },
-      auth: { server: { generate: { cname: VCH_TLS_ADDRESS, organization: ['VIC tests'], size: { value: 2048, units: 'bit' } } } },
-    };
-    const created = await api.post(`container/target/${facts.vcenter}/vch?thumbprint=${facts.thumbprint}`, { data: body });
     assert.equal(created.status(), 201, await created.text());
-    const taskUri = (await created.json()).task.replace(/^\//, '');
-    let task;
-    for (let i = 0; i < 120; i++) {
-      task = await (await api.get(taskUri)).json();
-      if (task.state !== 'queued' && task.state !== 'running') break;
-      await page.waitForTimeout(500);
-    }
+    const task = await finished(api, (await created.json()).task);
     assert.equal(task.state, 'succeeded', JSON.stringify(task));
 
     await view.getByRole('tab', { name: 'Virtual Container Hosts' }).click();

@@ -1,5 +1,5 @@
-import { Component, OnInit, ViewChild, inject, signal } from '@angular/core';
-import { ClrAlertModule, ClrWizard, ClrWizardModule } from '@clr/angular';
+import { Component, HostListener, OnInit, QueryList, ViewChild, ViewChildren, inject, signal } from '@angular/core';
+import { ClrAlertModule, ClrWizard, ClrWizardModule, ClrWizardPage } from '@clr/angular';
 
 import { ApiError } from '../api/api-error';
 import { ConnectionService } from '../api/connection.service';
@@ -20,8 +20,10 @@ import { StorageStepComponent } from './steps/storage-step.component';
 import { SummaryStepComponent } from './steps/summary-step.component';
 import { vchBody } from './vch-body';
 import { STEP_PATHS, initialState } from './wizard-state';
+import { under } from '../shared/issues';
 
 type Step = 'general' | 'compute' | 'storage' | 'networks' | 'security' | 'registry' | 'operations';
+const STEPS: Step[] = ['general', 'compute', 'storage', 'networks', 'security', 'registry', 'operations'];
 
 // The Create Virtual Container Host wizard: eight steps, each checked by the
 // appliance on Next, a review, then the creation followed step by step until
@@ -146,6 +148,7 @@ export class CreateVchWizardComponent implements OnInit {
   private readonly sdk = inject(ClientSdkService);
   private readonly connection = inject(ConnectionService);
   @ViewChild('wizard') wizard!: ClrWizard;
+  @ViewChildren(ClrWizardPage) pages!: QueryList<ClrWizardPage>;
   @ViewChild('general') general?: GeneralStepComponent;
   @ViewChild('compute') compute?: ComputeStepComponent;
   @ViewChild('storage') storage?: StorageStepComponent;
@@ -223,6 +226,30 @@ export class CreateVchWizardComponent implements OnInit {
     }
   }
 
+  // Enter in a field moves on, as Next does (with its checks); not in a
+  // text area, on a button, or on the Summary, where Finish stays a click.
+  @HostListener('keydown.enter', ['$event'])
+  onEnter(event: Event): void {
+    const target = event.target as HTMLElement;
+    if (!target.matches('input, select') || !this.wizard || this.wizard.isLast || this.taskUri()) return;
+    event.preventDefault();
+    this.wizard.next(false);
+  }
+
+  // What the appliance refuses at Finish belongs to a step: the wizard goes
+  // back to it, and it and every step after it are not done any more.
+  private reopen(issues: Issue[]): boolean {
+    const first = STEPS.findIndex((s) => issues.some((i) => STEP_PATHS[s].some((p) => under(i, p))));
+    if (first < 0) return false;
+    for (const s of STEPS) this.issues[s] = issues.filter((i) => STEP_PATHS[s].some((p) => under(i, p)));
+    const page = this.pages.toArray()[first].id;
+    // Once the check is over: while it runs no page counts as complete, and
+    // Clarity refuses to move. Going back with forward-only navigation marks
+    // the pages passed over as not done.
+    setTimeout(() => this.wizard.goTo(page), 0);
+    return true;
+  }
+
   async finish(): Promise<void> {
     this.checking.set(true);
     this.finalIssues.set([]);
@@ -230,12 +257,13 @@ export class CreateVchWizardComponent implements OnInit {
       const body = vchBody(this.state);
       const result = await this.api.validate(this.state.compute.datacenter, body, []);
       if (!result.valid) {
-        this.finalIssues.set(result.issues);
+        if (!this.reopen(result.issues)) this.finalIssues.set(result.issues);
         return;
       }
       this.taskUri.set((await this.api.createIn(this.state.compute.datacenter, body)).task);
     } catch (e) {
       const issues = e instanceof ApiError ? e.issues : [];
+      if (issues.length && this.reopen(issues)) return;
       this.finalIssues.set(issues.length ? issues : [{ path: 'create', message: e instanceof ApiError ? e.message : String(e) }]);
     } finally {
       this.checking.set(false);

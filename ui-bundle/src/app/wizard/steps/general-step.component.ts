@@ -11,7 +11,7 @@ import { StepBase } from './step-base';
   template: `
     <p>Name the Virtual Container Host and choose how it logs.</p>
     <form class="clr-form clr-form-horizontal" (submit)="$event.preventDefault()">
-      <vic-field label="VCH name" for="vch-name" [error]="error('vch-name', 'name', 'The name')"
+      <vic-field label="VCH name" for="vch-name" [required]="true" [error]="error('vch-name', 'name', 'The name')"
                  hint="Up to 31 characters, unique in this vCenter">
         <input id="vch-name" name="vchName" class="clr-input" [(ngModel)]="state.general.name"
                (blur)="touch('vch-name')" (input)="touch('vch-name')" placeholder="Enter virtual container host name" />

@@ -11,12 +11,12 @@ import { StepBase } from './step-base';
   template: `
     <p>The vSphere user the VCH acts as once it runs. vCenter checks these credentials when you go on.</p>
     <form class="clr-form clr-form-horizontal" (submit)="$event.preventDefault()">
-      <vic-field label="Operations user" for="ops-user"
+      <vic-field label="Operations user" for="ops-user" [required]="true"
                  [error]="error('ops-user', 'endpoint.operations_credentials.user', 'The operations user')">
         <input id="ops-user" name="opsUser" class="clr-input" placeholder="username@domain.local" autocomplete="off"
                [(ngModel)]="state.operations.user" (blur)="touch('ops-user')" />
       </vic-field>
-      <vic-field label="Operations user password" for="ops-password"
+      <vic-field label="Operations user password" for="ops-password" [required]="true"
                  [error]="error('ops-password', 'endpoint.operations_credentials', 'The operations credentials')">
         <input id="ops-password" name="opsPassword" type="password" class="clr-input" autocomplete="new-password"
                [(ngModel)]="state.operations.password" (blur)="touch('ops-password')" />

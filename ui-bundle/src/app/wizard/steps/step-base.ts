@@ -1,4 +1,4 @@
-import { Directive, Input } from '@angular/core';
+import { Directive, HostListener, Input, OnChanges, SimpleChanges } from '@angular/core';
 
 import { Issue } from '../../api/models';
 import { messageFor, unplaced } from '../../shared/issues';
@@ -6,13 +6,26 @@ import { WizardState } from '../wizard-state';
 
 // What every step shares: the wizard's state, the server's issues for the
 // step, which fields the user has touched (their problems show from then
-// on, or all of them once Next was tried).
+// on, or all of them once Next was tried), and which fields changed since
+// the server spoke (its word on them is stale, and goes at once).
 @Directive()
-export abstract class StepBase {
+export abstract class StepBase implements OnChanges {
   @Input({ required: true }) state!: WizardState;
   @Input() issues: Issue[] = [];
   @Input() tried = false;
   private readonly touched = new Set<string>();
+  private readonly edited = new Set<string>();
+
+  ngOnChanges(changes: SimpleChanges): void {
+    if (changes['issues']) this.edited.clear();
+  }
+
+  @HostListener('input', ['$event'])
+  @HostListener('change', ['$event'])
+  onEdit(event: Event): void {
+    const id = (event.target as HTMLElement | null)?.id;
+    if (id) this.edited.add(id);
+  }
 
   // The rules' problems by field id; empty when the step can go on.
   abstract problems(): Record<string, string>;
@@ -27,10 +40,12 @@ export abstract class StepBase {
     this.touched.add(id);
   }
 
-  // A field's message: its rule's problem once touched, else the server's.
+  // A field's message: its rule's problem once touched, else the server's
+  // while the field is as the server saw it.
   error(id: string, path?: string, label?: string): string {
     const own = this.problems()[id];
     if (own && (this.tried || this.touched.has(id))) return own;
+    if (this.edited.has(id)) return '';
     return path ? messageFor(this.issues, path, label ?? '') : '';
   }
 

@@ -143,8 +143,22 @@ describe('the plug-in in the test shell', () => {
     await shoot('04-compute-errors');
     await modal.getByLabel('CPU limit (MHz)').fill('Unlimited');
     await modal.getByRole('button', { name: 'DC0_C0', exact: true }).click();
-    await shoot('05-compute');
+    // The hosts' firewalls closed: the problem comes with its remedy, in place.
+    {
+      const api = await applianceApi();
+      const closed = await api.post(`container/target/${facts.vcenter}?action=firewall:deny&thumbprint=${facts.thumbprint}`);
+      assert.equal(closed.status(), 204, await closed.text());
+      await api.dispose();
+    }
     await next();
+    const allow = modal.getByRole('button', { name: "Allow VCH traffic through the hosts' firewalls" });
+    await allow.waitFor();
+    const said = await currentPage().getByRole('alert').allInnerTexts();
+    assert.ok(said.some((t) => t.includes('2377')), said.join('\n'));
+    assert.ok(!said.some((t) => t.includes('firewall:allow')), 'no API words for the administrator');
+    await shoot('05-compute-firewall');
+    await allow.click(); // opens them, checks again and moves on
+    await expectTitle('Storage capacity');
 
     // Storage capacity: no datastore, then a size that is not a number.
     await expectTitle('Storage capacity');

@@ -6,6 +6,9 @@
 namespace vic::engine {
 
 inline constexpr const char* kWrongType = "type";
+// The hosts' firewalls block the VCH's traffic: something a client can offer
+// to fix in place.
+inline constexpr const char* kFirewallCode = "firewall";
 
 // One problem with a VCH specification: where it is (a JSON path such as
 // "network.container[0].gateway.address") and what to do about it.
@@ -13,8 +16,8 @@ struct Issue {
   std::string path;
   std::string message;
   // "conflict" when something of that name exists already (409), kWrongType
-  // for a JSON value of the wrong type (400, as the 1.5 server answered);
-  // else empty.
+  // for a JSON value of the wrong type (400, as the 1.5 server answered),
+  // kFirewallCode for closed host firewalls; else empty.
   std::string code;
   // For a value that breaks a pattern, an enum or a format: what the schema
   // expects ("format ipv4", "one of [low normal high]"). The summary then

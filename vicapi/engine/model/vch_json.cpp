@@ -448,8 +448,11 @@ nlohmann::json issuesToJson(const Issues& issues) {
   nlohmann::json a = nlohmann::json::array();
   for (const auto& i : issues.list())
     a.push_back({{"path", i.path}, {"message", i.message}});
-  for (std::size_t n = 0; n < issues.list().size(); ++n)
-    if (!issues.list()[n].expected.empty()) a[n]["expected"] = issues.list()[n].expected;
+  for (std::size_t n = 0; n < issues.list().size(); ++n) {
+    const auto& i = issues.list()[n];
+    if (!i.expected.empty()) a[n]["expected"] = i.expected;
+    if (!i.code.empty()) a[n]["code"] = i.code;
+  }
   if (issues.unlisted())
     a.push_back({{"path", ""},
                  {"message", std::to_string(issues.unlisted()) + " more problems, not listed"}});

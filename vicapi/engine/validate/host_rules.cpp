@@ -101,8 +101,9 @@ void checkFirewalls(ValidationContext& c, const HostFacts& f) {
                  "the firewall of host(s) " +
                      list(blocked) +
                      " blocks outbound TCP to port 2377, which container VMs use to reach the "
-                     "VCH; allow it (the target's firewall:allow action enables the vSPC "
-                     "ruleset)");
+                     "VCH; allow VCH traffic through the hosts' firewalls (the wizard offers it, "
+                     "as does vic-machine update firewall --allow)",
+                 kFirewallCode);
 }
 
 }  // namespace

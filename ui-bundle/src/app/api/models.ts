@@ -2,6 +2,8 @@
 export interface Issue {
   path: string;
   message: string;
+  code?: string; // conflict, type, firewall
+  expected?: string;
 }
 
 export interface VchListItem {

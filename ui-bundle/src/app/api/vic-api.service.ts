@@ -82,6 +82,10 @@ export class VicApiService {
   validate(dc: string, body: Body, paths: string[]): Promise<Validation> {
     return this.json('POST', (c) => this.plugin(c, `/datacenter/${dc}/validate`, 'paths=' + paths.join(',')), body);
   }
+  // Opens the hosts' firewalls of a compute resource (a path) to the VCH's traffic.
+  allowFirewall(dc: string, compute: string): Promise<void> {
+    return this.json('POST', (c) => this.container(c, '', 'action=firewall:allow&compute-resource=' + encodeURIComponent(compute), dc));
+  }
   // Create in the wizard's datacenter, as the 1.5 plug-in did.
   createIn(dc: string, body: Body): Promise<{ task: string }> {
     return this.json('POST', (c) => this.container(c, '/vch', '', dc), body);

@@ -70,7 +70,8 @@ const STEPS: Step[] = ['general', 'compute', 'storage', 'networks', 'security', 
                        [clrWizardPageNextDisabled]="checking()">
         <ng-template clrPageTitle>Compute capacity</ng-template>
         <ng-template clrPageNavTitle>Compute Capacity</ng-template>
-        <vic-compute-step #compute [state]="state" [issues]="issuesOf(\'compute\')" [tried]="!!tried['compute']" />
+        <vic-compute-step #compute [state]="state" [issues]="issuesOf(\'compute\')" [tried]="!!tried['compute']"
+                          (recheck)="commit('compute')" />
       </clr-wizard-page>
       <clr-wizard-page [clrWizardPagePreventDefaultNext]="true" (clrWizardPageOnCommit)="commit('storage')"
                        [clrWizardPageNextDisabled]="checking()" (clrWizardPageOnLoad)="storage?.load()">

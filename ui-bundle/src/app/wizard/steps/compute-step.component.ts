@@ -1,4 +1,4 @@
-import { Component, OnInit, inject, signal } from '@angular/core';
+import { Component, EventEmitter, OnInit, Output, inject, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { ClrCheckboxModule, ClrSpinnerModule, ClrTreeViewModule } from '@clr/angular';
 
@@ -43,6 +43,16 @@ import { StepBase } from './step-base';
       </clr-tree>
       @if (error('compute', 'compute.resource', 'The compute resource'); as e) {
         <span class="clr-subtext vic-error" role="alert">{{ e }}</span>
+      }
+      @if (firewallClosed()) {
+        <div class="vic-firewall">
+          <button type="button" class="btn btn-sm btn-outline" (click)="allowFirewall()" [disabled]="opening()">
+            Allow VCH traffic through the hosts' firewalls
+          </button>
+          @if (firewallError()) {
+            <span class="clr-subtext vic-error" role="alert">{{ firewallError() }}</span>
+          }
+        </div>
       }
       @if (loadError()) {
         <span class="clr-subtext vic-error" role="alert">{{ loadError() }}</span>
@@ -116,6 +126,10 @@ export class ComputeStepComponent extends StepBase implements OnInit {
   readonly tree = signal<InventoryNode[]>([]);
   readonly loading = signal(true);
   readonly loadError = signal('');
+  readonly opening = signal(false);
+  readonly firewallError = signal('');
+  // After the firewalls are opened, the step is checked again.
+  @Output() recheck = new EventEmitter<void>();
   readonly children = (n: InventoryNode) => n.children ?? [];
 
   async ngOnInit(): Promise<void> {
@@ -186,5 +200,23 @@ export class ComputeStepComponent extends StepBase implements OnInit {
 
   placed(): string[] {
     return ['compute', 'endpoint.cpu', 'endpoint.memory'];
+  }
+
+  // The appliance said the hosts' firewalls block the VCH's traffic.
+  firewallClosed(): boolean {
+    return this.issues.some((i) => i.code === 'firewall');
+  }
+
+  async allowFirewall(): Promise<void> {
+    this.opening.set(true);
+    this.firewallError.set('');
+    try {
+      await this.api.allowFirewall(this.state.compute.datacenter, this.state.compute.resourceName);
+      this.recheck.emit();
+    } catch (e) {
+      this.firewallError.set(`The firewalls could not be opened: ${e instanceof ApiError ? e.message : e}`);
+    } finally {
+      this.opening.set(false);
+    }
   }
 }

@@ -1,4 +1,5 @@
 // The plug-in's own API: pickers for the wizard, per-step validation, audit.
+#include <map>
 #include <set>
 
 #include "plugin-server/api/json_views.h"
@@ -11,6 +12,7 @@
 #include "vicapi/vim/finder.h"
 #include "vicapi/vim/inventory.h"
 #include "vicapi/vim/property_collector.h"
+#include "vicapi/vim/view.h"
 
 namespace vic::server {
 
@@ -24,11 +26,40 @@ json node(const vim::Inventory& inv, const vim::InventoryItem& i) {
   return {{"id", i.ref.value}, {"type", i.ref.type}, {"name", i.name}, {"path", inv.path(i.ref)}};
 }
 
+// What a pool can give a child at most: the bounds of the wizard's limits.
+struct PoolMax {
+  long long cpuMHz = -1;
+  long long memoryMB = -1;
+};
+using PoolMaxima = std::map<vim::Moref, PoolMax>;
+
+// Every pool's maxima in the datacenter, in one retrieval.
+PoolMaxima poolMaxima(vim::Client& client, const vim::Moref& dc) {
+  PoolMaxima out;
+  const std::vector<std::string> props{"runtime.cpu.maxUsage", "runtime.memory.maxUsage"};
+  vim::retrieveEachFromContainer(
+      client, dc, {{"ResourcePool", props}}, [&](vim::ObjectContent&& o) {
+        PoolMax m;
+        m.cpuMHz = std::stoll(o.text("runtime.cpu.maxUsage", "-1"));
+        const long long bytes = std::stoll(o.text("runtime.memory.maxUsage", "-1"));
+        m.memoryMB = bytes < 0 ? -1 : bytes / (1024 * 1024);
+        out[o.obj] = m;
+      });
+  return out;
+}
+
+void addMaxima(json& n, const PoolMaxima& maxima, const vim::Moref& pool) {
+  auto it = maxima.find(pool);
+  if (it == maxima.end()) return;
+  if (it->second.cpuMHz > 0) n["cpu_max_mhz"] = it->second.cpuMHz;
+  if (it->second.memoryMB > 0) n["memory_max_mb"] = it->second.memoryMB;
+}
+
 // Pools (and vApps) below `pool`, marking VCHs' own pools: a VCH cannot be
 // created inside another one. Pools nest a few levels; nesting that goes on
 // is a loop in a broken or hostile inventory.
 json poolChildren(const vim::Inventory& inv, const vim::Moref& pool,
-                  const std::set<vim::Moref>& vchPools, int depth = 0) {
+                  const std::set<vim::Moref>& vchPools, const PoolMaxima& maxima, int depth = 0) {
   if (depth > 64)
     throw ProtocolError("the resource pools below " + pool.str() + " loop or nest too deep");
   json out = json::array();
@@ -37,7 +68,8 @@ json poolChildren(const vim::Inventory& inv, const vim::Moref& pool,
     json n = node(inv, *c);
     n["selectable"] = !vchPools.count(c->ref);
     if (vchPools.count(c->ref)) n["vch"] = true;
-    n["children"] = poolChildren(inv, c->ref, vchPools, depth + 1);
+    addMaxima(n, maxima, c->ref);
+    n["children"] = poolChildren(inv, c->ref, vchPools, maxima, depth + 1);
     out.push_back(std::move(n));
   }
   return out;
@@ -53,6 +85,7 @@ std::set<vim::Moref> vchPools(vim::Client& client, const vim::Moref& dc) {
 json computeTree(vim::Client& client, const vim::Moref& dc) {
   auto inv = vim::Inventory::load(client);
   const auto taken = vchPools(client, dc);
+  const auto maxima = poolMaxima(client, dc);
   json out = json::array();
   std::vector<const vim::InventoryItem*> owners;
   for (const char* t : {"ClusterComputeResource", "ComputeResource"})
@@ -61,6 +94,7 @@ json computeTree(vim::Client& client, const vim::Moref& dc) {
   for (const auto* o : owners) {
     json n = node(inv, *o);
     n["selectable"] = true;
+    addMaxima(n, maxima, o->rootPool);
     json children = json::array();
     if (o->isType("ClusterComputeResource")) {
       for (const auto* h : inv.children(o->ref))
@@ -70,7 +104,7 @@ json computeTree(vim::Client& client, const vim::Moref& dc) {
           children.push_back(std::move(host));
         }
     }
-    for (auto& p : poolChildren(inv, o->rootPool, taken))
+    for (auto& p : poolChildren(inv, o->rootPool, taken, maxima))
       children.push_back(std::move(p));
     n["children"] = std::move(children);
     out.push_back(std::move(n));

@@ -143,6 +143,13 @@ describe('the plug-in in the test shell', () => {
     await shoot('04-compute-errors');
     await modal.getByLabel('CPU limit (MHz)').fill('Unlimited');
     await modal.getByRole('button', { name: 'DC0_C0', exact: true }).click();
+    // The limits say how far the chosen cluster goes, and refuse more.
+    await modal.locator('#memory-limit-hint').filter({ hasText: /1 to \d+ MB/ }).waitFor();
+    await modal.getByLabel('Memory limit (MB)').fill('99999999999');
+    await modal.getByLabel('Memory limit (MB)').blur();
+    await fieldError('memory-limit').filter({ hasText: 'cannot be bigger than' }).waitFor();
+    await shoot('05a-compute-bounds');
+    await modal.getByLabel('Memory limit (MB)').fill('Unlimited');
     // The hosts' firewalls closed: the problem comes with its remedy, in place.
     {
       const api = await applianceApi();
@@ -441,6 +448,24 @@ describe('the plug-in in the test shell', () => {
     await page.locator('#modal').waitFor({ state: 'hidden', timeout: 120_000 });
     await view.locator(`clr-dg-row[data-vch="${VCH}"]`).waitFor({ state: 'detached' });
     await shoot('21-deleted');
+  });
+
+  test('the wizard fits a 1024×700 vSphere Client window, its buttons in view', async () => {
+    const small = await browser.newContext({ ignoreHTTPSErrors: true, viewport: { width: 1024, height: 700 } });
+    small.setDefaultTimeout(TIMEOUT);
+    const p = await small.newPage();
+    await p.goto(facts.shell);
+    const v = p.frameLocator('#view');
+    await v.getByRole('tab', { name: 'Virtual Container Hosts' }).click();
+    await v.getByRole('button', { name: 'New Virtual Container Host' }).click();
+    const m = p.frameLocator('#modal-frame');
+    await m.getByLabel('VCH name').waitFor();
+    for (const name of ['Next', 'Cancel']) {
+      const box = await m.getByRole('button', { name, exact: true }).boundingBox();
+      assert.ok(box && box.y + box.height <= 700 && box.x + box.width <= 1024, `${name} is in view: ${JSON.stringify(box)}`);
+    }
+    await p.screenshot({ path: path.join(shots, '23-wizard-1024x700.png') });
+    await small.close();
   });
 
   test('the views follow the client into the dark theme and back', async () => {

@@ -49,6 +49,9 @@ BOOST_AUTO_TEST_CASE(compute_is_a_tree_of_clusters_hosts_and_pools) {
   BOOST_TEST_REQUIRE(cluster);
   BOOST_TEST((*cluster)["type"] == "ClusterComputeResource");
   BOOST_TEST((*cluster)["selectable"] == true);
+  // What the cluster's pool can give a VCH at most: the bounds of the wizard's limits.
+  BOOST_TEST((*cluster)["cpu_max_mhz"].get<long long>() > 0, cluster->dump());
+  BOOST_TEST((*cluster)["memory_max_mb"].get<long long>() > 0);
   int hosts = 0;
   for (const auto& c : (*cluster)["children"])
     if (c["type"] == "HostSystem") {

@@ -136,7 +136,8 @@ BOOST_AUTO_TEST_CASE(the_creator_collects_the_client_bundle_once_from_the_list) 
   auto task = w.waitForTask(created.json()["task"], w.admin());
   BOOST_TEST_REQUIRE(task["state"] == "succeeded", task.dump(2));
   auto rowOf = [&] {
-    for (const auto& v : w.api().get(w.scope() + "/vch" + w.pinned(), w.admin()).json()["vchs"])
+    const json list = w.api().get(w.scope() + "/vch" + w.pinned(), w.admin()).json();
+    for (const auto& v : list["vchs"])
       if (v["id"] == task["vch_id"]) return v;
     BOOST_FAIL("vch-bundle is not listed");
     return json();

@@ -98,6 +98,8 @@ export interface InventoryNode {
   path: string;
   selectable: boolean;
   vch?: boolean;
+  cpu_max_mhz?: number;
+  memory_max_mb?: number;
   children?: InventoryNode[];
 }
 

@@ -68,7 +68,10 @@ import { VchLogComponent } from './vch-log.component';
         <clr-dg-cell>{{ vch.version }}</clr-dg-cell>
         <clr-dg-cell [title]="vch.upgrade_status">{{ upgrade(vch.upgrade_status) }}</clr-dg-cell>
         <clr-dg-cell [attr.data-daemon-version]="vch.daemon_version ?? ''">{{ vch.daemon_version ?? 'Not started' }}</clr-dg-cell>
-        <clr-dg-cell class="vic-mono">{{ vch.docker_host ? 'DOCKER_HOST=' + vch.docker_host : 'Waiting for an address' }}</clr-dg-cell>
+        <!-- Broken only after "=", never inside the address. -->
+        <clr-dg-cell class="vic-mono vic-nowrap-parts">
+          @if (vch.docker_host) {<span>DOCKER_HOST=</span><wbr /><span>{{ vch.docker_host }}</span>} @else {Waiting for an address}
+        </clr-dg-cell>
         <clr-dg-cell>
           @if (vch.admin_portal) {
             <a [href]="vch.admin_portal" target="_blank" rel="noopener">{{ vch.admin_portal }}</a>
@@ -129,7 +132,7 @@ export class VchListComponent implements OnInit, OnDestroy {
         url: 'index.html#/create-vch',
         // The wizard shows its own title.
         accessibilityTitle: 'Create Virtual Container Host',
-        size: { width: 1050, height: 700 },
+        size: { width: 960, height: 600 }, // fits a 1024×700 vSphere Client window
         closable: false,
         onClosed: (data) => this.closed(data),
       })

@@ -47,6 +47,9 @@ export interface WizardState {
     resourceId: string;
     resourceName: string;
     resourceType: string;
+    // What the chosen resource's pool can give at most, when vCenter says.
+    cpuMaxMhz?: number;
+    memoryMaxMb?: number;
     cpuLimit: string;
     memoryLimit: string;
     advanced: boolean;

@@ -60,11 +60,11 @@ import { StepBase } from './step-base';
     </div>
     <form class="clr-form clr-form-horizontal" (submit)="$event.preventDefault()">
       <vic-field label="CPU limit (MHz)" for="cpu-limit" [error]="error('cpu-limit', 'compute.cpu.limit', 'The CPU limit')"
-                 hint="Unlimited, or at least 1 MHz; applies to the VCH's resource pool">
+                 [hint]="bound('MHz', state.compute.cpuMaxMhz) + '; applies to the VCH\\'s resource pool'">
         <input id="cpu-limit" name="cpuLimit" class="clr-input" [(ngModel)]="state.compute.cpuLimit" (blur)="touch('cpu-limit')" />
       </vic-field>
       <vic-field label="Memory limit (MB)" for="memory-limit"
-                 [error]="error('memory-limit', 'compute.memory.limit', 'The memory limit')" hint="Unlimited, or at least 1 MB">
+                 [error]="error('memory-limit', 'compute.memory.limit', 'The memory limit')" [hint]="bound('MB', state.compute.memoryMaxMb)">
         <input id="memory-limit" name="memoryLimit" class="clr-input" [(ngModel)]="state.compute.memoryLimit"
                (blur)="touch('memory-limit')" />
       </vic-field>
@@ -179,6 +179,8 @@ export class ComputeStepComponent extends StepBase implements OnInit {
     this.state.compute.resourceId = node.id;
     this.state.compute.resourceName = node.path || node.name;
     this.state.compute.resourceType = node.type;
+    this.state.compute.cpuMaxMhz = node.cpu_max_mhz;
+    this.state.compute.memoryMaxMb = node.memory_max_mb;
     this.touch('compute');
   }
 
@@ -186,8 +188,8 @@ export class ComputeStepComponent extends StepBase implements OnInit {
     const c = this.state.compute;
     const out: Record<string, string> = {
       compute: c.resourceId ? '' : 'Please choose a valid compute resource',
-      'cpu-limit': limit(c.cpuLimit, 'CPU limit', 'MHz'),
-      'memory-limit': limit(c.memoryLimit, 'Memory limit', 'MB'),
+      'cpu-limit': limit(c.cpuLimit, 'CPU limit', 'MHz', c.cpuMaxMhz),
+      'memory-limit': limit(c.memoryLimit, 'Memory limit', 'MB', c.memoryMaxMb),
     };
     if (c.advanced) {
       out['cpu-reservation'] = wholeNumber(c.cpuReservation, 'CPU reservation');
@@ -218,5 +220,10 @@ export class ComputeStepComponent extends StepBase implements OnInit {
     } finally {
       this.opening.set(false);
     }
+  }
+
+  // "Unlimited, or 1 to 4121 MHz" once a resource with a known maximum is chosen.
+  bound(unit: string, max: number | undefined): string {
+    return max ? `Unlimited, or 1 to ${max} ${unit}` : `Unlimited, or at least 1 ${unit}`;
   }
 }

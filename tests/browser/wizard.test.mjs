@@ -251,6 +251,7 @@ describe('the plug-in in the test shell', () => {
     // The vic-machine line runs as shown: the caller as --user, the password left to its prompt.
     const line = await modal.getByLabel('vic-machine command').inputValue();
     assert.match(line, /--user \S+/, line);
+    assert.ok(line.includes('--compute-resource DC0_C0'), `the cluster as the administrator names it: ${line}`);
     assert.ok(!line.includes(facts.password), 'the command line does not carry a password');
     await shoot('16-summary');
 

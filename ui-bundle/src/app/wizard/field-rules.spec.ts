@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
+import { adminName } from './compute-name';
 import { cidr, ipList, ipRange, isCidr, label, limit, pem, port, registry, vchName, wholeNumber } from './field-rules';
 
 describe('the wizard field rules', () => {
@@ -60,5 +61,13 @@ describe('the wizard field rules', () => {
     expect(pem('-----BEGIN RSA PRIVATE KEY-----\nMIIE\n-----END RSA PRIVATE KEY-----', 'PRIVATE KEY')).toBe(true);
     expect(pem('-----BEGIN PRIVATE KEY-----\nMIIE\n-----END PRIVATE KEY-----', 'PRIVATE KEY')).toBe(true);
     expect(pem('hello', 'CERTIFICATE')).toBe(false);
+  });
+});
+
+describe('the compute resource as the administrator names it', () => {
+  it('is its path below the host folder', () => {
+    expect(adminName({ path: '/DC0/host/DC0_C0', name: 'DC0_C0' })).toBe('DC0_C0');
+    expect(adminName({ path: '/DC0/host/DC0_C0/Resources/web', name: 'web' })).toBe('DC0_C0/Resources/web');
+    expect(adminName({ path: '', name: 'DC0_H0' })).toBe('DC0_H0');
   });
 });

@@ -9,7 +9,7 @@ function filled(): WizardState {
   s.general.name = 'vch-1';
   s.compute.datacenter = 'datacenter-2';
   s.compute.resourceId = 'domain-c7';
-  s.compute.resourceName = '/DC0/host/DC0_C0';
+  s.compute.resourceName = 'DC0_C0';
   s.compute.resourceType = 'ClusterComputeResource';
   s.storage.imageDatastore = 'LocalDS_0';
   s.networks.bridge = 'DC0_DVPG0';
@@ -92,7 +92,7 @@ describe('the vic-machine command', () => {
     s.storage.volumes = [{ datastore: 'LocalDS_0', folder: '', label: 'default' }];
     const cmd = cliCommand(s, 'vc.example.com', 'AA:BB', 'admin@vsphere.local', 'linux');
     expect(cmd.startsWith('./vic-machine-linux create --target vc.example.com --user admin@vsphere.local --thumbprint AA:BB')).toBe(true);
-    expect(cmd).toContain('--compute-resource /DC0/host/DC0_C0');
+    expect(cmd).toContain('--compute-resource DC0_C0');
     expect(cmd).toContain("--public-network 'VM Network'");
     expect(cmd).toContain('--volume-store LocalDS_0:default');
     expect(cmd).toContain('--no-tlsverify');

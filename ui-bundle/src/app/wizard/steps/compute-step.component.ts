@@ -7,6 +7,7 @@ import { InventoryNode } from '../../api/models';
 import { VicApiService } from '../../api/vic-api.service';
 import { FieldComponent } from '../../shared/field.component';
 import { limit, wholeNumber } from '../field-rules';
+import { adminName } from '../compute-name';
 import { StepBase } from './step-base';
 
 @Component({
@@ -177,7 +178,7 @@ export class ComputeStepComponent extends StepBase implements OnInit {
 
   choose(node: InventoryNode): void {
     this.state.compute.resourceId = node.id;
-    this.state.compute.resourceName = node.path || node.name;
+    this.state.compute.resourceName = adminName(node);
     this.state.compute.resourceType = node.type;
     this.state.compute.cpuMaxMhz = node.cpu_max_mhz;
     this.state.compute.memoryMaxMb = node.memory_max_mb;

@@ -286,6 +286,8 @@ describe('the plug-in in the test shell', () => {
     assert.doesNotMatch(await modal.locator('[data-test="task-step"]').innerText(), /\b[a-z]+_[a-z_]+\b/);
     await shoot('17-progress');
     await page.locator('#modal').waitFor({ state: 'hidden', timeout: 120_000 });
+    // Focus is back where the wizard was opened from.
+    await view.locator('button:focus').filter({ hasText: 'New Virtual Container Host' }).waitFor();
 
     const row = view.locator(`clr-dg-row[data-vch="${VCH}"]`);
     await row.waitFor();
@@ -342,6 +344,7 @@ describe('the plug-in in the test shell', () => {
     docker('start', 'web');
 
     await view.getByRole('tab', { name: 'Containers' }).click();
+    await view.getByRole('button', { name: 'Refresh the containers' }).click();
     const container = view.getByRole('region', { name: 'Containers' }).getByRole('row').filter({ hasText: 'web' });
     await container.waitFor();
     const cells = (await container.getByRole('gridcell').allInnerTexts()).join(' | ');

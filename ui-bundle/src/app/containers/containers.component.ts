@@ -1,5 +1,5 @@
 import { Component, OnInit, inject, signal } from '@angular/core';
-import { ClrAlertModule, ClrDatagridModule } from '@clr/angular';
+import { ClrAlertModule, ClrDatagridModule, ClrIconModule } from '@clr/angular';
 
 import { ApiError } from '../api/api-error';
 import { ContainerVm } from '../api/models';
@@ -10,13 +10,18 @@ import { bytes, count, powerState } from '../shared/format';
 // The Containers pane, with the original's columns.
 @Component({
   selector: 'vic-containers',
-  imports: [ClrAlertModule, ClrDatagridModule],
+  imports: [ClrAlertModule, ClrDatagridModule, ClrIconModule],
   template: `
     @if (error()) {
       <clr-alert clrAlertType="danger" [clrAlertClosable]="false">
         <clr-alert-item><span class="alert-text">{{ error() }}</span></clr-alert-item>
       </clr-alert>
     }
+    <div class="btn-group">
+      <button class="btn btn-outline" (click)="load()" aria-label="Refresh the containers">
+        <cds-icon shape="refresh"></cds-icon> Refresh
+      </button>
+    </div>
     <clr-datagrid [clrDgLoading]="loading()" role="region" aria-label="Containers">
       <clr-dg-column [clrDgField]="'name'">Name</clr-dg-column>
       <clr-dg-column [clrDgField]="'power_state'">State</clr-dg-column>

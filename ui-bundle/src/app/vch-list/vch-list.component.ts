@@ -1,4 +1,4 @@
-import { Component, OnDestroy, OnInit, inject, signal } from '@angular/core';
+import { Component, ElementRef, OnDestroy, OnInit, ViewChild, inject, signal } from '@angular/core';
 import { ClrAlertModule, ClrConditionalModule, ClrDatagridModule, ClrIconModule, ClrSpinnerModule } from '@clr/angular';
 
 import { ApiError } from '../api/api-error';
@@ -27,7 +27,7 @@ import { VchLogComponent } from './vch-log.component';
       </clr-alert>
     }
     <div class="btn-group">
-      <button class="btn btn-primary" (click)="openWizard()">
+      <button #newVch class="btn btn-primary" (click)="openWizard()">
         <cds-icon shape="plus"></cds-icon> New Virtual Container Host
       </button>
       <button class="btn btn-outline" (click)="load()" aria-label="Refresh the list">
@@ -97,6 +97,8 @@ export class VchListComponent implements OnInit, OnDestroy {
   readonly state = powerState;
   readonly upgrade = upgradeLabel;
   readonly count = count;
+  @ViewChild('newVch') newVch?: ElementRef<HTMLButtonElement>;
+  private opener: HTMLElement | null = null;
   private timer?: ReturnType<typeof setInterval>;
 
   ngOnInit(): void {
@@ -127,6 +129,7 @@ export class VchListComponent implements OnInit, OnDestroy {
   }
 
   openWizard(): void {
+    this.opener = document.activeElement as HTMLElement | null;
     void this.sdk
       .openModal({
         url: 'index.html#/create-vch',
@@ -140,6 +143,7 @@ export class VchListComponent implements OnInit, OnDestroy {
   }
 
   openModal(view: string, vch: VchListItem, title: string, width: number, height: number): void {
+    this.opener = document.activeElement as HTMLElement | null;
     void this.sdk
       .openModal({
         url: `index.html#/${view}?id=${encodeURIComponent(vch.id)}&name=${encodeURIComponent(vch.name)}`,
@@ -153,6 +157,11 @@ export class VchListComponent implements OnInit, OnDestroy {
   private closed(data: unknown): void {
     if (typeof data === 'string' && data) this.notice.set(data);
     void this.load();
+    // Focus goes back to what opened the dialog, or, when that is gone (a
+    // deleted VCH's row), to New Virtual Container Host.
+    const back = this.opener?.isConnected ? this.opener : this.newVch?.nativeElement;
+    back?.focus();
+    this.opener = null;
   }
 
   async downloadCertificate(vch: VchListItem): Promise<void> {

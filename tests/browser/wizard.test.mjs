@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { after, before, describe, test } from 'node:test';
 
@@ -37,6 +38,20 @@ describe('the plug-in in the test shell', () => {
   const next = () => modal.getByRole('button', { name: 'Next', exact: true }).click();
   const expectTitle = (title) => modal.locator('.modal-title').filter({ hasText: title }).first().waitFor();
   const alertsOfPage = async () => (await currentPage().getByRole('alert').allInnerTexts()).join('\n');
+
+  // axe-core in the frame with that id: no serious or critical violation.
+  const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+  const accessible = async (frameId, where) => {
+    const frame = await (await page.locator(`#${frameId}`).elementHandle()).contentFrame();
+    if (!(await frame.evaluate(() => 'axe' in window))) await frame.addScriptTag({ content: axeSource });
+    const found = await frame.evaluate(async () => {
+      const r = await window.axe.run(document, { resultTypes: ['violations'] });
+      return r.violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 2).map((n) => `${n.html} ${n.failureSummary}`).join(' | ')}`);
+    });
+    assert.deepEqual(found, [], `accessibility of ${where}`);
+  };
 
   // The appliance's API as the signed-in user, with HTTP Basic.
   const applianceApi = () =>
@@ -99,6 +114,7 @@ describe('the plug-in in the test shell', () => {
     assert.equal(cells[3].trim(), 'Yes', 'this appliance is reachable');
     assert.match(cells[5], /Yes/, 'the plug-in talks to this appliance');
     await shoot('01-info-panel');
+    await accessible('view', 'the info panel');
   });
 
   test('the wizard refuses wrong inputs on every step, then creates the VCH', async () => {
@@ -126,10 +142,12 @@ describe('the plug-in in the test shell', () => {
     assert.match(await fieldError('vch-name').getAttribute('class'), /\berror\b/, 'the message is red');
     await modal.locator('vic-field .clr-validate-icon').first().waitFor();
     await shoot('02-general-errors');
+    await accessible('modal-frame', 'General with its problems');
     await name.fill(VCH);
     assert.equal(await fieldError('vch-name').count(), 0, 'a changed name loses the stale problem at once');
     assert.equal(await name.getAttribute('aria-invalid'), null);
     await shoot('03-general');
+    await accessible('modal-frame', 'General');
     await name.press('Enter'); // Enter moves on, as Next does
 
     // Compute capacity: nothing chosen, then a limit that is not a number.
@@ -149,6 +167,7 @@ describe('the plug-in in the test shell', () => {
     await modal.getByLabel('Memory limit (MB)').blur();
     await fieldError('memory-limit').filter({ hasText: 'cannot be bigger than' }).waitFor();
     await shoot('05a-compute-bounds');
+    await accessible('modal-frame', 'Compute capacity');
     await modal.getByLabel('Memory limit (MB)').fill('Unlimited');
     // The hosts' firewalls closed: the problem comes with its remedy, in place.
     {
@@ -179,6 +198,7 @@ describe('the plug-in in the test shell', () => {
     await modal.getByLabel('Max container VM image size').fill('8');
     await modal.getByLabel('Image datastore', { exact: true }).selectOption('LocalDS_0');
     await shoot('07-storage');
+    await accessible('modal-frame', 'Storage capacity');
     await next();
 
     // Networks: neither required network, a bad DNS server, a bad range.
@@ -199,6 +219,7 @@ describe('the plug-in in the test shell', () => {
     await modal.getByLabel('Bridge network', { exact: true }).selectOption('DC0_DVPG0');
     await modal.getByLabel('Public network', { exact: true }).selectOption('VM Network');
     await shoot('09-networks');
+    await accessible('modal-frame', 'Networks');
     await next();
 
     // Security: a key size out of range.
@@ -211,6 +232,7 @@ describe('the plug-in in the test shell', () => {
     await modal.getByLabel('Common name (CN)').fill(VCH_ADDRESS);
     await modal.getByLabel('Verify clients with certificates').uncheck();
     await shoot('11-security');
+    await accessible('modal-frame', 'Security');
     await next();
 
     // Registry access: a whitelist entry that is no address, a bad port.
@@ -227,6 +249,7 @@ describe('the plug-in in the test shell', () => {
     await modal.getByLabel('Insecure registry 1', { exact: true }).fill('127.0.0.1');
     await modal.getByLabel('Insecure registry 1 port').fill(String(registry.port));
     await shoot('13-registry');
+    await accessible('modal-frame', 'Registry access');
     await next();
 
     // Operations user: empty, then a password vCenter refuses.
@@ -240,6 +263,7 @@ describe('the plug-in in the test shell', () => {
     await shoot('14-operations-errors');
     await modal.getByLabel('Operations user password').fill(facts.password);
     await shoot('15-operations');
+    await accessible('modal-frame', 'Operations user');
     await next();
 
     // Summary: the review, then Finish and the operation step by step.
@@ -254,6 +278,7 @@ describe('the plug-in in the test shell', () => {
     assert.ok(line.includes('--compute-resource DC0_C0'), `the cluster as the administrator names it: ${line}`);
     assert.ok(!line.includes(facts.password), 'the command line does not carry a password');
     await shoot('16-summary');
+    await accessible('modal-frame', 'Summary');
 
     // The name is taken while the wizard is open: Finish goes back to
     // General, which is no longer marked done, with the problem beside the name.
@@ -351,6 +376,7 @@ describe('the plug-in in the test shell', () => {
     for (const shown of [image, '8080:80', VCH, 'Powered on'])
       assert.ok(cells.includes(shown), `the Containers pane shows ${shown}: ${cells}`);
     await shoot('19c-containers');
+    await accessible('view', 'Containers');
     docker('rm', '-f', 'web');
     await view.getByRole('tab', { name: 'Virtual Container Hosts' }).click();
   });
@@ -374,6 +400,9 @@ describe('the plug-in in the test shell', () => {
     }
     await actions.click();
     await shoot('19d-client-bundle-offered');
+    await page.keyboard.press('Escape');
+    await accessible('view', 'the Virtual Container Hosts list');
+    await actions.click();
     const download = page.waitForEvent('download');
     await view.getByRole('button', { name: 'Download client certificate (once)', exact: true }).click();
     const dir = mkdtempSync(`${tmpdir()}/vic-bundle-`);
@@ -448,6 +477,7 @@ describe('the plug-in in the test shell', () => {
     await modal.getByRole('heading', { name: `Delete ${VCH}` }).waitFor();
     await modal.getByText('manages 0 container VMs').waitFor();
     await shoot('20-delete');
+    await accessible('modal-frame', 'the Delete dialog');
     await modal.getByRole('button', { name: 'Delete', exact: true }).click();
     await page.locator('#modal').waitFor({ state: 'hidden', timeout: 120_000 });
     await view.locator(`clr-dg-row[data-vch="${VCH}"]`).waitFor({ state: 'detached' });
@@ -480,6 +510,7 @@ describe('the plug-in in the test shell', () => {
       document.getElementById('view').contentDocument.body.getAttribute('cds-theme') === 'dark');
     const background = await body.evaluate((b) => getComputedStyle(b).backgroundColor);
     await shoot('22-dark-theme');
+    await accessible('view', 'the list in the dark theme');
     await page.getByRole('button', { name: 'Light theme' }).click();
     await page.waitForFunction(() =>
       document.getElementById('view').contentDocument.body.getAttribute('cds-theme') === 'light');

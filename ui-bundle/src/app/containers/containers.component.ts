@@ -5,12 +5,13 @@ import { ApiError } from '../api/api-error';
 import { ContainerVm } from '../api/models';
 import { VicApiService } from '../api/vic-api.service';
 import { ClientSdkService } from '../sdk/client-sdk.service';
+import { DatagridFilterLabelsDirective } from '../shared/datagrid-filter-labels.directive';
 import { bytes, count, powerState } from '../shared/format';
 
 // The Containers pane, with the original's columns.
 @Component({
   selector: 'vic-containers',
-  imports: [ClrAlertModule, ClrDatagridModule, ClrIconModule],
+  imports: [ClrAlertModule, ClrDatagridModule, ClrIconModule, DatagridFilterLabelsDirective],
   template: `
     @if (error()) {
       <clr-alert clrAlertType="danger" [clrAlertClosable]="false">
@@ -22,7 +23,7 @@ import { bytes, count, powerState } from '../shared/format';
         <cds-icon shape="refresh"></cds-icon> Refresh
       </button>
     </div>
-    <clr-datagrid [clrDgLoading]="loading()" role="region" aria-label="Containers">
+    <clr-datagrid vicFilterLabels [clrDgLoading]="loading()" role="region" aria-label="Containers">
       <clr-dg-column [clrDgField]="'name'">Name</clr-dg-column>
       <clr-dg-column [clrDgField]="'power_state'">State</clr-dg-column>
       <clr-dg-column [clrDgField]="'memory_mb'">Memory Usage</clr-dg-column>

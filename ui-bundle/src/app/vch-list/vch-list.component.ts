@@ -6,6 +6,7 @@ import { VchListItem } from '../api/models';
 import { VicApiService } from '../api/vic-api.service';
 import { ClientSdkService } from '../sdk/client-sdk.service';
 import { count, powerState, upgradeLabel } from '../shared/format';
+import { DatagridFilterLabelsDirective } from '../shared/datagrid-filter-labels.directive';
 import { dockerCommand, saveFile } from '../shared/download';
 import { VchLogComponent } from './vch-log.component';
 
@@ -14,7 +15,15 @@ import { VchLogComponent } from './vch-log.component';
 // operation log.
 @Component({
   selector: 'vic-vch-list',
-  imports: [ClrAlertModule, ClrConditionalModule, ClrDatagridModule, ClrIconModule, ClrSpinnerModule, VchLogComponent],
+  imports: [
+    ClrAlertModule,
+    ClrConditionalModule,
+    ClrDatagridModule,
+    ClrIconModule,
+    ClrSpinnerModule,
+    DatagridFilterLabelsDirective,
+    VchLogComponent,
+  ],
   template: `
     @if (error()) {
       <clr-alert clrAlertType="danger" (clrAlertClosedChange)="error.set('')">
@@ -34,7 +43,7 @@ import { VchLogComponent } from './vch-log.component';
         <cds-icon shape="refresh"></cds-icon> Refresh
       </button>
     </div>
-    <clr-datagrid [clrDgLoading]="loading()" role="region" aria-label="Virtual Container Hosts">
+    <clr-datagrid vicFilterLabels [clrDgLoading]="loading()" role="region" aria-label="Virtual Container Hosts">
       <clr-dg-column [clrDgField]="'name'">Name</clr-dg-column>
       <clr-dg-column [clrDgField]="'power_state'">Status</clr-dg-column>
       <clr-dg-column [clrDgField]="'version'">Version</clr-dg-column>

@@ -18,6 +18,7 @@ json listItemJson(const engine::VchListItem& v) {
   if (!v.adminPortal.empty()) j["admin_portal"] = v.adminPortal;
   if (!v.dockerHost.empty()) j["docker_host"] = v.dockerHost;
   if (!v.daemonVersion.empty()) j["daemon_version"] = v.daemonVersion;
+  if (!v.datacenter.empty()) j["datacenter"] = v.datacenter;
   return j;
 }
 

@@ -82,14 +82,16 @@ BOOST_AUTO_TEST_CASE(create_ls_inspect_configure_delete) {
   BOOST_TEST(v["storage"]["volume_stores"][0]["label"] == "default");
   BOOST_TEST(v.dump().find("PRIVATE KEY") == std::string::npos);
 
-  r = vicMachine("configure",
-                 {"--id", id, "--cpu", "2000", "--debug", "1", "--dns-server", "10.0.0.54"});
+  r = vicMachine("configure", {"--id", id, "--cpu", "2000", "--debug", "1", "--dns-server",
+                               "10.0.0.54", "--volume-store", "LocalDS_0/cli-more:more"});
   BOOST_TEST_REQUIRE(r.exitCode == 0, r.err);
   r = vicMachine("inspect", {"--id", id, "--json"});
   v = nlohmann::json::parse(r.out);
   BOOST_TEST(v["compute"]["cpu"]["limit"]["value"] == 2000);
   BOOST_TEST(v["debug"] == 1);
   BOOST_TEST(v["network"]["public"]["nameservers"][0] == "10.0.0.54");
+  BOOST_TEST(v["storage"]["volume_stores"].size() == 2u);
+  BOOST_TEST(v["storage"]["volume_stores"][1]["label"] == "more");
 
   // Each operation left its log in the VCH's folder, where appliances read it too.
   r = vicMachine("inspect", {"--id", id, "--log"});

@@ -66,6 +66,8 @@ engine::Vch changedSpec(vim::Client& c, const vim::Moref& vm) {
   spec.syslogAddr = "udp://logs.example.com";
   spec.registry.insecure = {"registry.example.com:5000"};
   spec.network.publicNet->nameservers = {"10.0.0.53"};
+  spec.storage.volumeStores.push_back({"ds://LocalDS_0/" + vm.value + "-added", "added"});
+  spec.network.container.push_back({"lan", {"", "DC0_DVPG1"}, std::nullopt, {}, {}, ""});
   spec.endpoint.operationsCredentials =
       engine::OperationsCredentials{test::kTestUser, Secret(), false};
   return spec;
@@ -99,6 +101,31 @@ BOOST_AUTO_TEST_CASE(configure_changes_the_mutable_fields) {
   BOOST_TEST(v.compute.cpu.limit->value == 3000);
   BOOST_TEST(v.registry.insecure.at(0) == "registry.example.com:5000");
   BOOST_TEST(*v.debug == 2);
+  // Added, as 1.5's configure could: the store's folder made, the network recorded.
+  BOOST_TEST_REQUIRE(v.storage.volumeStores.size() == 1u);
+  BOOST_TEST(v.storage.volumeStores[0].label == "added");
+  BOOST_TEST(onDatastore(vm.value + "-added"));
+  BOOST_TEST_REQUIRE(v.network.container.size() == 1u);
+  BOOST_TEST(v.network.container[0].alias == "lan");
+  auto stored = gi::decode(s.extraConfig);
+  BOOST_TEST(stored.placement.volumeStores.count("added") == 1u);
+  BOOST_TEST(stored.placement.networks.count("container:lan") == 1u);
+
+  // Once there, they stay: removing or changing one is a conflict.
+  auto spec = engine::currentModel(*c, vm.value);
+  spec.storage.volumeStores = {{"ds://LocalDS_0/elsewhere", "other"}};
+  spec.network.container[0].firewall = "open";
+  spec.endpoint.operationsCredentials =
+      engine::OperationsCredentials{test::kTestUser, Secret(), false};
+  try {
+    engine::configureVch(*c, vm.value, spec, configureOptions(), observer);
+    BOOST_FAIL("configure should refuse");
+  } catch (const engine::InvalidSpecification& e) {
+    BOOST_TEST(e.issues().has("storage.volume_stores"));
+    BOOST_TEST(e.issues().has("network.container"));
+    BOOST_TEST(e.issues().summary().find("can be added but not removed or changed") !=
+               std::string::npos);
+  }
 }
 
 BOOST_AUTO_TEST_CASE(configure_refuses_what_create_fixed) {
@@ -118,7 +145,7 @@ BOOST_AUTO_TEST_CASE(configure_refuses_what_create_fixed) {
     BOOST_FAIL("configure should refuse");
   } catch (const engine::InvalidSpecification& e) {
     BOOST_TEST(e.issues().has("name"));
-    BOOST_TEST(e.issues().has("storage"));
+    BOOST_TEST(e.issues().has("storage.image_stores"));
     BOOST_TEST(e.issues().has("network.bridge"));
     BOOST_TEST(e.issues().summary().find("cannot be changed after the VCH is created") !=
                std::string::npos);
@@ -151,8 +178,8 @@ BOOST_AUTO_TEST_CASE(a_failure_at_any_configure_step_restores_the_vch) {
   auto vm = test::createFromBody(*c, test::minimalVchBody("vch-configure-fail"), observer).vm;
   const auto before = stateOf(*c, vm);
   const auto spec = changedSpec(*c, vm);
-  for (const char* step :
-       {"lock", "resource_pool", "configuration", "power_off", "power_on", "unlock"}) {
+  for (const char* step : {"lock", "resource_pool", "volume_stores", "configuration", "power_off",
+                           "power_on", "unlock"}) {
     for (auto point : {engine::FaultPoint::BeforeStep, engine::FaultPoint::AfterStep}) {
       BOOST_TEST_CONTEXT("configure failing at "
                          << step
@@ -172,6 +199,7 @@ BOOST_AUTO_TEST_CASE(a_failure_at_any_configure_step_restores_the_vch) {
         BOOST_TEST((after.extraConfig == before.extraConfig));
         BOOST_TEST((after.pool == before.pool));
         BOOST_TEST(after.power == "poweredOn");
+        BOOST_TEST(!onDatastore(vm.value + "-added"));
       }
     }
   }

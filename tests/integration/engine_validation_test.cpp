@@ -139,6 +139,7 @@ BOOST_AUTO_TEST_CASE(every_rule_reports_its_path_and_what_to_fix) {
   auto pair1 = crypto::selfSigned(r1);
   auto pair2 = crypto::selfSigned(r2);
   const std::string dcEmpty = at(*c, "/DC-empty").str();
+  const std::string cluster = at(*c, "/DC0/host/DC0_C0").value;
 
   const std::vector<Case> cases = {
       // name and basics
@@ -178,8 +179,8 @@ BOOST_AUTO_TEST_CASE(every_rule_reports_its_path_and_what_to_fix) {
       {"host inside a cluster", [](json& b) { b["compute"]["resource"] = net("DC0_C0_H0"); },
        "compute.resource", "is in cluster DC0_C0"},
       {"compute outside the request's datacenter",
-       [](json& b) {
-         b["compute"]["resource"] = {{"id", "clustercomputeresource-27"}};
+       [cluster](json& b) {
+         b["compute"]["resource"] = {{"id", cluster}};
        },
        "compute.resource", "is not in the datacenter /DC-empty",
        [dcEmpty](engine::ValidationOptions& o) { o.datacenter = vim::Moref::parse(dcEmpty); }},

@@ -94,6 +94,8 @@ BOOST_AUTO_TEST_CASE(the_1_5_plugin_flow_with_clone_tickets) {
   BOOST_TEST(item["upgrade_status"] == "Up to date");
   BOOST_TEST(item["power_state"] == "poweredOn");
   BOOST_TEST(item["parent"]["name"] == "vch-plugin-flow");
+  // So that configure's pickers look in the VCH's datacenter.
+  BOOST_TEST(w.dcScope().find("/datacenter/" + item.value("datacenter", "?")) != std::string::npos);
 
   auto inspect = w.api().get(w.scope() + "/vch/" + id + w.pinned(), w.admin());
   BOOST_TEST_REQUIRE(inspect.status == 200, inspect.body);

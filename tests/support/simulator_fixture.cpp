@@ -54,6 +54,7 @@ VcsimWithPassword::VcsimWithPassword()
             sim::SimulatorOptions o;
             o.username = kTestUser;
             o.password = kTestPassword;
+            o.extraArgs = {"-pg", "2"};  // DC0_DVPG1 for a container network
             return o;
           }(),
           "vcsim-password")) {}

@@ -27,7 +27,17 @@ Option flag(const char* name, const char* help) {
   return Option(name, "", help);
 }
 
+// What configure may change too; volume stores and container networks only added.
 void addMutable(Poco::Util::OptionSet& o) {
+  o.addOption(
+      many("volume-store", "datastore/folder:label or nfs://host/path:label (repeat)", "store"));
+  o.addOption(
+      many("container-network", "port group:alias of a container network (repeat)", "pg:alias"));
+  o.addOption(many("container-network-gateway", "port group:gateway/prefix", "pg:gw/prefix"));
+  o.addOption(many("container-network-ip-range", "port group:range", "pg:range"));
+  o.addOption(many("container-network-dns", "port group:DNS server", "pg:ip"));
+  o.addOption(many("container-network-firewall", "port group:closed|outbound|peers|published|open",
+                   "pg:policy"));
   o.addOption(arg("cpu", "VCH CPU limit in MHz (0 for unlimited)", "MHz"));
   o.addOption(arg("cpu-reservation", "VCH CPU reservation in MHz", "MHz"));
   o.addOption(arg("cpu-shares", "VCH CPU shares: low, normal, high or a number", "shares"));
@@ -132,8 +142,6 @@ void addCreateFlags(Poco::Util::OptionSet& o) {
                   "cluster, host or resource pool: name, inventory path or Type:id", "path"));
   o.addOption(flag("affinity-vm-group", "put the VCH's VMs in a DRS VM group"));
   o.addOption(arg("image-store", "datastore[/folder] for images", "datastore"));
-  o.addOption(
-      many("volume-store", "datastore/folder:label or nfs://host/path:label (repeat)", "store"));
   o.addOption(arg("base-image-size", "size of container VMs' base image, such as 8GB", "size"));
   o.addOption(arg("bridge-network", "port group for container traffic, used by nothing else",
                   "port group"));
@@ -152,13 +160,6 @@ void addCreateFlags(Poco::Util::OptionSet& o) {
                "gateway, with routing destinations dest1,dest2:gw for client and management")
             .argument("gateway"));
   }
-  o.addOption(
-      many("container-network", "port group:alias of a container network (repeat)", "pg:alias"));
-  o.addOption(many("container-network-gateway", "port group:gateway/prefix", "pg:gw/prefix"));
-  o.addOption(many("container-network-ip-range", "port group:range", "pg:range"));
-  o.addOption(many("container-network-dns", "port group:DNS server", "pg:ip"));
-  o.addOption(many("container-network-firewall", "port group:closed|outbound|peers|published|open",
-                   "pg:policy"));
   o.addOption(arg("tls-cname", "common name of the generated server certificate", "name"));
   o.addOption(many("organization", "organization of the generated certificates (repeat)", "org"));
   o.addOption(

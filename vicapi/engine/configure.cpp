@@ -24,7 +24,6 @@ const std::vector<std::pair<std::string, std::string>>& immutableFields() {
       {"/compute/affinity", "compute.affinity"},
       {"/compute/vapp", "compute.vapp"},
       {"/network/bridge", "network.bridge"},
-      {"/network/container", "network.container"},
       {"/network/public/port_group", "network.public.port_group"},
       {"/network/public/static", "network.public.static"},
       {"/network/public/gateway", "network.public.gateway"},
@@ -34,7 +33,8 @@ const std::vector<std::pair<std::string, std::string>>& immutableFields() {
       {"/network/management/port_group", "network.management.port_group"},
       {"/network/management/static", "network.management.static"},
       {"/network/management/gateway", "network.management.gateway"},
-      {"/storage", "storage"},
+      {"/storage/image_stores", "storage.image_stores"},
+      {"/storage/base_image_size", "storage.base_image_size"},
       {"/auth/no_tls", "auth.no_tls"},
       {"/endpoint/memory", "endpoint.memory"},
       {"/endpoint/cpu", "endpoint.cpu"},
@@ -100,7 +100,63 @@ bool differs(const json& before, const json& desired) {
   return desired != before;
 }
 
+std::string nameOf(const VolumeStore& v) {
+  return "\"" + v.label + "\" (" + v.datastore + ")";
+}
+std::string nameOf(const ContainerNetwork& n) {
+  return "\"" + n.alias + "\" (" + (n.portGroup.name.empty() ? n.portGroup.id : n.portGroup.name) +
+         ")";
+}
+
+// Volume stores and container networks may be added, as 1.5's configure
+// allowed, but one that exists stays as it is: containers use it by name.
+template <typename T, typename Same>
+void checkOnlyAdded(const std::vector<T>& current, const std::vector<T>& desired,
+                    const std::string& path, const char* what, Same same, Issues& issues) {
+  if (desired.empty()) return;  // left out: unchanged
+  for (const auto& mine : current) {
+    const bool kept = std::any_of(desired.begin(), desired.end(),
+                                  [&](const T& theirs) { return same(mine, theirs); });
+    if (!kept)
+      issues.add(path,
+                 std::string(what) + " can be added but not removed or changed; keep " +
+                     nameOf(mine) + " as it is",
+                 "conflict");
+  }
+}
+
+std::string withoutScheme(const std::string& datastore) {
+  return datastore.rfind("ds://", 0) == 0 ? datastore.substr(5) : datastore;
+}
+
+bool sameStore(const VolumeStore& a, const VolumeStore& b) {
+  return a.label == b.label && withoutScheme(a.datastore) == withoutScheme(b.datastore);
+}
+
+// What `b` leaves out of a network it names stays as `a` has it.
+bool sameNetwork(const ContainerNetwork& a, const ContainerNetwork& b) {
+  return a.alias == b.alias && sameObject(a.portGroup, b.portGroup) &&
+         (!b.gateway || a.gateway == b.gateway) &&
+         (b.ipRanges.empty() || a.ipRanges == b.ipRanges) &&
+         (b.nameservers.empty() || a.nameservers == b.nameservers) &&
+         (b.firewall.empty() || a.firewall == b.firewall);
+}
+
+// `current` with what `desired` adds after it, matched by `key`.
+template <typename T, typename Key>
+std::vector<T> withAdded(std::vector<T> current, const std::vector<T>& desired, Key key) {
+  for (const auto& theirs : desired)
+    if (std::none_of(current.begin(), current.end(),
+                     [&](const T& mine) { return key(mine) == key(theirs); }))
+      current.push_back(theirs);
+  return current;
+}
+
 void checkImmutable(const Vch& current, const Vch& desired, Issues& issues) {
+  checkOnlyAdded(current.storage.volumeStores, desired.storage.volumeStores,
+                 "storage.volume_stores", "Volume stores", sameStore, issues);
+  checkOnlyAdded(current.network.container, desired.network.container, "network.container",
+                 "Container networks", sameNetwork, issues);
   const json jc = vchToJson(current, false);
   const json jd = vchToJson(withCurrentSpelling(current, desired), false);
   for (const auto& [ptr, path] : immutableFields()) {
@@ -128,6 +184,10 @@ Vch merge(const Vch& current, const Vch& desired, bool& regenerate) {
                               std::pair{&m.network.management, &desired.network.management}})
     if (*mine && *theirs) (*mine)->nameservers = (*theirs)->nameservers;
   m.registry = desired.registry;
+  m.storage.volumeStores = withAdded(current.storage.volumeStores, desired.storage.volumeStores,
+                                     [](const VolumeStore& v) { return v.label; });
+  m.network.container = withAdded(current.network.container, desired.network.container,
+                                  [](const ContainerNetwork& n) { return n.alias; });
   if (desired.endpoint.operationsCredentials) {
     auto ops = *desired.endpoint.operationsCredentials;
     const auto& cur = current.endpoint.operationsCredentials;
@@ -156,7 +216,7 @@ std::vector<std::string> changedPaths(const Vch& before, const Vch& after) {
   std::vector<std::string> out;
   const json a = vchToJson(before, false), b = vchToJson(after, false);
   for (const auto& top :
-       {"debug", "syslog_addr", "compute", "network", "registry", "endpoint", "auth"}) {
+       {"debug", "syslog_addr", "compute", "network", "storage", "registry", "endpoint", "auth"}) {
     if (a.value(top, json()) != b.value(top, json())) out.push_back(top);
   }
   if (before.auth.serverPrivateKey.reveal() != after.auth.serverPrivateKey.reveal())
@@ -178,6 +238,31 @@ json allocationJson(const vim::ResourceAllocation& a) {
           {"expandable", a.expandableReservation},
           {"shares_level", a.sharesLevel},
           {"shares", a.shares}};
+}
+
+// The extraConfig values that differ from what `prepared.next` and
+// `placement` encode to.
+gi::KeyValues configurationChanges(const PreparedConfigure& prepared,
+                                   const gi::Placement& placement) {
+  const VchRecord& record = prepared.record;
+  const auto& changed = prepared.result.changed;
+  gi::KeyValues wanted = gi::encode(prepared.next, placement, record.stored.id,
+                                    record.stored.version, prepared.sealingKey);
+  gi::KeyValues changes =
+      gi::diff(record.extraConfig, wanted, std::string(gi::kConfigPrefix) + "/");
+  changes.merge(gi::diff(record.extraConfig, wanted, std::string(gi::kPlacementPrefix) + "/"));
+  // Sealed values always differ (fresh nonce): rewrite them only when the secret changed.
+  for (auto it = changes.begin(); it != changes.end();) {
+    const bool secret =
+        it->first.size() > 7 && it->first.compare(it->first.size() - 7, 7, gi::kSecretSuffix) == 0;
+    const bool secretChanged =
+        (it->first == gi::kServerKeyKey &&
+         std::count(changed.begin(), changed.end(), "auth.server.private_key")) ||
+        (it->first == gi::kOpsPasswordKey &&
+         std::count(changed.begin(), changed.end(), "endpoint.operations_credentials.password"));
+    it = secret && !it->second.empty() && !secretChanged ? changes.erase(it) : std::next(it);
+  }
+  return changes;
 }
 
 }  // namespace
@@ -238,23 +323,16 @@ PreparedConfigure prepareConfigure(vim::Client& client, const std::string& id, c
   result.changed = changedPaths(current, next);
   if (result.changed.empty()) return prepared;
 
-  const Secret key = sealingKey(client, record);
-  gi::KeyValues wanted =
-      gi::encode(next, record.stored.placement, record.stored.id, record.stored.version, key);
-  gi::KeyValues& changes = prepared.changes;
-  changes = gi::diff(record.extraConfig, wanted, std::string(gi::kConfigPrefix) + "/");
-  // Sealed values always differ (fresh nonce): rewrite them only when the secret changed.
-  for (auto it = changes.begin(); it != changes.end();) {
-    const bool secret =
-        it->first.size() > 7 && it->first.compare(it->first.size() - 7, 7, gi::kSecretSuffix) == 0;
-    const bool secretChanged =
-        (it->first == gi::kServerKeyKey &&
-         std::count(result.changed.begin(), result.changed.end(), "auth.server.private_key")) ||
-        (it->first == gi::kOpsPasswordKey &&
-         std::count(result.changed.begin(), result.changed.end(),
-                    "endpoint.operations_credentials.password"));
-    it = secret && !it->second.empty() && !secretChanged ? changes.erase(it) : std::next(it);
+  prepared.placement = record.stored.placement;
+  for (const auto& vs : resolved.volumeStores) {
+    if (prepared.placement.volumeStores.count(vs.label)) continue;
+    prepared.placement.volumeStores[vs.label] = vs.nfs ? vs.url : vs.datastorePath();
+    if (!vs.nfs) prepared.addedStores.push_back(vs);
   }
+  for (const auto& [alias, n] : resolved.containerNetworks)
+    prepared.placement.networks.emplace("container:" + alias, n.ref.str());
+  prepared.sealingKey = sealingKey(client, record);
+  prepared.changes = configurationChanges(prepared, prepared.placement);
   prepared.poolChanged =
       record.stored.placement.ownPool && !record.pool.empty() &&
       (next.compute.cpu != current.compute.cpu || next.compute.memory != current.compute.memory);
@@ -268,6 +346,7 @@ ConfigureResult executeConfigure(vim::Client& client, const PreparedConfigure& p
   const vim::Moref vm = record.vm;
   const auto& changes = prepared.changes;
   const auto& next = prepared.next;
+  gi::Placement placement = prepared.placement;
   const bool running = record.powerState == "poweredOn";
   Plan plan;
   plan.add({"lock", "Mark " + record.name + " as being configured", [&](StepContext& ctx) {
@@ -285,9 +364,23 @@ ConfigureResult executeConfigure(vim::Client& client, const PreparedConfigure& p
                                              {"memory", allocationJson(before.memory)}}));
               }});
   }
+  if (!prepared.addedStores.empty()) {
+    plan.add(
+        {"volume_stores", "Create the folders of the volume stores added", [&](StepContext& ctx) {
+           const std::string dc = placement.datacenter;
+           for (const auto& vs : prepared.addedStores)
+             for (const auto& made :
+                  ops::makeDirectories(client, vim::Moref::parse(dc), vs.datastorePath())) {
+               ctx.recordUndo(undo("delete_datastore_file", {{"datacenter", dc}, {"path", made}}));
+               placement.createdVolumeDirs.push_back(made);
+             }
+         }});
+  }
   if (!changes.empty()) {
     plan.add(
         {"configuration", "Write the new configuration to the endpoint VM", [&](StepContext& ctx) {
+           // Again: the folders made above are part of it.
+           const gi::KeyValues changes = configurationChanges(prepared, placement);
            json old = json::object();
            for (const auto& [k, v] : changes) {
              auto it = record.extraConfig.find(k);

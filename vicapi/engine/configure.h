@@ -26,6 +26,9 @@ struct ConfigureResult {
 struct PreparedConfigure {
   VchRecord record;
   Vch next;
+  guestinfo::Placement placement;                // with the stores and networks added
+  std::vector<ResolvedVolumeStore> addedStores;  // whose folders execute makes
+  Secret sealingKey;
   guestinfo::KeyValues changes;
   bool poolChanged = false;
   ConfigureResult result;

@@ -100,6 +100,8 @@ std::vector<VchListItem> listVchs(vim::Client& client, const ListScope& scope,
         item.dockerHost = dockerHost(r.stored.model, address);
         item.adminPortal = adminPortal(address);
         item.daemonVersion = r.stored.daemonVersion;
+        const std::string& dc = r.stored.placement.datacenter;
+        item.datacenter = dc.substr(dc.find(':') + 1);  // "Datacenter:datacenter-2"
         found.emplace_back(std::move(item), r.pool);
       });
 

@@ -21,6 +21,7 @@ struct VchListItem {
   std::string adminPortal;
   std::string dockerHost;
   std::string daemonVersion;  // what its endpoint daemon reported running
+  std::string datacenter;     // its datacenter's reference value
 };
 
 struct ListScope {

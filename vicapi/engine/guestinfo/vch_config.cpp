@@ -122,13 +122,18 @@ StoredVch decodeSummary(const KeyValues& kv) {
   s.daemonVersion = get(kDaemonVersionKey);
   const std::string config = std::string(kConfigPrefix) + "/";
   s.model.auth.noTls = get(config + "auth/no_tls") == "true";
-  if (auto st = get(config + "network/client/static"); !st.empty()) {
+  auto text = [&](const std::string& k) {
     try {
-      s.model.network.client = RoleNetwork{{}, parseJson(st).get<std::string>(), std::nullopt, {}};
+      if (auto v = get(k); !v.empty()) return parseJson(v).get<std::string>();
     } catch (const json::exception&) {
     } catch (const BadJson&) {
     }
-  }
+    return std::string();
+  };
+  if (auto st = text(config + "network/client/static"); !st.empty())
+    s.model.network.client = RoleNetwork{{}, st, std::nullopt, {}};
+  // Which datacenter's pickers offer what a configure may add.
+  s.placement.datacenter = text(std::string(kPlacementPrefix) + "/datacenter");
   return s;
 }
 

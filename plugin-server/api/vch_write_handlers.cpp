@@ -58,6 +58,15 @@ std::string endpointThumbprint(const TargetScope& scope) {
       .sha1;
 }
 
+// New client certificates are kept for whoever started the operation to
+// collect once from the task: the appliance holds no copy after that.
+void offerClientBundle(CertificateDrop& drop, const std::string& opId,
+                       const engine::VchCertificates& certs, json& out) {
+  if (certs.clientCertificate.empty()) return;
+  drop.put(opId, certs);
+  out["client_certificates"] = "available once at the task's /certificates";
+}
+
 void create(Exchange& ex, ApiContext& ctx) {
   audited(ex, ctx, "create", [&](AuditEntry& audit) {
     auto scope = openTarget(ex, ctx);
@@ -73,19 +82,16 @@ void create(Exchange& ex, ApiContext& ctx) {
     auto client = scope.session.client;
     auto& journal = ctx.operations.journal();
     auto& drop = ctx.certificates;
-    const std::string id = ctx.operations.start(
-        operation(scope, "create", "", resolved.vch.name), client,
-        [client, resolved, co, &journal, &drop](const std::string& opId,
-                                                engine::PlanObserver& observer) {
-          auto result = engine::createVch(*client, resolved, co, observer);
-          journal.setVch(opId, result.vm.value, resolved.vch.name);
-          json out{{"vch_id", result.vm.value}, {"warnings", result.warnings}};
-          if (!result.certificates.clientCertificate.empty()) {
-            drop.put(opId, result.certificates);
-            out["client_certificates"] = "available once at the task's /certificates";
-          }
-          return out;
-        });
+    const std::string id =
+        ctx.operations.start(operation(scope, "create", "", resolved.vch.name), client,
+                             [client, resolved, co, &journal, &drop](
+                                 const std::string& opId, engine::PlanObserver& observer) {
+                               auto result = engine::createVch(*client, resolved, co, observer);
+                               journal.setVch(opId, result.vm.value, resolved.vch.name);
+                               json out{{"vch_id", result.vm.value}, {"warnings", result.warnings}};
+                               offerClientBundle(drop, opId, result.certificates, out);
+                               return out;
+                             });
     accepted(ex, audit, 201, scope, id);
   });
 }
@@ -108,11 +114,14 @@ void reconfigure(Exchange& ex, ApiContext& ctx, bool patch) {
     auto prepared = std::make_shared<engine::PreparedConfigure>(
         engine::prepareConfigure(scope.client(), vchId, desired, options));
     auto client = scope.session.client;
+    auto& drop = ctx.certificates;
     const std::string id = ctx.operations.start(
         operation(scope, "reconfigure", vchId, prepared->record.name), client,
-        [client, prepared](const std::string&, engine::PlanObserver& observer) {
+        [client, prepared, &drop](const std::string& opId, engine::PlanObserver& observer) {
           auto result = engine::executeConfigure(*client, *prepared, observer);
-          return json{{"changed", result.changed}};
+          json out{{"changed", result.changed}};
+          offerClientBundle(drop, opId, result.certificates, out);
+          return out;
         });
     accepted(ex, audit, 202, scope, id);
   });

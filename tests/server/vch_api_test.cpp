@@ -158,6 +158,26 @@ BOOST_AUTO_TEST_CASE(the_creator_collects_the_client_bundle_once_from_the_list) 
   // Handed out once: the row no longer offers it.
   BOOST_TEST(!rowOf().contains("client_bundle"));
   BOOST_TEST(w.api().get(row["client_bundle"].get<std::string>(), w.admin()).status == 404);
+
+  // New certificates from a configure are handed out the same way, from its task.
+  const json renew = {{"auth",
+                       {{"server", {{"certificate", nullptr}}},
+                        {"client", {{"certificate_authorities", nullptr}}}}}};
+  auto patched = w.api().sendJson(
+      "PATCH", w.scope() + "/vch/" + task["vch_id"].get<std::string>() + w.pinned(), w.admin(),
+      renew);
+  BOOST_TEST_REQUIRE(patched.status == 202, patched.body);
+  const std::string uri = patched.json()["task"];
+  auto configured = w.waitForTask(uri, w.admin());
+  BOOST_TEST_REQUIRE(configured["state"] == "succeeded", configured.dump(2));
+  BOOST_TEST(configured["result"].contains("client_certificates"), configured.dump());
+  const auto query = uri.find('?');
+  auto again =
+      w.api().get(uri.substr(0, query) + "/certificates" +
+                      (query == std::string::npos ? "?" : uri.substr(query) + "&") + "format=zip",
+                  w.admin());
+  BOOST_TEST_REQUIRE(again.status == 200, again.body);
+  BOOST_TEST(unzip(again.body).at("ca.pem") != files.at("ca.pem"));
 }
 
 BOOST_AUTO_TEST_CASE(a_name_taken_is_409_not_the_originals_500) {

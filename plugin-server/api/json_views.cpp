@@ -19,6 +19,7 @@ json listItemJson(const engine::VchListItem& v) {
   if (!v.dockerHost.empty()) j["docker_host"] = v.dockerHost;
   if (!v.daemonVersion.empty()) j["daemon_version"] = v.daemonVersion;
   if (!v.datacenter.empty()) j["datacenter"] = v.datacenter;
+  if (!v.rollbackVersion.empty()) j["rollback_version"] = v.rollbackVersion;
   return j;
 }
 

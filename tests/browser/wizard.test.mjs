@@ -37,6 +37,8 @@ describe('the plug-in in the test shell', () => {
   const currentPage = () => modal.locator('clr-wizard-page.active');
   const next = () => modal.getByRole('button', { name: 'Next', exact: true }).click();
   const expectTitle = (title) => modal.locator('.modal-title').filter({ hasText: title }).first().waitFor();
+  // The operation log pane's own close button.
+  const closeLog = () => view.locator('clr-dg-detail-header button').click();
   const alertsOfPage = async () => (await currentPage().getByRole('alert').allInnerTexts()).join('\n');
 
   // axe-core in the frame with that id: no serious or critical violation.
@@ -328,6 +330,9 @@ describe('the plug-in in the test shell', () => {
     await log.waitFor();
     assert.match(await log.innerText(), /create/i);
     await shoot('19-vch-log');
+    await accessible('view', 'the operation log pane');
+    await closeLog();
+    await log.waitFor({ state: 'detached' });
   });
 
   test('the VCH answers the docker CLI, and its container shows in the Containers pane', async () => {
@@ -379,6 +384,74 @@ describe('the plug-in in the test shell', () => {
     await accessible('view', 'Containers');
     docker('rm', '-f', 'web');
     await view.getByRole('tab', { name: 'Virtual Container Hosts' }).click();
+  });
+
+  test('Configure changes what 1.5 could, warns before a restart, and the open log shows the change', async () => {
+    const row = view.locator(`clr-dg-row[data-vch="${VCH}"]`);
+    await view.getByRole('button', { name: `Actions for ${VCH}` }).click();
+    // Never upgraded, up to date: nothing to roll back, and Upgrade says why it is off.
+    assert.equal(await view.getByRole('button', { name: /^Roll back/ }).count(), 0);
+    assert.ok(await view.getByRole('button', { name: /^Upgrade \(Up to date\)/ }).isDisabled());
+    await view.getByRole('button', { name: 'Configure', exact: true }).click();
+    await modal.getByRole('heading', { name: `Configure ${VCH}` }).waitFor();
+    const form = modal.locator('form');
+    await form.getByLabel('Memory limit (MB)').fill('4096');
+    assert.equal(await modal.locator('[data-test="restart-warning"]').count(), 0, 'limits alone do not restart the endpoint');
+    const levels = await modal.locator('#debug option').allInnerTexts();
+    assert.ok(levels.some((l) => l.includes('Extra verbosity')), `debug levels are named: ${levels}`);
+    await modal.locator('#debug').selectOption({ label: levels.find((l) => l.includes('Extra verbosity')) });
+    await modal.locator('[data-test="restart-warning"]').waitFor();
+    await form.getByLabel('DNS servers').fill('10.0.0.53, 10.0.0.54');
+    await modal.getByRole('button', { name: 'Add a volume store' }).click();
+    await modal.locator('#store-datastore-0 option', { hasText: 'LocalDS_0' }).waitFor({ state: 'attached' });
+    await modal.locator('#store-datastore-0').selectOption('LocalDS_0');
+    await modal.getByLabel('New volume store 1 folder').fill('browser-more');
+    await modal.getByLabel('New volume store 1 name').fill('more');
+    await modal.getByRole('button', { name: 'Add a container network' }).click();
+    await modal.locator('#network-pg-0 option', { hasText: 'DC0_DVPG1' }).waitFor({ state: 'attached' });
+    assert.equal(await modal.locator('#network-pg-0 option', { hasText: 'DC0_DVPG0' }).count(), 0, 'the bridge is not offered');
+    await modal.locator('#network-pg-0').selectOption('DC0_DVPG1');
+    await modal.getByLabel('New container network 1 name').fill('lan');
+    await form.getByLabel('HTTP proxy').fill('ftp://nowhere');
+    await modal.getByRole('button', { name: 'Save and restart' }).click();
+    await modal.locator('[id="http-proxy-error"]').filter({ hasText: 'http://host:port' }).waitFor();
+    await form.getByLabel('HTTP proxy').fill('http://proxy.example.com:3128');
+    await shoot('19e-configure');
+    await accessible('modal-frame', 'the Configure dialog');
+    await modal.getByRole('button', { name: 'Save and restart' }).click();
+    await page.locator('#modal').waitFor({ state: 'hidden', timeout: 120_000 });
+    await view.getByText(`${VCH} was reconfigured.`).waitFor();
+
+    // What the API now says; the log shows the change.
+    const api = await applianceApi();
+    const vch = await (await api.get(`container/target/${facts.vcenter}/vch/${await row.getAttribute('data-vch-id')}?thumbprint=${facts.thumbprint}`)).json();
+    await api.dispose();
+    assert.equal(vch.compute.memory.limit.value, 4096);
+    assert.equal(vch.debug, 1);
+    assert.deepEqual(vch.network.public.nameservers, ['10.0.0.53', '10.0.0.54']);
+    assert.ok(vch.storage.volume_stores.some((s) => s.label === 'more'), JSON.stringify(vch.storage));
+    assert.ok(vch.network.container.some((n) => n.alias === 'lan'), JSON.stringify(vch.network));
+    assert.equal(vch.registry.image_fetch_proxy.http, 'http://proxy.example.com:3128');
+    const log = view.getByLabel(`Operation log of ${VCH}`, { exact: true });
+    await row.getByRole('button', { name: `Show the operation log of ${VCH}` }).click();
+    await view.getByText('Create the folders of the volume stores added').first().waitFor();
+    const writes = async () => (await log.innerText()).split('Write the new configuration to the endpoint VM').length - 1;
+    assert.equal(await writes(), 1);
+
+    // Changed by someone else while the log is open: the list's next refresh shows it there.
+    const other = await applianceApi();
+    const patched = await other.patch(`container/target/${facts.vcenter}/vch/${vch.id}?thumbprint=${facts.thumbprint}`, {
+      data: { debug: 0 },
+      headers: { 'Content-Type': 'application/merge-patch+json' },
+    });
+    assert.equal(patched.status(), 202, await patched.text());
+    assert.equal((await finished(other, (await patched.json()).task)).state, 'succeeded');
+    await other.dispose();
+    await page.getByRole('button', { name: 'Refresh', exact: true }).click();
+    for (let i = 0; i < 20 && (await writes()) < 2; i++) await page.waitForTimeout(500);
+    assert.equal(await writes(), 2, 'the open log shows the second change');
+    await shoot('19f-configured-log');
+    await closeLog();
   });
 
   test('a VCH made with client certificates hands its creator the bundle once, and it opens the Docker API', async () => {

@@ -87,6 +87,14 @@ BOOST_AUTO_TEST_CASE(upgrade_then_rollback) {
   const std::string old = olderImages().version.str();
   BOOST_TEST(inspect(id)["runtime"]["upgrade_status"] ==
              "Upgradeable to " + vic::version::current().str());
+  // The list says whether there is an upgrade to roll back, and to what.
+  auto row = [&] {
+    const json list = w.api().get(w.scope() + "/vch" + w.pinned(), w.admin()).json();
+    for (const auto& v : list["vchs"])
+      if (v["id"] == id) return v;
+    return json();
+  };
+  BOOST_TEST(!row().contains("rollback_version"), row().dump());
 
   auto task = finished(
       w.api().send("POST", w.scope() + "/vch/" + id + w.pinned() + "&action=upgrade", w.admin()));
@@ -94,6 +102,7 @@ BOOST_AUTO_TEST_CASE(upgrade_then_rollback) {
   BOOST_TEST(task["kind"] == "upgrade");
   BOOST_TEST(inspect(id)["version"] == vic::version::current().str());
   BOOST_TEST(inspect(id)["runtime"]["upgrade_status"] == "Up to date");
+  BOOST_TEST(row().value("rollback_version", "") == old, row().dump());
 
   auto again =
       w.api().send("POST", w.scope() + "/vch/" + id + w.pinned() + "&action=upgrade", w.admin());
@@ -107,6 +116,7 @@ BOOST_AUTO_TEST_CASE(upgrade_then_rollback) {
   BOOST_TEST_REQUIRE(back["state"] == "succeeded", back.dump(2));
   BOOST_TEST(back["kind"] == "rollback");
   BOOST_TEST(inspect(id)["version"] == old);
+  BOOST_TEST(!row().contains("rollback_version"), row().dump());
 
   auto wrongIso =
       w.api().sendJson("POST", w.scope() + "/vch/" + id + w.pinned() + "&action=upgrade", w.admin(),

@@ -77,6 +77,8 @@ int main(int argc, char** argv) {
     so.workDir = work / "vcenter";
     so.username = kUser;
     so.password = kPassword;
+    so.extraArgs = {"-pg",
+                    "2"};  // a distributed port group for container networks besides the bridge
     auto vcenter = sim::Simulator::start(so);
     vim::Client admin(vcenter->endpoint(), tls::Trust::pin(vcenter->thumbprint()));
     admin.login(kUser, Secret(kPassword));

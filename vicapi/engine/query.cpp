@@ -102,6 +102,7 @@ std::vector<VchListItem> listVchs(vim::Client& client, const ListScope& scope,
         item.daemonVersion = r.stored.daemonVersion;
         const std::string& dc = r.stored.placement.datacenter;
         item.datacenter = dc.substr(dc.find(':') + 1);  // "Datacenter:datacenter-2"
+        item.rollbackVersion = r.stored.placement.previousVersion;
         found.emplace_back(std::move(item), r.pool);
       });
 

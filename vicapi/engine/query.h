@@ -20,8 +20,9 @@ struct VchListItem {
   std::string upgradeStatus;
   std::string adminPortal;
   std::string dockerHost;
-  std::string daemonVersion;  // what its endpoint daemon reported running
-  std::string datacenter;     // its datacenter's reference value
+  std::string daemonVersion;    // what its endpoint daemon reported running
+  std::string datacenter;       // its datacenter's reference value
+  std::string rollbackVersion;  // what the last upgrade replaced
 };
 
 struct ListScope {

@@ -134,6 +134,8 @@ StoredVch decodeSummary(const KeyValues& kv) {
     s.model.network.client = RoleNetwork{{}, st, std::nullopt, {}};
   // Which datacenter's pickers offer what a configure may add.
   s.placement.datacenter = text(std::string(kPlacementPrefix) + "/datacenter");
+  // What a rollback would return to; empty when the VCH was never upgraded.
+  s.placement.previousVersion = text(std::string(kPlacementPrefix) + "/previous_version");
   return s;
 }
 

@@ -18,6 +18,9 @@ export interface VchListItem {
   daemon_version?: string;
   // Where its creator collects the generated client certificate, while it waits.
   client_bundle?: string;
+  datacenter?: string;
+  // What the last upgrade replaced: a rollback returns to it.
+  rollback_version?: string;
 }
 
 export interface Task {

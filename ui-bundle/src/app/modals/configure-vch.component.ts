@@ -1,129 +1,174 @@
-import { Component, OnInit, inject, signal } from '@angular/core';
+import { Component, OnInit, computed, inject, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { ActivatedRoute } from '@angular/router';
+import { ClrAlertModule, ClrCheckboxModule } from '@clr/angular';
 
 import { ApiError } from '../api/api-error';
-import { Issue, Task } from '../api/models';
+import { Datastore, Issue, Network, Task } from '../api/models';
 import { VicApiService } from '../api/vic-api.service';
 import { ClientSdkService } from '../sdk/client-sdk.service';
+import { ClientBundleOfferComponent } from '../shared/client-bundle-offer.component';
+import { DEBUG_LEVELS } from '../shared/debug-levels';
+import { certificatesUri } from '../shared/download';
 import { FieldComponent } from '../shared/field.component';
-import { messageFor } from '../shared/issues';
+import { messageFor, under } from '../shared/issues';
 import { vchParams } from '../shared/modal-params';
 import { TaskProgressComponent } from '../shared/task-progress.component';
-import { isHost, limit, port } from '../wizard/field-rules';
+import { readPem } from '../wizard/steps/pem-files';
+import { ConfigureForm, formOf, patchOf, restartsEndpoint } from './configure/configure-form';
+import { configureProblems } from './configure/configure-rules';
 
-interface Quantity {
-  value: number;
-  units: string;
-}
+type Json = Record<string, any>;
 
-// Changing what can change on a running VCH: its limits, debug level and
-// syslog server. Sent as a merge patch of the fields changed.
+// Changing a running VCH: what 1.5's vic-machine configure could change and
+// the engine supports, sent as a merge patch of what changed. A change the
+// endpoint only reads when it starts is announced before it is saved.
 @Component({
   selector: 'vic-configure-vch',
-  imports: [FormsModule, FieldComponent, TaskProgressComponent],
-  template: `
-    <div class="vic-page">
-      <h3>Configure {{ vch.name }}</h3>
-      @if (!uri()) {
-        <form class="clr-form clr-form-horizontal" (submit)="$event.preventDefault()">
-          <vic-field label="CPU limit (MHz)" for="cpu-limit" [error]="problem('cpu', 'compute.cpu.limit', 'The CPU limit')">
-            <input id="cpu-limit" name="cpu" class="clr-input" [(ngModel)]="cpu" />
-          </vic-field>
-          <vic-field label="Memory limit (MB)" for="memory-limit" [error]="problem('memory', 'compute.memory.limit', 'The memory limit')">
-            <input id="memory-limit" name="memory" class="clr-input" [(ngModel)]="memory" />
-          </vic-field>
-          <vic-field label="Debug level" for="debug">
-            <div class="clr-select-wrapper"><select id="debug" name="debug" class="clr-select" [(ngModel)]="debug">
-              <option [ngValue]="0">0</option><option [ngValue]="1">1</option>
-              <option [ngValue]="2">2</option><option [ngValue]="3">3</option>
-            </select></div>
-          </vic-field>
-          <vic-field label="Syslog server" for="syslog-host" [error]="problem('syslog', 'syslog_addr', 'The syslog address')">
-            <div class="clr-select-wrapper"><select id="syslog-transport" name="transport" class="clr-select" aria-label="Syslog transport" [(ngModel)]="transport">
-              <option value="tcp">tcp</option><option value="udp">udp</option>
-            </select></div>
-            <input id="syslog-host" name="host" class="clr-input" aria-label="Syslog host" [(ngModel)]="host" />
-            <input id="syslog-port" name="port" class="clr-input" aria-label="Syslog port" size="6" [(ngModel)]="syslogPort" />
-          </vic-field>
-        </form>
-        @if (error()) {
-          <p class="vic-error" role="alert">{{ error() }}</p>
-        }
-        <button class="btn btn-outline" (click)="close()">Cancel</button>
-        <button class="btn btn-primary" [disabled]="!loaded()" (click)="save()">Save</button>
-      } @else {
-        <vic-task-progress [uri]="uri()" (finished)="finished($event)" />
-        @if (failed()) {
-          <button class="btn btn-outline" (click)="close()">Close</button>
-        }
-      }
-    </div>
-  `,
-  styles: ['.vic-error { color: var(--cds-alias-status-danger, #c21d00); }'],
+  imports: [FormsModule, ClrAlertModule, ClrCheckboxModule, FieldComponent, TaskProgressComponent, ClientBundleOfferComponent],
+  templateUrl: './configure/configure-vch.component.html',
+  styles: [
+    '.vic-error { color: var(--cds-alias-status-danger, #c21d00); }',
+    '.vic-configure form { max-height: calc(100vh - 12rem); overflow: auto; padding-right: 0.5rem; }',
+    '.vic-configure h4 { margin-top: 1rem; }',
+    '.vic-buttons { margin-top: 0.75rem; }',
+  ],
 })
 export class ConfigureVchComponent implements OnInit {
   private readonly api = inject(VicApiService);
   private readonly sdk = inject(ClientSdkService);
   readonly vch = vchParams(inject(ActivatedRoute));
+  readonly debugLevels = DEBUG_LEVELS;
   readonly loaded = signal(false);
   readonly error = signal('');
   readonly uri = signal('');
   readonly failed = signal(false);
+  readonly bundleUri = signal('');
+  readonly dockerHost = signal<string | undefined>(undefined);
+  readonly datastores = signal<Datastore[]>([]);
+  readonly networks = signal<Network[]>([]);
+  // Bumped on every edit, so that what depends on the form is recomputed.
+  readonly edits = signal(0);
+  readonly restarts = computed(() => {
+    this.edits();
+    return this.running && restartsEndpoint(this.patch());
+  });
+  form!: ConfigureForm;
   issues: Issue[] = [];
   tried = false;
-  cpu = 'Unlimited';
-  memory = 'Unlimited';
-  debug = 0;
-  transport = 'tcp';
-  host = '';
-  syslogPort = '';
-  private original: Record<string, unknown> = {};
+  fieldProblem = '';
+  private before!: ConfigureForm;
+  current: Json = {};
+  private running = false;
+  private datacenter = '';
 
   async ngOnInit(): Promise<void> {
     try {
-      const v = (await this.api.vch(this.vch.id)) as Record<string, any>;
-      const cpu = v['compute']?.['cpu']?.['limit'] as Quantity | undefined;
-      const memory = v['compute']?.['memory']?.['limit'] as Quantity | undefined;
-      this.cpu = cpu ? String(cpu.value) : 'Unlimited';
-      this.memory = memory ? String(memory.value) : 'Unlimited';
-      this.debug = v['debug'] ?? 0;
-      const syslog = /^(tcp|udp):\/\/([^:]+)(?::(\d+))?$/.exec(v['syslog_addr'] ?? '');
-      if (syslog) [, this.transport, this.host, this.syslogPort] = [syslog[0], syslog[1], syslog[2], syslog[3] ?? ''];
-      this.original = this.patch();
+      const [v, list] = await Promise.all([this.api.vch(this.vch.id) as Promise<Json>, this.api.vchs()]);
+      const item = list.find((x) => x.id === this.vch.id);
+      this.current = v;
+      this.running = (item?.power_state ?? v['runtime']?.['power_state']) === 'poweredOn';
+      this.datacenter = item?.datacenter ?? '';
+      this.dockerHost.set(item?.docker_host);
+      this.form = formOf(v);
+      this.before = formOf(v);
       this.loaded.set(true);
     } catch (e) {
       this.error.set(e instanceof ApiError ? e.message : String(e));
     }
   }
 
-  problem(field: 'cpu' | 'memory' | 'syslog', path: string, label: string): string {
-    const own =
-      field === 'cpu'
-        ? limit(this.cpu, 'CPU limit', 'MHz')
-        : field === 'memory'
-          ? limit(this.memory, 'Memory limit', 'MB')
-          : (this.host && !isHost(this.host) ? 'Syslog host is not a valid IP address or FQDN' : '') || port(this.syslogPort);
-    return (this.tried && own) || messageFor(this.issues, path, label);
+  // The stores and networks there are now, for the lists above what is added.
+  existingStores(): Json[] {
+    return this.current['storage']?.['volume_stores'] ?? [];
+  }
+  existingNetworks(): Json[] {
+    return this.current['network']?.['container'] ?? [];
+  }
+  generated(): boolean {
+    return !!this.current['auth']?.['server']?.['generate'] || !this.current['auth']?.['server']?.['certificate'];
+  }
+  clientVerified(): boolean {
+    return !this.current['auth']?.['client']?.['no_tls_verify'] && !this.current['auth']?.['no_tls'];
   }
 
-  private patch(): Record<string, unknown> {
-    const quantity = (v: string, units: string) => (/^unlimited$/i.test(v.trim()) ? null : { value: Number(v), units });
-    return {
-      compute: { cpu: { limit: quantity(this.cpu, 'MHz') }, memory: { limit: quantity(this.memory, 'MiB') } },
-      debug: this.debug,
-      syslog_addr: this.host ? `${this.transport}://${this.host}${this.syslogPort ? ':' + this.syslogPort : ''}` : null,
-    };
+  edited(): void {
+    this.edits.update((n) => n + 1);
+    this.issues = [];
+  }
+
+  problem(id: string, path = '', label = ''): string {
+    const own = configureProblems(this.form, !!this.before.opsUser)[id] ?? '';
+    return (this.tried && own) || (path ? messageFor(this.issues, path, label) : '');
+  }
+
+  // Issues no field shows, said in the alert under the form.
+  others(): Issue[] {
+    const placed = ['compute', 'network', 'storage', 'registry', 'endpoint', 'auth', 'debug', 'syslog_addr'];
+    return this.issues.filter((i) => !placed.some((p) => under(i, p)) || i.code === 'conflict');
+  }
+
+  async addStore(): Promise<void> {
+    this.form.addedStores.push({ datastore: '', folder: '', label: '' });
+    this.edited();
+    if (!this.datastores().length) this.datastores.set(await this.picker((dc, cr) => this.api.datastores(dc, cr)));
+  }
+
+  async addNetwork(): Promise<void> {
+    this.form.addedNetworks.push({ portGroup: '', alias: '' });
+    this.edited();
+    if (!this.networks().length) {
+      const all = await this.picker((dc, cr) => this.api.networks(dc, cr));
+      const used = new Set(this.usedPortGroups());
+      this.networks.set(all.filter((n) => n.kind !== 'standard' && !used.has(n.name)));
+    }
+  }
+
+  private usedPortGroups(): string[] {
+    const n = this.current['network'] ?? {};
+    return [n['bridge'], n['public'], n['client'], n['management'], ...(n['container'] ?? [])]
+      .filter((x) => x)
+      .map((x: Json) => x['port_group']?.['name'] ?? '');
+  }
+
+  private async picker<T>(load: (dc: string, compute: string) => Promise<T[]>): Promise<T[]> {
+    try {
+      return await load(this.datacenter, this.current['compute']?.['resource']?.['id'] ?? '');
+    } catch (e) {
+      this.error.set(e instanceof ApiError ? e.message : String(e));
+      return [];
+    }
+  }
+
+  async addCa(event: Event): Promise<void> {
+    const { file, problem } = await readPem(event, 'CERTIFICATE');
+    this.fieldProblem = problem;
+    if (file) this.form.registryCas.push(file);
+    this.edited();
+  }
+
+  async setServer(event: Event, kind: 'CERTIFICATE' | 'PRIVATE KEY'): Promise<void> {
+    const { file, problem } = await readPem(event, kind);
+    this.fieldProblem = problem;
+    if (kind === 'CERTIFICATE') this.form.serverCert = file;
+    else this.form.serverKey = file;
+    this.edited();
+  }
+
+  patch(): Json {
+    return this.loaded() ? patchOf(this.form, this.before, this.current) : {};
   }
 
   async save(): Promise<void> {
     this.tried = true;
-    if (this.problem('cpu', '', '') || this.problem('memory', '', '') || this.problem('syslog', '', '')) return;
+    this.edits.update((n) => n + 1);
+    if (Object.values(configureProblems(this.form, !!this.before.opsUser)).some((p) => p)) return;
     const patch = this.patch();
-    if (JSON.stringify(patch) === JSON.stringify(this.original)) {
+    if (!Object.keys(patch).length) {
       void this.sdk.closeModal();
       return;
     }
+    this.error.set('');
     try {
       this.uri.set((await this.api.reconfigure(this.vch.id, patch)).task);
     } catch (e) {
@@ -133,8 +178,13 @@ export class ConfigureVchComponent implements OnInit {
   }
 
   finished(task: Task): void {
-    if (task.state === 'succeeded') void this.sdk.closeModal(`${this.vch.name} was reconfigured.`);
-    else this.failed.set(true);
+    if (task.state !== 'succeeded') this.failed.set(true);
+    else if (task.result?.client_certificates) this.bundleUri.set(certificatesUri(task.uri));
+    else void this.sdk.closeModal(`${this.vch.name} was reconfigured.`);
+  }
+
+  done(): void {
+    void this.sdk.closeModal(`${this.vch.name} was reconfigured.`);
   }
 
   close(): void {

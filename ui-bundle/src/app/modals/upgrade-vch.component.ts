@@ -18,18 +18,24 @@ import { TaskProgressComponent } from '../shared/task-progress.component';
     <div class="vic-page">
       <h3>Upgrade {{ vch.name }}</h3>
       @if (!uri()) {
-        <p>
-          {{ vch.name }} is at {{ from() || '…' }}. Upgrading it moves it to {{ to() || '…' }}, this appliance's
-          version. Its endpoint VM restarts; container VMs keep running. A snapshot is kept so that the upgrade can
-          be rolled back.
-        </p>
+        @if (rollback) {
+          <p>
+            Rolling back returns {{ vch.name }} to {{ to() || '…' }}, the version its last upgrade replaced, from the
+            snapshot that upgrade kept. Its endpoint VM restarts; container VMs keep running.
+          </p>
+        } @else {
+          <p>
+            {{ vch.name }} is at {{ from() || '…' }}. Upgrading it moves it to {{ to() || '…' }}, this appliance's
+            version. Its endpoint VM restarts; container VMs keep running. A snapshot is kept so that the upgrade can
+            be rolled back.
+          </p>
+        }
         @if (error()) {
           <p class="vic-error" role="alert">{{ error() }}</p>
         }
         <div class="vic-buttons">
           <button class="btn btn-outline" (click)="close()">Cancel</button>
-          <button class="btn btn-outline" (click)="start(true)">Roll back the last upgrade</button>
-          <button class="btn btn-primary" (click)="start(false)">Upgrade</button>
+          <button class="btn btn-primary" (click)="start()">{{ rollback ? 'Roll back' : 'Upgrade' }}</button>
         </div>
       } @else {
         <vic-task-progress [uri]="uri()" (finished)="finished($event)" />
@@ -44,16 +50,24 @@ import { TaskProgressComponent } from '../shared/task-progress.component';
 export class UpgradeVchComponent implements OnInit {
   private readonly api = inject(VicApiService);
   private readonly sdk = inject(ClientSdkService);
-  readonly vch = vchParams(inject(ActivatedRoute));
+  private readonly route = inject(ActivatedRoute);
+  readonly vch = vchParams(this.route);
+  // Opened as "Roll back to ..." from the list.
+  readonly rollback = this.route.snapshot.queryParamMap.get('mode') === 'rollback';
   readonly from = signal('');
   readonly to = signal('');
   readonly error = signal('');
   readonly uri = signal('');
   readonly failed = signal(false);
-  private rollback = false;
 
   async ngOnInit(): Promise<void> {
     try {
+      if (this.rollback) {
+        const item = (await this.api.vchs()).find((x) => x.id === this.vch.id);
+        this.from.set(item?.version ?? '');
+        this.to.set(item?.rollback_version ?? '');
+        return;
+      }
       const v = await this.api.versions();
       this.to.set(v.appliance.version);
       this.from.set(v.vchs.find((x) => x.id === this.vch.id)?.version ?? '');
@@ -62,10 +76,9 @@ export class UpgradeVchComponent implements OnInit {
     }
   }
 
-  async start(rollback: boolean): Promise<void> {
-    this.rollback = rollback;
+  async start(): Promise<void> {
     try {
-      this.uri.set((await this.api.upgrade(this.vch.id, rollback)).task);
+      this.uri.set((await this.api.upgrade(this.vch.id, this.rollback)).task);
     } catch (e) {
       this.error.set(e instanceof ApiError ? e.message : String(e));
     }

@@ -52,20 +52,24 @@ import { VchLogComponent } from './vch-log.component';
       <clr-dg-column>Docker API endpoint</clr-dg-column>
       <clr-dg-column>Admin portal</clr-dg-column>
       <clr-dg-placeholder>No Virtual Container Host yet: create one with New Virtual Container Host.</clr-dg-placeholder>
-      <clr-dg-row *clrDgItems="let vch of vchs(); trackBy: byId" [clrDgItem]="vch" [attr.data-vch]="vch.name"
+      <clr-dg-row *clrDgItems="let vch of vchs(); trackBy: byId" [clrDgItem]="vch" [attr.data-vch]="vch.name" [attr.data-vch-id]="vch.id"
                   [clrDgDetailOpenLabel]="'Show the operation log of ' + vch.name"
                   [clrDgDetailCloseLabel]="'Hide the operation log of ' + vch.name">
         <clr-dg-action-overflow [clrDgActionOverflowButtonLabel]="'Actions for ' + vch.name">
-          <button class="action-item" (click)="openModal('configure-vch', vch, 'Configure ' + vch.name, 700, 560)">
+          <button class="action-item" (click)="openModal('configure-vch', vch, 'Configure ' + vch.name, 760, 620)">
             Configure
           </button>
-          <button
-            class="action-item"
-            [disabled]="!vch.upgrade_status.startsWith('Upgradeable')"
-            (click)="openModal('upgrade-vch', vch, 'Upgrade ' + vch.name, 600, 360)"
-          >
-            Upgrade
-          </button>
+          @if (vch.upgrade_status.startsWith('Upgradeable')) {
+            <button class="action-item" (click)="openModal('upgrade-vch', vch, 'Upgrade ' + vch.name, 600, 360)">Upgrade</button>
+          } @else {
+            <!-- Disabled, with the reason in its name. -->
+            <button class="action-item" disabled>Upgrade ({{ vch.upgrade_status }})</button>
+          }
+          @if (vch.rollback_version) {
+            <button class="action-item" (click)="openModal('upgrade-vch', vch, 'Roll back ' + vch.name, 600, 360, 'mode=rollback')">
+              Roll back to {{ vch.rollback_version }}
+            </button>
+          }
           <button class="action-item" (click)="openModal('delete-vch', vch, 'Delete ' + vch.name, 600, 420)">Delete</button>
           <button class="action-item" (click)="downloadCertificate(vch)">Download server certificate</button>
           @if (vch.client_bundle) {
@@ -88,10 +92,16 @@ import { VchLogComponent } from './vch-log.component';
             -
           }
         </clr-dg-cell>
-        <clr-dg-row-detail *clrIfExpanded>
-          <vic-vch-log [vchId]="vch.id" [vchName]="vch.name" />
-        </clr-dg-row-detail>
       </clr-dg-row>
+      <!-- A side pane, not a row inside the row: the log is no table cell. -->
+      <ng-template [(clrIfDetail)]="detail" let-vch>
+        <clr-dg-detail [attr.aria-label]="'Operation log of ' + vch.name + ', pane'">
+          <clr-dg-detail-header>{{ vch.name }}</clr-dg-detail-header>
+          <clr-dg-detail-body>
+            <vic-vch-log [vchId]="vch.id" [vchName]="vch.name" [stamp]="loads()" />
+          </clr-dg-detail-body>
+        </clr-dg-detail>
+      </ng-template>
       <clr-dg-footer>{{ count(vchs().length, 'Virtual Container Host') }}</clr-dg-footer>
     </clr-datagrid>
   `,
@@ -101,6 +111,8 @@ export class VchListComponent implements OnInit, OnDestroy {
   private readonly sdk = inject(ClientSdkService);
   readonly vchs = signal<VchListItem[]>([]);
   readonly loading = signal(true);
+  readonly loads = signal(0);
+  detail: VchListItem | null = null;
   readonly error = signal('');
   readonly notice = signal('');
   readonly state = powerState;
@@ -129,6 +141,7 @@ export class VchListComponent implements OnInit, OnDestroy {
     if (!quiet) this.loading.set(true);
     try {
       this.vchs.set(await this.api.vchs());
+      this.loads.update((n) => n + 1);
       if (!quiet) this.error.set('');
     } catch (e) {
       this.error.set(e instanceof ApiError ? e.message : String(e));
@@ -151,11 +164,11 @@ export class VchListComponent implements OnInit, OnDestroy {
       .catch((e) => this.error.set(String(e)));
   }
 
-  openModal(view: string, vch: VchListItem, title: string, width: number, height: number): void {
+  openModal(view: string, vch: VchListItem, title: string, width: number, height: number, more = ''): void {
     this.opener = document.activeElement as HTMLElement | null;
     void this.sdk
       .openModal({
-        url: `index.html#/${view}?id=${encodeURIComponent(vch.id)}&name=${encodeURIComponent(vch.name)}`,
+        url: `index.html#/${view}?id=${encodeURIComponent(vch.id)}&name=${encodeURIComponent(vch.name)}${more ? '&' + more : ''}`,
         title,
         size: { width, height },
         onClosed: (data) => this.closed(data),

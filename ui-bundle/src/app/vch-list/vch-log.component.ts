@@ -1,33 +1,44 @@
-import { Component, Input, OnInit, inject, signal } from '@angular/core';
+import { Component, Input, OnChanges, inject, signal } from '@angular/core';
 import { ClrSpinnerModule } from '@clr/angular';
 
 import { ApiError } from '../api/api-error';
 import { VicApiService } from '../api/vic-api.service';
 
-// A VCH row's detail: the log of every operation on it, oldest first.
+// A VCH row's detail: the log of every operation on it, oldest first. Read
+// again whenever the list is (`stamp` changes), so that an operation started
+// while it is open shows up.
 @Component({
   selector: 'vic-vch-log',
   imports: [ClrSpinnerModule],
   template: `
     <div class="vic-log">
-        <strong>Operation log</strong>
-        @if (loading()) {
-          <clr-spinner clrInline>Loading the log</clr-spinner>
-        } @else {
-          <pre class="vic-mono" [attr.aria-label]="'Operation log of ' + vchName">{{ text() }}</pre>
-        }
+      <strong>Operation log</strong>
+      <button type="button" class="btn btn-sm btn-link" (click)="load()" [attr.aria-label]="'Refresh the operation log of ' + vchName">
+        Refresh
+      </button>
+      @if (loading() && !text()) {
+        <clr-spinner clrInline>Loading the log</clr-spinner>
+      } @else {
+        <pre class="vic-mono" tabindex="0" [attr.aria-label]="'Operation log of ' + vchName">{{ text() }}</pre>
+      }
     </div>
   `,
   styles: ['.vic-log pre { max-height: 18rem; overflow: auto; white-space: pre-wrap; font-size: 0.75rem; }'],
 })
-export class VchLogComponent implements OnInit {
+export class VchLogComponent implements OnChanges {
   @Input({ required: true }) vchId = '';
   @Input({ required: true }) vchName = '';
+  @Input() stamp = 0;
   private readonly api = inject(VicApiService);
   readonly text = signal('');
   readonly loading = signal(true);
 
-  async ngOnInit(): Promise<void> {
+  ngOnChanges(): void {
+    void this.load();
+  }
+
+  async load(): Promise<void> {
+    this.loading.set(true);
     try {
       this.text.set(await this.api.log(this.vchId));
     } catch (e) {

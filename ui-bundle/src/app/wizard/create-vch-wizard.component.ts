@@ -7,7 +7,8 @@ import { Issue, Task } from '../api/models';
 import { VicApiService } from '../api/vic-api.service';
 import { morefOf } from '../sdk/client-sdk';
 import { ClientSdkService } from '../sdk/client-sdk.service';
-import { certificatesUri, dockerCommand, saveFile } from '../shared/download';
+import { ClientBundleOfferComponent } from '../shared/client-bundle-offer.component';
+import { certificatesUri } from '../shared/download';
 import { TaskProgressComponent } from '../shared/task-progress.component';
 import { ComputeStepComponent } from './steps/compute-step.component';
 import { GeneralStepComponent } from './steps/general-step.component';
@@ -34,6 +35,7 @@ const STEPS: Step[] = ['general', 'compute', 'storage', 'networks', 'security', 
     ClrWizardModule,
     ClrAlertModule,
     TaskProgressComponent,
+    ClientBundleOfferComponent,
     GeneralStepComponent,
     ComputeStepComponent,
     StorageStepComponent,
@@ -119,21 +121,8 @@ const STEPS: Step[] = ['general', 'compute', 'storage', 'networks', 'security', 
             <p role="status">{{ outcome() }}</p>
           }
           @if (bundleUri()) {
-            <section class="vic-bundle" aria-label="Client certificate">
-              <p>
-                Docker clients reach {{ state.general.name }} with its client certificate, which the appliance hands
-                out once: download it now and keep it safe.
-              </p>
-              <button type="button" class="btn btn-primary" (click)="downloadBundle()" [disabled]="bundleTaken()">
-                Download the client certificate (zip)
-              </button>
-              <p>Unzip ca.pem, cert.pem and key.pem into a folder; from that folder:</p>
-              <pre class="vic-mono" aria-label="docker command">{{ docker() }}</pre>
-              @if (bundleError()) {
-                <p class="vic-step-issue" role="alert">{{ bundleError() }}</p>
-              }
-              <button type="button" class="btn btn-outline" (click)="close()">Close</button>
-            </section>
+            <vic-client-bundle-offer [uri]="bundleUri()" [vchName]="state.general.name" [dockerHost]="dockerHost()"
+                                     (closed)="close()" />
           }
         }
       </clr-wizard-page>
@@ -172,9 +161,7 @@ export class CreateVchWizardComponent implements OnInit {
   readonly thumbprint = signal('');
   readonly user = signal('');
   readonly bundleUri = signal('');
-  readonly bundleTaken = signal(false);
-  readonly bundleError = signal('');
-  readonly docker = signal(dockerCommand(undefined));
+  readonly dockerHost = signal<string | undefined>(undefined);
 
   async ngOnInit(): Promise<void> {
     try {
@@ -287,22 +274,12 @@ export class CreateVchWizardComponent implements OnInit {
       const vchs = await this.api.vchs().catch(() => []);
       const listed = vchs.find((v) => v.id === task.vch_id);
       if (listed) {
-        this.docker.set(dockerCommand(listed.docker_host));
+        this.dockerHost.set(listed.docker_host);
         break;
       }
       await new Promise((r) => setTimeout(r, 500));
     }
     if (!bundle) await this.close();
-  }
-
-  async downloadBundle(): Promise<void> {
-    this.bundleError.set('');
-    try {
-      saveFile(await this.api.clientBundle(this.bundleUri()), `${this.state.general.name}-client.zip`);
-      this.bundleTaken.set(true);
-    } catch (e) {
-      this.bundleError.set(`The client certificate could not be downloaded: ${e instanceof ApiError ? e.message : e}`);
-    }
   }
 
   async close(): Promise<void> {

@@ -3,7 +3,7 @@ import { NetworkRole, WizardState } from './wizard-state';
 
 type Json = Record<string, unknown>;
 
-function folderPath(datastore: string, folder: string): string {
+export function folderPath(datastore: string, folder: string): string {
   const f = folder.trim().replace(/^\/+/, '');
   return `ds://${datastore}${f ? '/' + f : ''}`;
 }

@@ -1,6 +1,7 @@
 import { Component } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 
+import { DEBUG_LEVELS } from '../../shared/debug-levels';
 import { FieldComponent } from '../../shared/field.component';
 import { isHost, port, vchName } from '../field-rules';
 import { StepBase } from './step-base';
@@ -31,10 +32,9 @@ import { StepBase } from './step-base';
       </vic-field>
       <vic-field label="Debug level" for="debug" [error]="error('debug', 'debug', 'Debug')">
         <div class="clr-select-wrapper"><select id="debug" name="debug" class="clr-select" [(ngModel)]="state.general.debug">
-          <option [ngValue]="0">0 - Verbose logging is disabled</option>
-          <option [ngValue]="1">1 - Extra verbosity</option>
-          <option [ngValue]="2">2 - Exposes servers on more interfaces, launches pprof in container VMs</option>
-          <option [ngValue]="3">3 - Disables recovery logic and logs sensitive data</option>
+          @for (d of debugLevels; track d.level) {
+            <option [ngValue]="d.level">{{ d.name }}</option>
+          }
         </select></div>
       </vic-field>
       <vic-field label="Syslog server" for="syslog-host" [error]="syslogError()" hint="Optional: where the VCH sends its logs">
@@ -55,6 +55,7 @@ import { StepBase } from './step-base';
   `,
 })
 export class GeneralStepComponent extends StepBase {
+  readonly debugLevels = DEBUG_LEVELS;
   problems(): Record<string, string> {
     const g = this.state.general;
     return {

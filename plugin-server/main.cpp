@@ -183,7 +183,8 @@ class ServerApp : public Poco::Util::ServerApplication {
                      vcenters,
                      PluginFiles::locate(),
                      {},
-                     targets};
+                     targets,
+{}};
       Router router;
       addRoutes(router, ctx);
       const auto uiDir = cfg.uiDir.empty() ? locateUi() : cfg.uiDir;

@@ -3,6 +3,7 @@
 #include <string>
 
 #include "plugin-server/api/certificate_drop.h"
+#include "plugin-server/api/endpoint_health.h"
 #include "plugin-server/auth/session_cache.h"
 #include "plugin-server/auth/target_policy.h"
 #include "plugin-server/http/exchange.h"
@@ -30,6 +31,7 @@ struct ApiContext {
   PluginFiles plugin;
   CertificateDrop certificates;
   TargetPolicy& targets;
+  EndpointHealth health;
 };
 
 // A request scoped to one vCenter ({target}, optionally {datacenter}),

@@ -25,8 +25,19 @@ void addVchReadRoutes(Router& router, ApiContext& ctx) {
     // The caller's own new VCHs whose client certificate still waits to be collected.
     const auto waiting = ctx.operations.journal().createdBy(scope.session.principal, scope.target);
     nlohmann::json vchs = nlohmann::json::array();
-    for (const auto& v : engine::listVchs(scope.client(), list, ctx.images.version)) {
+    const auto found = engine::listVchs(scope.client(), list, ctx.images.version);
+    // Asked for by the plug-in's list (health=1), not by 1.5's clients: it connects out.
+    std::map<std::string, bool> answering;
+    if (ex.query("health").value_or("") == "1") {
+      std::vector<std::string> endpoints;
+      for (const auto& v : found)
+        if (v.powerState == "poweredOn" && !v.dockerHost.empty()) endpoints.push_back(v.dockerHost);
+      answering = ctx.health.check(endpoints);
+    }
+    for (const auto& v : found) {
       vchs.push_back(listItemJson(v));
+      if (auto a = answering.find(v.dockerHost); a != answering.end() && v.powerState == "poweredOn")
+        vchs.back()["endpoint_answering"] = a->second;
       if (auto op = waiting.find(v.id); op != waiting.end() && ctx.certificates.has(op->second))
         vchs.back()["client_bundle"] =
             taskUri(scope.target, op->second, ex.query("thumbprint").value_or(""), "/certificates");

@@ -115,6 +115,13 @@ describe('the plug-in in the test shell', () => {
     assert.match(cells[0], /\(this one\)/);
     assert.equal(cells[3].trim(), 'Yes', 'this appliance is reachable');
     assert.match(cells[5], /Yes/, 'the plug-in talks to this appliance');
+    // The appliance's own page, linked as 1.5 linked its Getting Started page.
+    const own = await view.locator('[data-test="appliance-page"]').getAttribute('href');
+    assert.match(own, new RegExp(`^https://[^/]+:${port}/register$`));
+    const ownPage = await page.request.get(own);
+    assert.equal(ownPage.status(), 200);
+    assert.match(await ownPage.text(), /vCenter/);
+    assert.match(await view.locator('[data-test="container-count"]').innerText(), /^\d+$/);
     await shoot('01-info-panel');
     await accessible('view', 'the info panel');
   });
@@ -302,9 +309,22 @@ describe('the plug-in in the test shell', () => {
     assert.equal(gone.status(), 202, await gone.text());
     assert.equal((await finished(api, (await gone.json()).task)).state, 'succeeded');
     await api.dispose();
+    // Each step's help, shipped with the plug-in, opens at that step's section.
+    const helps = { 'Compute capacity': 'compute', 'Storage capacity': 'storage', 'Configure networks': 'networks', Security: 'security', 'Registry access': 'registry', 'Operations user': 'operations' };
+    const opens = async (link, section) => {
+      const href = await link.getAttribute('href');
+      assert.ok(href.endsWith(`#${section}`), href);
+      const frame = await (await page.locator('#modal-frame').elementHandle()).contentFrame();
+      const answer = await page.request.get(new URL(href, frame.url()).href);
+      assert.equal(answer.status(), 200);
+      assert.ok((await answer.text()).includes(`id="${section}"`), `the help has a section ${section}`);
+    };
     for (const title of ['Compute capacity', 'Storage capacity', 'Configure networks', 'Security', 'Registry access', 'Operations user', 'Summary']) {
       await next();
       await expectTitle(title);
+      if (helps[title]) await opens(modal.getByRole('link', { name: `Help: ${title}` }), helps[title]);
+      if (title === 'Configure networks')
+        await opens(modal.getByRole('link', { name: 'View network requirements' }), 'network-requirements');
     }
     await modal.getByRole('button', { name: 'Finish', exact: true }).click();
     await modal.getByText(`Creating ${VCH}`).waitFor();
@@ -373,6 +393,18 @@ describe('the plug-in in the test shell', () => {
     docker('create', '--name', 'web', '-p', '8080:80', image);
     docker('start', 'web');
 
+    // Its status says the endpoint answers; its name leads to its VM, whose
+    // card counts its containers.
+    await page.getByRole('button', { name: 'Refresh', exact: true }).click();
+    await row.locator('[data-status="poweredOn"]').filter({ hasText: 'Powered on, Docker API answering' }).waitFor();
+    await row.getByRole('link', { name: `${VCH}, its endpoint VM` }).click();
+    await view.getByRole('heading', { name: 'Virtual Container Host' }).waitFor();
+    assert.equal(await view.locator('[data-test="container-count"]').innerText(), '1');
+    assert.match(await view.locator('[data-test="vch-status"]').innerText(), /Docker API answering/);
+    await shoot('19g-vm-summary');
+    await accessible('view', 'the VM summary card');
+    await page.getByRole('button', { name: 'vSphere Integrated Containers', exact: true }).click();
+
     await view.getByRole('tab', { name: 'Containers' }).click();
     await view.getByRole('button', { name: 'Refresh the containers' }).click();
     const container = view.getByRole('region', { name: 'Containers' }).getByRole('row').filter({ hasText: 'web' });
@@ -388,6 +420,20 @@ describe('the plug-in in the test shell', () => {
 
   test('Configure changes what 1.5 could, warns before a restart, and the open log shows the change', async () => {
     const row = view.locator(`clr-dg-row[data-vch="${VCH}"]`);
+    // From a VM's own Actions menu in the client too; a VM that is no VCH says so.
+    await page.getByRole('button', { name: 'Actions for DC0_H0_VM0', exact: true }).click();
+    await page.getByRole('menuitem', { name: 'Delete Virtual Container Host...' }).click();
+    await modal.getByText('The VM vm-').filter({ hasText: 'is not a Virtual Container Host' }).waitFor();
+    assert.ok(await modal.getByRole('button', { name: 'Delete', exact: true }).isDisabled());
+    await modal.getByRole('button', { name: 'Cancel', exact: true }).click();
+    // The VM's entry, not its resource pool's of the same name.
+    await page.locator('li').filter({ has: page.locator('button[title^="VirtualMachine "]', { hasText: new RegExp(`^${VCH}$`) }) })
+      .getByRole('button', { name: `Actions for ${VCH}`, exact: true }).click();
+    await page.getByRole('menuitem', { name: 'Upgrade Virtual Container Host...' }).click();
+    await modal.getByText(`${VCH} cannot be upgraded: Up to date.`).waitFor();
+    await modal.getByRole('button', { name: 'Cancel', exact: true }).click();
+    await page.locator('#modal').waitFor({ state: 'hidden' });
+
     await view.getByRole('button', { name: `Actions for ${VCH}` }).click();
     // Never upgraded, up to date: nothing to roll back, and Upgrade says why it is off.
     assert.equal(await view.getByRole('button', { name: /^Roll back/ }).count(), 0);

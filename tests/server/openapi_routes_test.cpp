@@ -35,7 +35,8 @@ std::set<std::string> servedRoutes() {
                  vcenters,
                  {},
                  {},
-                 targets};
+                 targets,
+{}};
   Router router;
   addRoutes(router, ctx);
   std::set<std::string> out;

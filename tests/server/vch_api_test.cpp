@@ -1,10 +1,13 @@
 // The calls the 1.5 plug-in made, as it made them (clone ticket, thumbprint,
 // datacenter routes), and the status codes VIC's own API tests checked.
+#include <Poco/Net/ServerSocket.h>
 #include <boost/test/unit_test.hpp>
 
 #include "tests/server/server_world.h"
 #include "tests/support/engine_world.h"
 #include "tests/support/unzip.h"
+#include "vicapi/engine/guestinfo/vch_config.h"
+#include "vicapi/engine/ops/vsphere_ops.h"
 #include "vicapi/version/version.h"
 #include "vicapi/vim/search_index.h"
 
@@ -178,6 +181,31 @@ BOOST_AUTO_TEST_CASE(the_creator_collects_the_client_bundle_once_from_the_list) 
                   w.admin());
   BOOST_TEST_REQUIRE(again.status == 200, again.body);
   BOOST_TEST(unzip(again.body).at("ca.pem") != files.at("ca.pem"));
+}
+
+BOOST_AUTO_TEST_CASE(the_plugins_list_says_whether_each_endpoint_answers) {
+  auto& w = ServerWorld::current();
+  auto admin = loggedInClient();
+  // As each endpoint reports its address; only the first one listens.
+  const std::string up = w.createVch("vch-up"), down = w.createVch("vch-down");
+  for (const auto& [id, ip] : {std::pair{up, "127.0.0.91"}, std::pair{down, "127.0.0.92"}})
+    vic::engine::ops::setExtraConfig(*admin, {"VirtualMachine", id},
+                                     {{vic::engine::guestinfo::kClientIpKey, ip}});
+  Poco::Net::ServerSocket listening(Poco::Net::SocketAddress("127.0.0.91", 2376));
+
+  auto answering = [&](const std::string& query) {
+    std::map<std::string, json> out;
+    const json list = w.api().get(w.scope() + "/vch" + w.pinned() + query, w.admin()).json();
+    for (const auto& v : list["vchs"])
+      out[v["id"]] = v.value("endpoint_answering", json());
+    return out;
+  };
+  const auto asked = answering("&health=1");
+  BOOST_TEST(asked.at(up) == json(true));
+  BOOST_TEST(asked.at(down) == json(false));
+  // 1.5's clients do not ask, and the appliance connects nowhere for them.
+  for (const auto& [id, a] : answering(""))
+    BOOST_TEST(a.is_null(), id);
 }
 
 BOOST_AUTO_TEST_CASE(a_name_taken_is_409_not_the_originals_500) {

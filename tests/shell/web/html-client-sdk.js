@@ -20,7 +20,7 @@
       getPluginBackendInfo: (callback) => shell.backendInfo(callback),
       getTheme: () => ({ name: shell.theme }),
       getNavigationData: () => null,
-      navigateTo: () => undefined,
+      navigateTo: (request) => shell.navigateTo(request),
     },
     event: {
       onGlobalRefresh: (callback) => shell.on(me, 'refresh', callback),

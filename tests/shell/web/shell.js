@@ -70,6 +70,12 @@
     refresh() {
       for (const l of listeners.values()) for (const cb of l.refresh) cb();
     },
+    // As the client does for the views it knows: a VM's summary, here the
+    // plug-in's VM card, which is all the shell shows of a VM.
+    navigateTo(request) {
+      if (request?.targetViewId !== 'vsphere.core.vm.summary' || !state.plugin.vmSummary) return;
+      show(state.plugin.vmSummary, [{ id: request.objectId }]);
+    },
   };
   window.vicShell = shell;
 

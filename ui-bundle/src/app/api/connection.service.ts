@@ -14,6 +14,7 @@ export interface Connection {
   base: string;  // ends with "/"; "container/..." and "plugin/..." go after it
   target: string;
   thumbprint: string;
+  guid: string; // the vCenter's instance UUID, the last part of its objects' ids
   headers: Record<string, string>;
 }
 
@@ -59,7 +60,7 @@ export class ConnectionService {
       // Without the registration's view, this view's own appliance serves.
       if (!(e instanceof ApiError) || !e.unreachable) throw e;
     }
-    return { base, target: vcenter.target, thumbprint: vcenter.thumbprint, headers };
+    return { base, target: vcenter.target, thumbprint: vcenter.thumbprint, guid: vcenter.guid, headers };
   }
 
   private async fetchJson<T>(url: string, headers: Record<string, string>): Promise<T> {

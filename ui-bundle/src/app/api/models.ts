@@ -21,6 +21,8 @@ export interface VchListItem {
   datacenter?: string;
   // What the last upgrade replaced: a rollback returns to it.
   rollback_version?: string;
+  // Asked for with health=1: whether its Docker API accepts connections.
+  endpoint_answering?: boolean;
 }
 
 export interface Task {

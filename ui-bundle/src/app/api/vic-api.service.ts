@@ -30,8 +30,11 @@ export class VicApiService {
   versions(): Promise<Versions> {
     return this.json('GET', (c) => this.plugin(c, '/versions'));
   }
-  vchs(): Promise<VchListItem[]> {
-    return this.json<{ vchs: VchListItem[] }>('GET', (c) => this.container(c, '/vch')).then((r) => r.vchs);
+  // With `health`, whether each endpoint answers too (the appliance connects to them).
+  vchs(health = false): Promise<VchListItem[]> {
+    return this.json<{ vchs: VchListItem[] }>('GET', (c) => this.container(c, '/vch', health ? 'health=1' : '')).then(
+      (r) => r.vchs,
+    );
   }
   vch(id: string): Promise<Body> {
     return this.json('GET', (c) => this.container(c, `/vch/${id}`));

@@ -3,6 +3,7 @@ import { ClrAlertModule, ClrDatagridModule, ClrIconModule } from '@clr/angular';
 
 import { ApiError } from '../api/api-error';
 import { ContainerVm } from '../api/models';
+import { ConnectionService } from '../api/connection.service';
 import { VicApiService } from '../api/vic-api.service';
 import { ClientSdkService } from '../sdk/client-sdk.service';
 import { DatagridFilterLabelsDirective } from '../shared/datagrid-filter-labels.directive';
@@ -35,13 +36,15 @@ import { bytes, count, powerState } from '../shared/format';
       <clr-dg-column [clrDgField]="'image'">Image</clr-dg-column>
       <clr-dg-placeholder>No container VMs.</clr-dg-placeholder>
       <clr-dg-row *clrDgItems="let c of containers()" [clrDgItem]="c">
-        <clr-dg-cell>{{ c.name }}</clr-dg-cell>
+        <clr-dg-cell><a href="" (click)="showVm($event, c.id)">{{ c.name }}</a></clr-dg-cell>
         <clr-dg-cell>{{ state(c.power_state) }}</clr-dg-cell>
         <clr-dg-cell>{{ c.memory_mb }} MB</clr-dg-cell>
         <clr-dg-cell>{{ c.cpu_mhz }} MHz</clr-dg-cell>
         <clr-dg-cell>{{ size(c.storage_bytes) }}</clr-dg-cell>
         <clr-dg-cell>{{ c.ports || '-' }}</clr-dg-cell>
-        <clr-dg-cell>{{ c.vch_name || '-' }}</clr-dg-cell>
+        <clr-dg-cell>
+          @if (c.vch_id) {<a href="" (click)="showVm($event, c.vch_id)">{{ c.vch_name }}</a>} @else {-}
+        </clr-dg-cell>
         <clr-dg-cell>{{ c.vm_name }}</clr-dg-cell>
         <clr-dg-cell>{{ c.image }}</clr-dg-cell>
       </clr-dg-row>
@@ -60,6 +63,7 @@ import { bytes, count, powerState } from '../shared/format';
 export class ContainersComponent implements OnInit {
   private readonly api = inject(VicApiService);
   private readonly sdk = inject(ClientSdkService);
+  private readonly connection = inject(ConnectionService);
   readonly count = count;
   readonly containers = signal<ContainerVm[]>([]);
   readonly loading = signal(true);
@@ -82,5 +86,11 @@ export class ContainersComponent implements OnInit {
     } finally {
       this.loading.set(false);
     }
+  }
+
+  // A container's or a VCH's name leads to its VM in the vSphere Client.
+  async showVm(event: Event, vm: string): Promise<void> {
+    event.preventDefault();
+    await this.sdk.showVm(vm, (await this.connection.get()).guid);
   }
 }

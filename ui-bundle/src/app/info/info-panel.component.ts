@@ -34,7 +34,14 @@ import { count } from '../shared/format';
         <div class="card-block">
           <dl class="vic-facts">
             <dt>Address</dt>
-            <dd>{{ v.appliance.address ?? v.appliance.address_error }}</dd>
+            <dd>
+              @if (v.appliance.address) {
+                <a [href]="page(v.appliance.address)" target="_blank" rel="noopener" data-test="appliance-page">{{ v.appliance.address }}</a>
+                (the appliance's page)
+              } @else {
+                {{ v.appliance.address_error }}
+              }
+            </dd>
             <dt>Appliance version</dt>
             <dd data-test="appliance-version">{{ v.appliance.version }}</dd>
             <dt>Plug-in version</dt>
@@ -45,6 +52,8 @@ import { count } from '../shared/format';
             <dd data-test="endpoint-version">{{ v.appliance.endpoint_version }}</dd>
             <dt>Virtual Container Hosts</dt>
             <dd>{{ v.vchs.length }}</dd>
+            <dt>Container VMs</dt>
+            <dd data-test="container-count">{{ containers() ?? '…' }}</dd>
           </dl>
         </div>
       </section>
@@ -58,7 +67,7 @@ import { count } from '../shared/format';
         <clr-dg-column>Plug-in talks to</clr-dg-column>
         @for (a of v.registration.appliances; track a.id) {
           <clr-dg-row [attr.data-appliance]="a.address">
-            <clr-dg-cell>{{ a.address }}@if (a.this) { (this one)}</clr-dg-cell>
+            <clr-dg-cell><a [href]="page(a.address)" target="_blank" rel="noopener">{{ a.address }}</a>@if (a.this) { (this one)}</clr-dg-cell>
             <clr-dg-cell>{{ a.running_version ?? a.version }}</clr-dg-cell>
             <clr-dg-cell>{{ a.plugin_version }}</clr-dg-cell>
             <clr-dg-cell>
@@ -128,7 +137,13 @@ export class InfoPanelComponent implements OnInit {
   private readonly sdk = inject(ClientSdkService);
   readonly versions = signal<Versions | undefined>(undefined);
   readonly error = signal('');
+  readonly containers = signal<number | undefined>(undefined);
   readonly count = count;
+
+  // The appliance's own page, where it is registered with vCenter.
+  page(address: string): string {
+    return `https://${address}/register`;
+  }
 
   ngOnInit(): void {
     void this.load();
@@ -137,7 +152,9 @@ export class InfoPanelComponent implements OnInit {
 
   async load(): Promise<void> {
     try {
-      this.versions.set(await this.api.versions());
+      const [versions, containers] = await Promise.all([this.api.versions(), this.api.containers().catch(() => undefined)]);
+      this.versions.set(versions);
+      this.containers.set(containers?.length);
       this.error.set('');
     } catch (e) {
       this.error.set(e instanceof ApiError ? e.message : String(e));

@@ -11,8 +11,9 @@ import { ClientBundleOfferComponent } from '../shared/client-bundle-offer.compon
 import { DEBUG_LEVELS } from '../shared/debug-levels';
 import { certificatesUri } from '../shared/download';
 import { FieldComponent } from '../shared/field.component';
+import { HelpLinkComponent } from '../shared/help-link.component';
 import { messageFor, under } from '../shared/issues';
-import { vchParams } from '../shared/modal-params';
+import { dialogVch, vchParams } from '../shared/modal-params';
 import { TaskProgressComponent } from '../shared/task-progress.component';
 import { readPem } from '../wizard/steps/pem-files';
 import { ConfigureForm, formOf, patchOf, restartsEndpoint } from './configure/configure-form';
@@ -25,7 +26,15 @@ type Json = Record<string, any>;
 // endpoint only reads when it starts is announced before it is saved.
 @Component({
   selector: 'vic-configure-vch',
-  imports: [FormsModule, ClrAlertModule, ClrCheckboxModule, FieldComponent, TaskProgressComponent, ClientBundleOfferComponent],
+  imports: [
+    FormsModule,
+    ClrAlertModule,
+    ClrCheckboxModule,
+    FieldComponent,
+    TaskProgressComponent,
+    ClientBundleOfferComponent,
+    HelpLinkComponent,
+  ],
   templateUrl: './configure/configure-vch.component.html',
   styles: [
     '.vic-error { color: var(--cds-alias-status-danger, #c21d00); }',
@@ -64,12 +73,12 @@ export class ConfigureVchComponent implements OnInit {
 
   async ngOnInit(): Promise<void> {
     try {
-      const [v, list] = await Promise.all([this.api.vch(this.vch.id) as Promise<Json>, this.api.vchs()]);
-      const item = list.find((x) => x.id === this.vch.id);
+      const item = await dialogVch(this.vch, this.sdk, this.api);
+      const v = (await this.api.vch(this.vch.id)) as Json;
       this.current = v;
-      this.running = (item?.power_state ?? v['runtime']?.['power_state']) === 'poweredOn';
-      this.datacenter = item?.datacenter ?? '';
-      this.dockerHost.set(item?.docker_host);
+      this.running = item.power_state === 'poweredOn';
+      this.datacenter = item.datacenter ?? '';
+      this.dockerHost.set(item.docker_host);
       this.form = formOf(v);
       this.before = formOf(v);
       this.loaded.set(true);

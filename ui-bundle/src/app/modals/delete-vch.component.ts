@@ -7,7 +7,8 @@ import { ApiError } from '../api/api-error';
 import { ContainerVm, Task } from '../api/models';
 import { VicApiService } from '../api/vic-api.service';
 import { ClientSdkService } from '../sdk/client-sdk.service';
-import { vchParams } from '../shared/modal-params';
+import { count } from '../shared/format';
+import { dialogVch, vchParams } from '../shared/modal-params';
 import { TaskProgressComponent } from '../shared/task-progress.component';
 
 // Deleting a VCH: what it manages, whether its running containers and its
@@ -21,16 +22,16 @@ import { TaskProgressComponent } from '../shared/task-progress.component';
       @if (!uri()) {
         @if (loading()) {
           <clr-spinner clrInline>Looking at its containers</clr-spinner>
-        } @else {
+        } @else if (found()) {
           <p>
-            {{ vch.name }} manages {{ containers().length }} container VMs ({{ running() }} running,
+            {{ vch.name }} manages {{ count(containers().length, 'container VM') }} ({{ running() }} running,
             {{ containers().length - running() }} stopped). Deleting it deletes them too.
           </p>
           @if (running() > 0 && !withRunning) {
             <clr-alert clrAlertType="warning" [clrAlertClosable]="false">
               <clr-alert-item>
                 <span class="alert-text">
-                  {{ running() }} container VMs are running. Stop them first, or delete them with the VCH.
+                  {{ count(running(), 'container VM') }} {{ running() === 1 ? 'is' : 'are' }} running. Stop them first, or delete them with the VCH.
                 </span>
               </clr-alert-item>
             </clr-alert>
@@ -49,7 +50,7 @@ import { TaskProgressComponent } from '../shared/task-progress.component';
         }
         <div class="vic-buttons">
           <button class="btn btn-outline" (click)="cancel()">Cancel</button>
-          <button class="btn btn-danger" [disabled]="loading() || (running() > 0 && !withRunning)" (click)="confirm()">
+          <button class="btn btn-danger" [disabled]="loading() || !found() || (running() > 0 && !withRunning)" (click)="confirm()">
             Delete
           </button>
         </div>
@@ -73,12 +74,16 @@ export class DeleteVchComponent implements OnInit {
   readonly error = signal('');
   readonly uri = signal('');
   readonly failed = signal(false);
+  readonly found = signal(false);
+  readonly count = count;
   withRunning = false;
   withVolumes = false;
 
   async ngOnInit(): Promise<void> {
     try {
+      await dialogVch(this.vch, this.sdk, this.api);
       this.containers.set((await this.api.containers()).filter((c) => c.vch_id === this.vch.id));
+      this.found.set(true);
     } catch (e) {
       this.error.set(e instanceof ApiError ? e.message : String(e));
     } finally {

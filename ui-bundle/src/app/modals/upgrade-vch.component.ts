@@ -6,7 +6,7 @@ import { ApiError } from '../api/api-error';
 import { Task } from '../api/models';
 import { VicApiService } from '../api/vic-api.service';
 import { ClientSdkService } from '../sdk/client-sdk.service';
-import { vchParams } from '../shared/modal-params';
+import { dialogVch, vchParams } from '../shared/modal-params';
 import { TaskProgressComponent } from '../shared/task-progress.component';
 
 // Upgrading a VCH to this appliance's version (its endpoint restarts; its
@@ -35,7 +35,9 @@ import { TaskProgressComponent } from '../shared/task-progress.component';
         }
         <div class="vic-buttons">
           <button class="btn btn-outline" (click)="close()">Cancel</button>
-          <button class="btn btn-primary" (click)="start()">{{ rollback ? 'Roll back' : 'Upgrade' }}</button>
+          <button class="btn btn-primary" [disabled]="rollback ? !to() : !upgradeable()" (click)="start()">
+            {{ rollback ? 'Roll back' : 'Upgrade' }}
+          </button>
         </div>
       } @else {
         <vic-task-progress [uri]="uri()" (finished)="finished($event)" />
@@ -59,18 +61,20 @@ export class UpgradeVchComponent implements OnInit {
   readonly error = signal('');
   readonly uri = signal('');
   readonly failed = signal(false);
+  readonly upgradeable = signal(false);
 
   async ngOnInit(): Promise<void> {
     try {
+      const item = await dialogVch(this.vch, this.sdk, this.api);
+      this.from.set(item.version);
       if (this.rollback) {
-        const item = (await this.api.vchs()).find((x) => x.id === this.vch.id);
-        this.from.set(item?.version ?? '');
-        this.to.set(item?.rollback_version ?? '');
+        this.to.set(item.rollback_version ?? '');
         return;
       }
       const v = await this.api.versions();
       this.to.set(v.appliance.version);
-      this.from.set(v.vchs.find((x) => x.id === this.vch.id)?.version ?? '');
+      this.upgradeable.set(item.upgrade_status.startsWith('Upgradeable'));
+      if (!this.upgradeable()) this.error.set(`${item.name} cannot be upgraded: ${item.upgrade_status}.`);
     } catch (e) {
       this.error.set(e instanceof ApiError ? e.message : String(e));
     }

@@ -60,6 +60,11 @@ export class ClientSdkService {
     sdk.modal.open({ ...config, onClosed: (data) => this.zone.run(() => onClosed?.(data)) });
   }
 
+  // The VM's summary in the vSphere Client; `guid` is its vCenter's.
+  async showVm(vm: string, guid: string): Promise<void> {
+    (await this.ready()).app.navigateTo?.({ targetViewId: 'vsphere.core.vm.summary', objectId: `VirtualMachine:${vm}:${guid}` });
+  }
+
   async closeModal(data?: unknown): Promise<void> {
     (await this.ready()).modal.close(data);
   }

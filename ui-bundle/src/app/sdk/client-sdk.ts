@@ -30,6 +30,7 @@ export interface HtmlClientSdk {
     getApiEndpoints(): { uiApiEndpoint: { fullUrl: string } };
     getPluginBackendInfo(callback: (info: { allPluginBackendServers: PluginBackend[] }) => void): void;
     getTheme(): { name: string };
+    navigateTo?(request: { targetViewId: string; objectId?: string }): void;
   };
   event: {
     onGlobalRefresh(callback: () => void): void;

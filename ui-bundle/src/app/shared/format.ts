@@ -23,6 +23,14 @@ export function bytes(n: number): string {
   return `${v >= 100 || i === 0 ? v.toFixed(0) : v.toFixed(2)} ${units[i]}`;
 }
 
+// A VCH's state as the list says it: power, and for one powered on whether
+// its Docker API answers (when the appliance was asked to look).
+export function vchStatus(state: string, answering: boolean | undefined): string {
+  const power = powerState(state);
+  if (state !== 'poweredOn' || answering === undefined) return power;
+  return `${power}, ${answering ? 'Docker API answering' : 'Docker API not answering'}`;
+}
+
 export function powerState(state: string): string {
   switch (state) {
     case 'poweredOn':

@@ -3,9 +3,10 @@ import { ClrAlertModule, ClrConditionalModule, ClrDatagridModule, ClrIconModule,
 
 import { ApiError } from '../api/api-error';
 import { VchListItem } from '../api/models';
+import { ConnectionService } from '../api/connection.service';
 import { VicApiService } from '../api/vic-api.service';
 import { ClientSdkService } from '../sdk/client-sdk.service';
-import { count, powerState, upgradeLabel } from '../shared/format';
+import { count, upgradeLabel, vchStatus } from '../shared/format';
 import { DatagridFilterLabelsDirective } from '../shared/datagrid-filter-labels.directive';
 import { dockerCommand, saveFile } from '../shared/download';
 import { VchLogComponent } from './vch-log.component';
@@ -76,8 +77,15 @@ import { VchLogComponent } from './vch-log.component';
             <button class="action-item" (click)="downloadClientBundle(vch)">Download client certificate (once)</button>
           }
         </clr-dg-action-overflow>
-        <clr-dg-cell>{{ vch.name }}</clr-dg-cell>
-        <clr-dg-cell>{{ state(vch.power_state) }}</clr-dg-cell>
+        <clr-dg-cell>
+          <a href="" (click)="showVm($event, vch.id)" [attr.aria-label]="vch.name + ', its endpoint VM'">{{ vch.name }}</a>
+        </clr-dg-cell>
+        <clr-dg-cell [attr.data-status]="vch.endpoint_answering === false ? 'not-answering' : vch.power_state">
+          @if (vch.endpoint_answering === false) {
+            <cds-icon shape="exclamation-triangle" status="warning" aria-hidden="true" />
+          }
+          {{ status(vch.power_state, vch.endpoint_answering) }}
+        </clr-dg-cell>
         <clr-dg-cell>{{ vch.version }}</clr-dg-cell>
         <clr-dg-cell [title]="vch.upgrade_status">{{ upgrade(vch.upgrade_status) }}</clr-dg-cell>
         <clr-dg-cell [attr.data-daemon-version]="vch.daemon_version ?? ''">{{ vch.daemon_version ?? 'Not started' }}</clr-dg-cell>
@@ -109,13 +117,14 @@ import { VchLogComponent } from './vch-log.component';
 export class VchListComponent implements OnInit, OnDestroy {
   private readonly api = inject(VicApiService);
   private readonly sdk = inject(ClientSdkService);
+  private readonly connection = inject(ConnectionService);
   readonly vchs = signal<VchListItem[]>([]);
   readonly loading = signal(true);
   readonly loads = signal(0);
   detail: VchListItem | null = null;
   readonly error = signal('');
   readonly notice = signal('');
-  readonly state = powerState;
+  readonly status = vchStatus;
   readonly upgrade = upgradeLabel;
   readonly count = count;
   @ViewChild('newVch') newVch?: ElementRef<HTMLButtonElement>;
@@ -140,7 +149,7 @@ export class VchListComponent implements OnInit, OnDestroy {
   async load(quiet = false): Promise<void> {
     if (!quiet) this.loading.set(true);
     try {
-      this.vchs.set(await this.api.vchs());
+      this.vchs.set(await this.api.vchs(true));
       this.loads.update((n) => n + 1);
       if (!quiet) this.error.set('');
     } catch (e) {
@@ -174,6 +183,12 @@ export class VchListComponent implements OnInit, OnDestroy {
         onClosed: (data) => this.closed(data),
       })
       .catch((e) => this.error.set(String(e)));
+  }
+
+  // The name leads to the endpoint VM in the vSphere Client, as in 1.5.
+  async showVm(event: Event, vm: string): Promise<void> {
+    event.preventDefault();
+    await this.sdk.showVm(vm, (await this.connection.get()).guid);
   }
 
   private closed(data: unknown): void {

@@ -3,9 +3,9 @@ import { Component, OnInit, inject, signal } from '@angular/core';
 import { ApiError } from '../api/api-error';
 import { ContainerVm, VchListItem } from '../api/models';
 import { VicApiService } from '../api/vic-api.service';
-import { morefOf } from '../sdk/client-sdk';
+import { morefOf, vcenterGuidOf } from '../sdk/client-sdk';
 import { ClientSdkService } from '../sdk/client-sdk.service';
-import { upgradeLabel } from '../shared/format';
+import { upgradeLabel, vchStatus } from '../shared/format';
 
 // A VM's summary card: what VIC knows of it when it is a VCH's endpoint VM
 // or a container VM.
@@ -26,6 +26,10 @@ import { upgradeLabel } from '../shared/format';
               -
             }
           </dd>
+          <dt>Status</dt>
+          <dd data-test="vch-status">{{ status(v.power_state, v.endpoint_answering) }}</dd>
+          <dt>Container VMs</dt>
+          <dd data-test="container-count">{{ containers().length }}</dd>
           <dt>Version</dt>
           <dd>{{ v.version }} ({{ upgrade(v.upgrade_status) }})</dd>
         </dl>
@@ -42,7 +46,7 @@ import { upgradeLabel } from '../shared/format';
             <dd>{{ c.ports }}</dd>
           }
           <dt>Virtual Container Host</dt>
-          <dd>{{ c.vch_name }}</dd>
+          <dd><a href="" (click)="showVm($event, c.vch_id)">{{ c.vch_name }}</a></dd>
         </dl>
       } @else {
         <p class="vic-muted">{{ message() }}</p>
@@ -56,6 +60,10 @@ export class VmSummaryComponent implements OnInit {
   private readonly sdk = inject(ClientSdkService);
   readonly vch = signal<VchListItem | undefined>(undefined);
   readonly container = signal<ContainerVm | undefined>(undefined);
+  // The VCH's own container VMs, when the VM is a VCH.
+  readonly containers = signal<ContainerVm[]>([]);
+  readonly status = vchStatus;
+  private guid = '';
   readonly message = signal('Loading…');
   readonly upgrade = upgradeLabel;
 
@@ -67,12 +75,19 @@ export class VmSummaryComponent implements OnInit {
         this.message.set('No VM is selected.');
         return;
       }
-      const [vchs, containers] = await Promise.all([this.api.vchs(), this.api.containers()]);
+      this.guid = vcenterGuidOf(context.id) ?? '';
+      const [vchs, containers] = await Promise.all([this.api.vchs(true), this.api.containers()]);
       this.vch.set(vchs.find((v) => v.id === ref.value));
+      this.containers.set(containers.filter((c) => c.vch_id === ref.value));
       this.container.set(containers.find((c) => c.id === ref.value));
       this.message.set('This VM is neither a Virtual Container Host nor a container.');
     } catch (e) {
       this.message.set(e instanceof ApiError ? e.message : String(e));
     }
+  }
+
+  showVm(event: Event, vm: string): void {
+    event.preventDefault();
+    void this.sdk.showVm(vm, this.guid);
   }
 }

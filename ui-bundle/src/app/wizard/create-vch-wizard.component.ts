@@ -8,6 +8,7 @@ import { VicApiService } from '../api/vic-api.service';
 import { morefOf } from '../sdk/client-sdk';
 import { ClientSdkService } from '../sdk/client-sdk.service';
 import { ClientBundleOfferComponent } from '../shared/client-bundle-offer.component';
+import { HelpLinkComponent } from '../shared/help-link.component';
 import { certificatesUri } from '../shared/download';
 import { TaskProgressComponent } from '../shared/task-progress.component';
 import { ComputeStepComponent } from './steps/compute-step.component';
@@ -36,6 +37,7 @@ const STEPS: Step[] = ['general', 'compute', 'storage', 'networks', 'security', 
     ClrAlertModule,
     TaskProgressComponent,
     ClientBundleOfferComponent,
+    HelpLinkComponent,
     GeneralStepComponent,
     ComputeStepComponent,
     StorageStepComponent,
@@ -64,44 +66,44 @@ const STEPS: Step[] = ['general', 'compute', 'storage', 'networks', 'security', 
 
       <clr-wizard-page [clrWizardPagePreventDefaultNext]="true" (clrWizardPageOnCommit)="commit('general')"
                        [clrWizardPageNextDisabled]="checking()">
-        <ng-template clrPageTitle>General settings</ng-template>
+        <ng-template clrPageTitle>General settings<vic-help-link topic="general" label="General settings" /></ng-template>
         <ng-template clrPageNavTitle>General</ng-template>
         <vic-general-step #general [state]="state" [issues]="issuesOf(\'general\')" [tried]="!!tried['general']" />
       </clr-wizard-page>
       <clr-wizard-page [clrWizardPagePreventDefaultNext]="true" (clrWizardPageOnCommit)="commit('compute')"
                        [clrWizardPageNextDisabled]="checking()">
-        <ng-template clrPageTitle>Compute capacity</ng-template>
+        <ng-template clrPageTitle>Compute capacity<vic-help-link topic="compute" label="Compute capacity" /></ng-template>
         <ng-template clrPageNavTitle>Compute Capacity</ng-template>
         <vic-compute-step #compute [state]="state" [issues]="issuesOf(\'compute\')" [tried]="!!tried['compute']"
                           (recheck)="commit('compute')" />
       </clr-wizard-page>
       <clr-wizard-page [clrWizardPagePreventDefaultNext]="true" (clrWizardPageOnCommit)="commit('storage')"
                        [clrWizardPageNextDisabled]="checking()" (clrWizardPageOnLoad)="storage?.load()">
-        <ng-template clrPageTitle>Storage capacity</ng-template>
+        <ng-template clrPageTitle>Storage capacity<vic-help-link topic="storage" label="Storage capacity" /></ng-template>
         <ng-template clrPageNavTitle>Storage Capacity</ng-template>
         <vic-storage-step #storage [state]="state" [issues]="issuesOf(\'storage\')" [tried]="!!tried['storage']" />
       </clr-wizard-page>
       <clr-wizard-page [clrWizardPagePreventDefaultNext]="true" (clrWizardPageOnCommit)="commit('networks')"
                        [clrWizardPageNextDisabled]="checking()" (clrWizardPageOnLoad)="networks?.load()">
-        <ng-template clrPageTitle>Configure networks</ng-template>
+        <ng-template clrPageTitle>Configure networks<vic-help-link topic="networks" label="Configure networks" /></ng-template>
         <ng-template clrPageNavTitle>Networks</ng-template>
         <vic-networks-step #networks [state]="state" [issues]="issuesOf(\'networks\')" [tried]="!!tried['networks']" />
       </clr-wizard-page>
       <clr-wizard-page [clrWizardPagePreventDefaultNext]="true" (clrWizardPageOnCommit)="commit('security')"
                        [clrWizardPageNextDisabled]="checking()">
-        <ng-template clrPageTitle>Security</ng-template>
+        <ng-template clrPageTitle>Security<vic-help-link topic="security" label="Security" /></ng-template>
         <ng-template clrPageNavTitle>Security</ng-template>
         <vic-security-step #security [state]="state" [issues]="issuesOf(\'security\')" [tried]="!!tried['security']" />
       </clr-wizard-page>
       <clr-wizard-page [clrWizardPagePreventDefaultNext]="true" (clrWizardPageOnCommit)="commit('registry')"
                        [clrWizardPageNextDisabled]="checking()">
-        <ng-template clrPageTitle>Registry access</ng-template>
+        <ng-template clrPageTitle>Registry access<vic-help-link topic="registry" label="Registry access" /></ng-template>
         <ng-template clrPageNavTitle>Registry Access</ng-template>
         <vic-registry-step #registry [state]="state" [issues]="issuesOf(\'registry\')" [tried]="!!tried['registry']" />
       </clr-wizard-page>
       <clr-wizard-page [clrWizardPagePreventDefaultNext]="true" (clrWizardPageOnCommit)="commit('operations')"
                        [clrWizardPageNextDisabled]="checking()">
-        <ng-template clrPageTitle>Operations user</ng-template>
+        <ng-template clrPageTitle>Operations user<vic-help-link topic="operations" label="Operations user" /></ng-template>
         <ng-template clrPageNavTitle>Operations User</ng-template>
         <vic-operations-step #operations [state]="state" [issues]="issuesOf(\'operations\')" [tried]="!!tried['operations']" />
       </clr-wizard-page>

@@ -22,6 +22,9 @@ import { StepBase } from './step-base';
     @if (loadError()) {
       <p class="vic-error" role="alert">{{ loadError() }}</p>
     }
+    <p>
+      <a href="assets/help.html#network-requirements" target="_blank" rel="noopener">View network requirements</a>
+    </p>
     <form class="clr-form clr-form-horizontal" (submit)="$event.preventDefault()">
       <h4>Required VCH networks</h4>
       <vic-field label="Bridge network" for="bridge-network"

@@ -1,0 +1,19 @@
+import { Component, Input } from '@angular/core';
+import { ClrIconModule } from '@clr/angular';
+
+// A "?" beside a step's title, opening the help shipped with the plug-in at
+// that step's section, in a new tab (it works without internet access).
+@Component({
+  selector: 'vic-help-link',
+  imports: [ClrIconModule],
+  template: `
+    <a class="vic-help" [href]="'assets/help.html#' + topic" target="_blank" rel="noopener" [attr.aria-label]="'Help: ' + label">
+      <cds-icon shape="help-info" size="16" aria-hidden="true" />
+    </a>
+  `,
+  styles: ['.vic-help { margin-left: 0.3rem; vertical-align: middle; }'],
+})
+export class HelpLinkComponent {
+  @Input({ required: true }) topic = '';
+  @Input({ required: true }) label = '';
+}

@@ -618,6 +618,27 @@ describe('the plug-in in the test shell', () => {
       assert.ok(box && box.y + box.height <= 700 && box.x + box.width <= 1024, `${name} is in view: ${JSON.stringify(box)}`);
     }
     await p.screenshot({ path: path.join(shots, '23-wizard-1024x700.png') });
+    await m.getByRole('button', { name: 'Cancel', exact: true }).click();
+
+    // The list keeps its Name column in view without scrolling sideways;
+    // the columns it starts without are in the column toggle.
+    const api = await applianceApi();
+    const created = await api.post(`container/target/${facts.vcenter}/vch?thumbprint=${facts.thumbprint}`, {
+      data: vchBody('vch-narrow', 'vch-narrow.example.com'),
+    });
+    const task = await finished(api, (await created.json()).task);
+    assert.equal(task.state, 'succeeded', JSON.stringify(task));
+    await v.getByRole('button', { name: 'Refresh the list' }).click();
+    const name = v.locator('clr-dg-row[data-vch="vch-narrow"] a').first();
+    await name.waitFor();
+    const grid = v.locator('.datagrid');
+    const [nameBox, gridBox] = [await name.boundingBox(), await grid.boundingBox()];
+    assert.ok(nameBox.x >= gridBox.x && nameBox.x + nameBox.width <= gridBox.x + gridBox.width, 'Name is in view');
+    await p.screenshot({ path: path.join(shots, '23b-list-1024x700.png') });
+    const overflow = await grid.evaluate((g) => g.scrollWidth - g.clientWidth);
+    assert.ok(overflow <= 1, `the list scrolls sideways by ${overflow} px`);
+    await api.delete(`container/target/${facts.vcenter}/vch/${task.vch_id}?thumbprint=${facts.thumbprint}`);
+    await api.dispose();
     await small.close();
   });
 

@@ -48,10 +48,19 @@ import { VchLogComponent } from './vch-log.component';
       <clr-dg-column [clrDgField]="'name'">Name</clr-dg-column>
       <clr-dg-column [clrDgField]="'power_state'">Status</clr-dg-column>
       <clr-dg-column [clrDgField]="'version'">Version</clr-dg-column>
-      <clr-dg-column [clrDgField]="'upgrade_status'">Upgrade status</clr-dg-column>
-      <clr-dg-column>Endpoint daemon</clr-dg-column>
+      <!-- In a narrow client these start hidden (the column toggle shows them),
+           so that the Name column stays in view without scrolling. -->
+      <clr-dg-column [clrDgField]="'upgrade_status'">
+        <ng-container *clrDgHideableColumn="{ hidden: narrow }">Upgrade status</ng-container>
+      </clr-dg-column>
+      <clr-dg-column>
+        <ng-container *clrDgHideableColumn="{ hidden: narrow }">Endpoint daemon</ng-container>
+      </clr-dg-column>
+      <clr-dg-column>
+        <ng-container *clrDgHideableColumn="{ hidden: narrow }">Admin portal</ng-container>
+      </clr-dg-column>
+      <!-- Last, so that when the others are hidden its edge is the grid's. -->
       <clr-dg-column>Docker API endpoint</clr-dg-column>
-      <clr-dg-column>Admin portal</clr-dg-column>
       <clr-dg-placeholder>No Virtual Container Host yet: create one with New Virtual Container Host.</clr-dg-placeholder>
       <clr-dg-row *clrDgItems="let vch of vchs(); trackBy: byId" [clrDgItem]="vch" [attr.data-vch]="vch.name" [attr.data-vch-id]="vch.id"
                   [clrDgDetailOpenLabel]="'Show the operation log of ' + vch.name"
@@ -89,16 +98,16 @@ import { VchLogComponent } from './vch-log.component';
         <clr-dg-cell>{{ vch.version }}</clr-dg-cell>
         <clr-dg-cell [title]="vch.upgrade_status">{{ upgrade(vch.upgrade_status) }}</clr-dg-cell>
         <clr-dg-cell [attr.data-daemon-version]="vch.daemon_version ?? ''">{{ vch.daemon_version ?? 'Not started' }}</clr-dg-cell>
-        <!-- Broken only after "=", never inside the address. -->
-        <clr-dg-cell class="vic-mono vic-nowrap-parts">
-          @if (vch.docker_host) {<span>DOCKER_HOST=</span><wbr /><span>{{ vch.docker_host }}</span>} @else {Waiting for an address}
-        </clr-dg-cell>
         <clr-dg-cell>
           @if (vch.admin_portal) {
             <a [href]="vch.admin_portal" target="_blank" rel="noopener">{{ vch.admin_portal }}</a>
           } @else {
             -
           }
+        </clr-dg-cell>
+        <!-- Broken only after "=", never inside the address. -->
+        <clr-dg-cell class="vic-mono vic-nowrap-parts">
+          @if (vch.docker_host) {<span>DOCKER_HOST=</span><wbr /><span>{{ vch.docker_host }}</span>} @else {Waiting for an address}
         </clr-dg-cell>
       </clr-dg-row>
       <!-- A side pane, not a row inside the row: the log is no table cell. -->
@@ -122,6 +131,8 @@ export class VchListComponent implements OnInit, OnDestroy {
   readonly loading = signal(true);
   readonly loads = signal(0);
   detail: VchListItem | null = null;
+  // The view's width as it opens: a 1024-pixel client leaves it about 750.
+  readonly narrow = window.innerWidth < 1000;
   readonly error = signal('');
   readonly notice = signal('');
   readonly status = vchStatus;

@@ -6,5 +6,7 @@ export default defineConfig({
   test: {
     include: ['src/**/*.spec.ts'],
     environment: 'node',
+    // $localize, as the application's polyfills give it (the source texts).
+    setupFiles: ['@angular/localize/init'],
   },
 });

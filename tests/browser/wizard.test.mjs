@@ -642,6 +642,39 @@ describe('the plug-in in the test shell', () => {
     await small.close();
   });
 
+  test("the plug-in speaks the vSphere Client's language: German and French", async () => {
+    const words = {
+      'de-DE': { summary: 'Übersicht', create: 'Neuer Virtual Container Host', title: 'Allgemeine Einstellungen', next: 'Weiter', badName: 'Der Name enthält nicht erlaubte Zeichen' },
+      'fr-FR': { summary: 'Résumé', create: 'Nouveau Virtual Container Host', title: 'Paramètres généraux', next: 'Suivant', badName: 'Le nom contient des caractères non autorisés' },
+    };
+    for (const [locale, w] of Object.entries(words)) {
+      const context = await browser.newContext({ ignoreHTTPSErrors: true, viewport: { width: 1400, height: 900 } });
+      context.setDefaultTimeout(TIMEOUT);
+      const p = await context.newPage();
+      const url = new URL(facts.shell);
+      url.searchParams.set('locale', locale);
+      await p.goto(url.href);
+      const v = p.frameLocator('#view');
+      await v.getByRole('tab', { name: w.summary }).waitFor();
+      assert.equal(await v.locator('html').getAttribute('lang'), locale.slice(0, 2));
+      await v.getByRole('tab', { name: 'Virtual Container Hosts' }).click();
+      await v.getByRole('button', { name: w.create }).click();
+      const m = p.frameLocator('#modal-frame');
+      await m.locator('.modal-title').filter({ hasText: w.title }).first().waitFor();
+      await m.locator('#vch-name').fill('bad/name');
+      await m.locator('[id="vch-name-error"]').filter({ hasText: w.badName }).waitFor();
+      await m.getByRole('button', { name: w.next, exact: true }).waitFor();
+      await p.screenshot({ path: path.join(shots, `24-wizard-${locale}.png`) });
+      const frame = await (await p.locator('#modal-frame').elementHandle()).contentFrame();
+      await frame.addScriptTag({ content: axeSource });
+      const found = await frame.evaluate(async () =>
+        (await window.axe.run(document, { resultTypes: ['violations'] })).violations
+          .filter((x) => x.impact === 'serious' || x.impact === 'critical').map((x) => x.id));
+      assert.deepEqual(found, [], `accessibility of the wizard in ${locale}`);
+      await context.close();
+    }
+  });
+
   test('the views follow the client into the dark theme and back', async () => {
     const body = view.locator('body');
     assert.equal(await body.getAttribute('cds-theme'), 'light');

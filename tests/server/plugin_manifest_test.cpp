@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include <boost/test/unit_test.hpp>
+#include <set>
 
 #include "tests/server/server_world.h"
 #include "tests/support/run_process.h"
@@ -39,6 +40,18 @@ BOOST_AUTO_TEST_CASE(plugin_json_carries_the_build_version) {
   const auto& action = manifest["objects"]["ClusterComputeResource"]["menu"]["actions"][0];
   BOOST_TEST(action["trigger"]["type"] == "modal");  // the wizard opens as a modal
   BOOST_TEST(manifest["objects"]["VirtualMachine"]["summary"]["view"]["uri"].is_string());
+  // A VCH's endpoint VM carries the VIC actions in its Actions menu.
+  std::set<std::string> vmActions;
+  for (const auto& a : manifest["objects"]["VirtualMachine"]["menu"]["actions"])
+    vmActions.insert(a["id"].get<std::string>());
+  BOOST_TEST((vmActions == std::set<std::string>{"vic.vm.configureVch", "vic.vm.upgradeVch",
+                                                 "vic.vm.deleteVch"}));
+  // Every text the client shows from the manifest, in each language the UI has.
+  const auto& i18n = manifest["definitions"]["i18n"];
+  for (const auto& [key, texts] : i18n["definitions"].items())
+    for (const auto& locale : i18n["locales"])
+      BOOST_TEST(texts.contains(locale.get<std::string>()), key << " in " << locale);
+  BOOST_TEST(i18n["locales"].size() == 3u);
 }
 
 BOOST_AUTO_TEST_CASE(the_6_7_package_opens_and_carries_the_version) {

@@ -13,7 +13,7 @@
     },
     app: {
       getClientInfo: () => ({ type: 'HTML', version: '8.0.3' }),
-      getClientLocale: () => 'en-US',
+      getClientLocale: () => shell.locale,
       getContextObjects: () => shell.contextOf(me),
       getSessionInfo: (callback) => shell.sessionInfo(callback),
       getApiEndpoints: () => ({ uiApiEndpoint: { fullUrl: shell.state.uiApiEndpoint } }),

@@ -10,6 +10,8 @@
 
   const shell = {
     theme: 'light',
+    // The client's language: en-US, or as the shell's URL asks (?locale=de-DE).
+    locale: new URLSearchParams(location.search).get('locale') || 'en-US',
     get state() { return state; },
 
     attach(win) {

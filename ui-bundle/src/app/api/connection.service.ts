@@ -46,7 +46,7 @@ export class ConnectionService {
     const vcenters = await this.fetchJson<VcenterRegistration[]>(this.ownBase + 'plugin/vcenters', headers);
     const guid = context.length ? vcenterGuidOf(context[0].id) : undefined;
     const vcenter = pickVcenter(vcenters, guid, uiOrigin);
-    if (!vcenter) throw new ApiError(404, 'This appliance is not registered with any vCenter.');
+    if (!vcenter) throw new ApiError(404, $localize`This appliance is not registered with any vCenter.`);
     const query = vcenter.thumbprint ? '?thumbprint=' + encodeURIComponent(vcenter.thumbprint) : '';
     let base = this.ownBase;
     try {
@@ -68,7 +68,7 @@ export class ConnectionService {
     try {
       response = await fetch(url, { headers });
     } catch (e) {
-      throw new ApiError(0, `The appliance at ${new URL(url).origin} cannot be reached: ${(e as Error).message}`);
+      throw new ApiError(0, $localize`The appliance at ${new URL(url).origin}:origin: cannot be reached: ${(e as Error).message}:reason:`);
     }
     if (!response.ok) throw await ApiError.from(response);
     return response.json() as Promise<T>;

@@ -137,7 +137,7 @@ export class VicApiService {
           this.connection.reset();
           continue;
         }
-        throw new ApiError(0, `The VIC appliance cannot be reached: ${(e as Error).message}`);
+        throw new ApiError(0, $localize`The VIC appliance cannot be reached: ${(e as Error).message}:reason:`);
       }
       if (response.ok) return response;
       const error = await ApiError.from(response);

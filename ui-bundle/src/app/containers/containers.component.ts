@@ -20,21 +20,21 @@ import { bytes, count, powerState } from '../shared/format';
       </clr-alert>
     }
     <div class="btn-group">
-      <button class="btn btn-outline" (click)="load()" aria-label="Refresh the containers">
-        <cds-icon shape="refresh"></cds-icon> Refresh
+      <button class="btn btn-outline" (click)="load()" aria-label="Refresh the containers" i18n-aria-label>
+        <cds-icon shape="refresh"></cds-icon> <ng-container i18n>Refresh</ng-container>
       </button>
     </div>
-    <clr-datagrid vicFilterLabels [clrDgLoading]="loading()" role="region" aria-label="Containers">
-      <clr-dg-column [clrDgField]="'name'">Name</clr-dg-column>
-      <clr-dg-column [clrDgField]="'power_state'">State</clr-dg-column>
-      <clr-dg-column [clrDgField]="'memory_mb'">Memory Usage</clr-dg-column>
-      <clr-dg-column [clrDgField]="'cpu_mhz'">CPU Usage</clr-dg-column>
-      <clr-dg-column [clrDgField]="'storage_bytes'">Storage Usage</clr-dg-column>
-      <clr-dg-column>Port Mapping</clr-dg-column>
-      <clr-dg-column [clrDgField]="'vch_name'">VCH</clr-dg-column>
-      <clr-dg-column [clrDgField]="'vm_name'">VM</clr-dg-column>
-      <clr-dg-column [clrDgField]="'image'">Image</clr-dg-column>
-      <clr-dg-placeholder>No container VMs.</clr-dg-placeholder>
+    <clr-datagrid vicFilterLabels [clrDgLoading]="loading()" role="region" aria-label="Containers" i18n-aria-label>
+      <clr-dg-column [clrDgField]="'name'" i18n>Name</clr-dg-column>
+      <clr-dg-column [clrDgField]="'power_state'" i18n>State</clr-dg-column>
+      <clr-dg-column [clrDgField]="'memory_mb'" i18n>Memory Usage</clr-dg-column>
+      <clr-dg-column [clrDgField]="'cpu_mhz'" i18n>CPU Usage</clr-dg-column>
+      <clr-dg-column [clrDgField]="'storage_bytes'" i18n>Storage Usage</clr-dg-column>
+      <clr-dg-column i18n>Port Mapping</clr-dg-column>
+      <clr-dg-column [clrDgField]="'vch_name'" i18n>VCH</clr-dg-column>
+      <clr-dg-column [clrDgField]="'vm_name'" i18n>VM</clr-dg-column>
+      <clr-dg-column [clrDgField]="'image'" i18n>Image</clr-dg-column>
+      <clr-dg-placeholder i18n>No container VMs.</clr-dg-placeholder>
       <clr-dg-row *clrDgItems="let c of containers()" [clrDgItem]="c">
         <clr-dg-cell><a href="" (click)="showVm($event, c.id)">{{ c.name }}</a></clr-dg-cell>
         <clr-dg-cell>{{ state(c.power_state) }}</clr-dg-cell>
@@ -51,9 +51,9 @@ import { bytes, count, powerState } from '../shared/format';
       <clr-dg-footer>
         <clr-dg-pagination #pagination [clrDgPageSize]="10">
           @if (pagination.totalItems === 0) {
-            No container VMs
+            <ng-container i18n>No container VMs</ng-container>
           } @else {
-            {{ pagination.firstItem + 1 }} - {{ pagination.lastItem + 1 }} of {{ count(pagination.totalItems, 'container VM') }}
+            <ng-container i18n>{{ pagination.firstItem + 1 }} - {{ pagination.lastItem + 1 }} of {{ count(pagination.totalItems, 'container VM') }}</ng-container>
           }
         </clr-dg-pagination>
       </clr-dg-footer>

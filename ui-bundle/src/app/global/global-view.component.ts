@@ -14,15 +14,15 @@ import { VchListComponent } from '../vch-list/vch-list.component';
       <h2>vSphere Integrated Containers</h2>
       <clr-tabs>
         <clr-tab>
-          <button clrTabLink>Summary</button>
+          <button clrTabLink i18n>Summary</button>
           <clr-tab-content *clrIfActive><vic-info-panel /></clr-tab-content>
         </clr-tab>
         <clr-tab>
-          <button clrTabLink>Virtual Container Hosts</button>
+          <button clrTabLink i18n>Virtual Container Hosts</button>
           <clr-tab-content *clrIfActive="true"><vic-vch-list /></clr-tab-content>
         </clr-tab>
         <clr-tab>
-          <button clrTabLink>Containers</button>
+          <button clrTabLink i18n>Containers</button>
           <clr-tab-content *clrIfActive><vic-containers /></clr-tab-content>
         </clr-tab>
       </clr-tabs>

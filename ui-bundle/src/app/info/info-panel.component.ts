@@ -7,6 +7,7 @@ import { RegisteredAppliance, Versions } from '../api/models';
 import { VicApiService } from '../api/vic-api.service';
 import { ClientSdkService } from '../sdk/client-sdk.service';
 import { count } from '../shared/format';
+import { aria } from '../shared/aria-labels';
 
 // Every version that matters, and where they disagree: this appliance and
 // the endpoint daemon it deploys, every appliance registered with this
@@ -21,7 +22,7 @@ import { count } from '../shared/format';
       </clr-alert>
     }
     @if (!versions() && !error()) {
-      <clr-spinner clrMedium>Loading the versions</clr-spinner>
+      <clr-spinner clrMedium i18n>Loading the versions</clr-spinner>
     }
     @if (versions(); as v) {
       @for (warning of v.warnings; track warning) {
@@ -30,55 +31,55 @@ import { count } from '../shared/format';
         </clr-alert>
       }
       <section class="card" aria-labelledby="this-appliance">
-        <div class="card-header" id="this-appliance">This appliance</div>
+        <div class="card-header" id="this-appliance" i18n>This appliance</div>
         <div class="card-block">
           <dl class="vic-facts">
-            <dt>Address</dt>
+            <dt i18n>Address</dt>
             <dd>
               @if (v.appliance.address) {
                 <a [href]="page(v.appliance.address)" target="_blank" rel="noopener" data-test="appliance-page">{{ v.appliance.address }}</a>
-                (the appliance's page)
+                <span i18n>(the appliance's page)</span>
               } @else {
                 {{ v.appliance.address_error }}
               }
             </dd>
-            <dt>Appliance version</dt>
+            <dt i18n>Appliance version</dt>
             <dd data-test="appliance-version">{{ v.appliance.version }}</dd>
-            <dt>Plug-in version</dt>
+            <dt i18n>Plug-in version</dt>
             <dd data-test="plugin-version">{{ v.appliance.plugin_version }}</dd>
-            <dt>Registered plug-in</dt>
-            <dd>{{ v.registration.plugin_version ?? 'not registered' }}</dd>
-            <dt>Endpoint daemon it deploys</dt>
+            <dt i18n>Registered plug-in</dt>
+            <dd>{{ v.registration.plugin_version ?? notRegistered }}</dd>
+            <dt i18n>Endpoint daemon it deploys</dt>
             <dd data-test="endpoint-version">{{ v.appliance.endpoint_version }}</dd>
-            <dt>Virtual Container Hosts</dt>
+            <dt i18n>Virtual Container Hosts</dt>
             <dd>{{ v.vchs.length }}</dd>
-            <dt>Container VMs</dt>
+            <dt i18n>Container VMs</dt>
             <dd data-test="container-count">{{ containers() ?? '…' }}</dd>
           </dl>
         </div>
       </section>
-      <h3>Appliances registered with this vCenter</h3>
-      <clr-datagrid role="region" aria-label="Registered appliances">
-        <clr-dg-column>Address</clr-dg-column>
-        <clr-dg-column>Version</clr-dg-column>
-        <clr-dg-column>Plug-in</clr-dg-column>
-        <clr-dg-column>Reachable</clr-dg-column>
-        <clr-dg-column>Serves the plug-in</clr-dg-column>
-        <clr-dg-column>Plug-in talks to</clr-dg-column>
+      <h3 i18n>Appliances registered with this vCenter</h3>
+      <clr-datagrid role="region" aria-label="Registered appliances" i18n-aria-label>
+        <clr-dg-column i18n>Address</clr-dg-column>
+        <clr-dg-column i18n>Version</clr-dg-column>
+        <clr-dg-column i18n>Plug-in</clr-dg-column>
+        <clr-dg-column i18n>Reachable</clr-dg-column>
+        <clr-dg-column i18n>Serves the plug-in</clr-dg-column>
+        <clr-dg-column i18n>Plug-in talks to</clr-dg-column>
         @for (a of v.registration.appliances; track a.id) {
           <clr-dg-row [attr.data-appliance]="a.address">
-            <clr-dg-cell><a [href]="page(a.address)" target="_blank" rel="noopener">{{ a.address }}</a>@if (a.this) { (this one)}</clr-dg-cell>
+            <clr-dg-cell><a [href]="page(a.address)" target="_blank" rel="noopener">{{ a.address }}</a>@if (a.this) {<span i18n> (this one)</span>}</clr-dg-cell>
             <clr-dg-cell>{{ a.running_version ?? a.version }}</clr-dg-cell>
             <clr-dg-cell>{{ a.plugin_version }}</clr-dg-cell>
             <clr-dg-cell>
-              @if (a.reachable) { Yes } @else { <span [title]="a.error ?? ''">No</span> }
+              @if (a.reachable) {<span i18n>Yes</span>} @else {<span [title]="a.error ?? ''" i18n>No</span>}
             </clr-dg-cell>
-            <clr-dg-cell>{{ a.serves_plugin ? 'Yes' : '' }}</clr-dg-cell>
+            <clr-dg-cell>@if (a.serves_plugin) {<span i18n>Yes</span>}</clr-dg-cell>
             <clr-dg-cell>
               @if (a.chosen) {
-                <strong>Yes</strong>@if (a.preferred) { (chosen by you)}
+                <strong i18n>Yes</strong>@if (a.preferred) {<span i18n> (chosen by you)</span>}
               } @else if (a.reachable) {
-                <button class="btn btn-sm btn-link" (click)="prefer(a)" [attr.aria-label]="'Use appliance ' + a.address">
+                <button class="btn btn-sm btn-link" (click)="prefer(a)" [attr.aria-label]="aria.useAppliance(a.address)" i18n>
                   Use this one
                 </button>
               }
@@ -87,21 +88,21 @@ import { count } from '../shared/format';
         }
         <clr-dg-footer>{{ count(v.registration.appliances.length, 'appliance') }}</clr-dg-footer>
       </clr-datagrid>
-      <h3>Virtual Container Hosts and their endpoint daemons</h3>
-      <clr-datagrid role="region" aria-label="Virtual Container Hosts and their endpoint daemons">
-        <clr-dg-column>Name</clr-dg-column>
-        <clr-dg-column>VCH version</clr-dg-column>
-        <clr-dg-column>Endpoint daemon it runs</clr-dg-column>
-        <clr-dg-column>This appliance ships</clr-dg-column>
-        <clr-dg-placeholder>This vCenter has no Virtual Container Host.</clr-dg-placeholder>
+      <h3 i18n>Virtual Container Hosts and their endpoint daemons</h3>
+      <clr-datagrid role="region" aria-label="Virtual Container Hosts and their endpoint daemons" i18n-aria-label>
+        <clr-dg-column i18n>Name</clr-dg-column>
+        <clr-dg-column i18n>VCH version</clr-dg-column>
+        <clr-dg-column i18n>Endpoint daemon it runs</clr-dg-column>
+        <clr-dg-column i18n>This appliance ships</clr-dg-column>
+        <clr-dg-placeholder i18n>This vCenter has no Virtual Container Host.</clr-dg-placeholder>
         @for (h of v.vchs; track h.id) {
           <clr-dg-row [attr.data-vch]="h.name">
             <clr-dg-cell>{{ h.name }}</clr-dg-cell>
             <clr-dg-cell>{{ h.version }}</clr-dg-cell>
             <clr-dg-cell [attr.data-daemon-version]="h.daemon_version ?? ''">
-              {{ h.daemon_version ?? 'Not reported yet' }}
+              {{ h.daemon_version ?? notReported }}
               @if (h.daemon_version && h.daemon_version !== v.appliance.endpoint_version) {
-                <cds-icon shape="exclamation-triangle" status="warning" aria-label="Differs from what this appliance ships"></cds-icon>
+                <cds-icon shape="exclamation-triangle" status="warning" aria-label="Differs from what this appliance ships" i18n-aria-label></cds-icon>
               }
             </clr-dg-cell>
             <clr-dg-cell>{{ v.appliance.endpoint_version }}</clr-dg-cell>
@@ -110,7 +111,7 @@ import { count } from '../shared/format';
         <clr-dg-footer>{{ count(v.vchs.length, 'Virtual Container Host') }}</clr-dg-footer>
       </clr-datagrid>
       @if (v.registration.preferred) {
-        <button class="btn btn-sm btn-outline" (click)="prefer(null)">Choose automatically</button>
+        <button class="btn btn-sm btn-outline" (click)="prefer(null)" i18n>Choose automatically</button>
       }
     }
   `,
@@ -132,12 +133,15 @@ import { count } from '../shared/format';
   ],
 })
 export class InfoPanelComponent implements OnInit {
+  readonly aria = aria;
   private readonly api = inject(VicApiService);
   private readonly connection = inject(ConnectionService);
   private readonly sdk = inject(ClientSdkService);
   readonly versions = signal<Versions | undefined>(undefined);
   readonly error = signal('');
   readonly containers = signal<number | undefined>(undefined);
+  readonly notRegistered = $localize`not registered`;
+  readonly notReported = $localize`Not reported yet`;
   readonly count = count;
 
   // The appliance's own page, where it is registered with vCenter.

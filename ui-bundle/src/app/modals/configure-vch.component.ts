@@ -8,7 +8,7 @@ import { Datastore, Issue, Network, Task } from '../api/models';
 import { VicApiService } from '../api/vic-api.service';
 import { ClientSdkService } from '../sdk/client-sdk.service';
 import { ClientBundleOfferComponent } from '../shared/client-bundle-offer.component';
-import { DEBUG_LEVELS } from '../shared/debug-levels';
+import { debugLevels } from '../shared/debug-levels';
 import { certificatesUri } from '../shared/download';
 import { FieldComponent } from '../shared/field.component';
 import { HelpLinkComponent } from '../shared/help-link.component';
@@ -18,6 +18,7 @@ import { TaskProgressComponent } from '../shared/task-progress.component';
 import { readPem } from '../wizard/steps/pem-files';
 import { ConfigureForm, formOf, patchOf, restartsEndpoint } from './configure/configure-form';
 import { configureProblems } from './configure/configure-rules';
+import { aria } from '../shared/aria-labels';
 
 type Json = Record<string, any>;
 
@@ -44,10 +45,11 @@ type Json = Record<string, any>;
   ],
 })
 export class ConfigureVchComponent implements OnInit {
+  readonly aria = aria;
   private readonly api = inject(VicApiService);
   private readonly sdk = inject(ClientSdkService);
   readonly vch = vchParams(inject(ActivatedRoute));
-  readonly debugLevels = DEBUG_LEVELS;
+  readonly debugLevels = debugLevels();
   readonly loaded = signal(false);
   readonly error = signal('');
   readonly uri = signal('');
@@ -189,11 +191,11 @@ export class ConfigureVchComponent implements OnInit {
   finished(task: Task): void {
     if (task.state !== 'succeeded') this.failed.set(true);
     else if (task.result?.client_certificates) this.bundleUri.set(certificatesUri(task.uri));
-    else void this.sdk.closeModal(`${this.vch.name} was reconfigured.`);
+    else this.done();
   }
 
   done(): void {
-    void this.sdk.closeModal(`${this.vch.name} was reconfigured.`);
+    void this.sdk.closeModal($localize`${this.vch.name}:name: was reconfigured.`);
   }
 
   close(): void {

@@ -18,46 +18,47 @@ import { TaskProgressComponent } from '../shared/task-progress.component';
   imports: [FormsModule, ClrAlertModule, ClrCheckboxModule, ClrSpinnerModule, TaskProgressComponent],
   template: `
     <div class="vic-page">
-      <h3>Delete {{ vch.name }}</h3>
+      <h3 i18n>Delete {{ vch.name }}</h3>
       @if (!uri()) {
         @if (loading()) {
-          <clr-spinner clrInline>Looking at its containers</clr-spinner>
+          <clr-spinner clrInline i18n>Looking at its containers</clr-spinner>
         } @else if (found()) {
-          <p>
+          <p i18n>
             {{ vch.name }} manages {{ count(containers().length, 'container VM') }} ({{ running() }} running,
             {{ containers().length - running() }} stopped). Deleting it deletes them too.
           </p>
           @if (running() > 0 && !withRunning) {
             <clr-alert clrAlertType="warning" [clrAlertClosable]="false">
               <clr-alert-item>
-                <span class="alert-text">
-                  {{ count(running(), 'container VM') }} {{ running() === 1 ? 'is' : 'are' }} running. Stop them first, or delete them with the VCH.
+                <span class="alert-text" i18n>
+                  {running(), plural, =1 {1 container VM is running.} other {{{ running() }} container VMs are running.}} Stop them
+                  first, or delete them with the VCH.
                 </span>
               </clr-alert-item>
             </clr-alert>
           }
           <clr-checkbox-wrapper>
             <input type="checkbox" clrCheckbox id="with-running" [(ngModel)]="withRunning" />
-            <label for="with-running">Also delete running container VMs</label>
+            <label for="with-running" i18n>Also delete running container VMs</label>
           </clr-checkbox-wrapper>
           <clr-checkbox-wrapper>
             <input type="checkbox" clrCheckbox id="with-volumes" [(ngModel)]="withVolumes" />
-            <label for="with-volumes">Delete persistent and anonymous volumes</label>
+            <label for="with-volumes" i18n>Delete persistent and anonymous volumes</label>
           </clr-checkbox-wrapper>
         }
         @if (error()) {
           <p class="vic-error" role="alert">{{ error() }}</p>
         }
         <div class="vic-buttons">
-          <button class="btn btn-outline" (click)="cancel()">Cancel</button>
-          <button class="btn btn-danger" [disabled]="loading() || !found() || (running() > 0 && !withRunning)" (click)="confirm()">
+          <button class="btn btn-outline" (click)="cancel()" i18n>Cancel</button>
+          <button class="btn btn-danger" [disabled]="loading() || !found() || (running() > 0 && !withRunning)" (click)="confirm()" i18n>
             Delete
           </button>
         </div>
       } @else {
         <vic-task-progress [uri]="uri()" (finished)="finished($event)" />
         @if (failed()) {
-          <button class="btn btn-outline" (click)="cancel()">Close</button>
+          <button class="btn btn-outline" (click)="cancel()" i18n>Close</button>
         }
       }
     </div>
@@ -101,7 +102,7 @@ export class DeleteVchComponent implements OnInit {
   }
 
   finished(task: Task): void {
-    if (task.state === 'succeeded') void this.sdk.closeModal(`${this.vch.name} was deleted.`);
+    if (task.state === 'succeeded') void this.sdk.closeModal($localize`${this.vch.name}:name: was deleted.`);
     else this.failed.set(true);
   }
 

@@ -6,6 +6,7 @@ import { ApiError } from '../api/api-error';
 import { Task } from '../api/models';
 import { VicApiService } from '../api/vic-api.service';
 import { ClientSdkService } from '../sdk/client-sdk.service';
+import { upgradeLabel } from '../shared/format';
 import { dialogVch, vchParams } from '../shared/modal-params';
 import { TaskProgressComponent } from '../shared/task-progress.component';
 
@@ -16,15 +17,15 @@ import { TaskProgressComponent } from '../shared/task-progress.component';
   imports: [ClrAlertModule, TaskProgressComponent],
   template: `
     <div class="vic-page">
-      <h3>Upgrade {{ vch.name }}</h3>
+      <h3>@if (rollback) {<ng-container i18n>Roll back {{ vch.name }}</ng-container>} @else {<ng-container i18n>Upgrade {{ vch.name }}</ng-container>}</h3>
       @if (!uri()) {
         @if (rollback) {
-          <p>
+          <p i18n>
             Rolling back returns {{ vch.name }} to {{ to() || '…' }}, the version its last upgrade replaced, from the
             snapshot that upgrade kept. Its endpoint VM restarts; container VMs keep running.
           </p>
         } @else {
-          <p>
+          <p i18n>
             {{ vch.name }} is at {{ from() || '…' }}. Upgrading it moves it to {{ to() || '…' }}, this appliance's
             version. Its endpoint VM restarts; container VMs keep running. A snapshot is kept so that the upgrade can
             be rolled back.
@@ -34,15 +35,15 @@ import { TaskProgressComponent } from '../shared/task-progress.component';
           <p class="vic-error" role="alert">{{ error() }}</p>
         }
         <div class="vic-buttons">
-          <button class="btn btn-outline" (click)="close()">Cancel</button>
+          <button class="btn btn-outline" (click)="close()" i18n>Cancel</button>
           <button class="btn btn-primary" [disabled]="rollback ? !to() : !upgradeable()" (click)="start()">
-            {{ rollback ? 'Roll back' : 'Upgrade' }}
+            @if (rollback) {<ng-container i18n>Roll back</ng-container>} @else {<ng-container i18n>Upgrade</ng-container>}
           </button>
         </div>
       } @else {
         <vic-task-progress [uri]="uri()" (finished)="finished($event)" />
         @if (failed()) {
-          <button class="btn btn-outline" (click)="close()">Close</button>
+          <button class="btn btn-outline" (click)="close()" i18n>Close</button>
         }
       }
     </div>
@@ -74,7 +75,7 @@ export class UpgradeVchComponent implements OnInit {
       const v = await this.api.versions();
       this.to.set(v.appliance.version);
       this.upgradeable.set(item.upgrade_status.startsWith('Upgradeable'));
-      if (!this.upgradeable()) this.error.set(`${item.name} cannot be upgraded: ${item.upgrade_status}.`);
+      if (!this.upgradeable()) this.error.set($localize`${item.name}:name: cannot be upgraded: ${upgradeLabel(item.upgrade_status)}:status:.`);
     } catch (e) {
       this.error.set(e instanceof ApiError ? e.message : String(e));
     }
@@ -90,7 +91,7 @@ export class UpgradeVchComponent implements OnInit {
 
   finished(task: Task): void {
     if (task.state === 'succeeded')
-      void this.sdk.closeModal(`${this.vch.name} was ${this.rollback ? 'rolled back' : 'upgraded'}.`);
+      void this.sdk.closeModal(this.rollback ? $localize`${this.vch.name}:name: was rolled back.` : $localize`${this.vch.name}:name: was upgraded.`);
     else this.failed.set(true);
   }
 

@@ -1,24 +1,16 @@
 import { Injectable, NgZone, inject } from '@angular/core';
 
 import { ContextObject, HtmlClientSdk, ModalConfig, PluginBackend } from './client-sdk';
+import { sdkReady } from './sdk-ready';
 
 // The SDK behind promises, with every callback brought back into Angular's
 // zone (the SDK calls back from postMessage handlers outside it).
 @Injectable({ providedIn: 'root' })
 export class ClientSdkService {
   private readonly zone = inject(NgZone);
-  private sdk?: Promise<HtmlClientSdk>;
 
   ready(): Promise<HtmlClientSdk> {
-    this.sdk ??= new Promise((resolve, reject) => {
-      const sdk = window.htmlClientSdk;
-      if (!sdk) {
-        reject(new Error('This view runs inside the vSphere Client: open it from there.'));
-        return;
-      }
-      sdk.initialize(() => this.zone.run(() => resolve(sdk)));
-    });
-    return this.sdk;
+    return sdkReady();
   }
 
   async sessionToken(): Promise<string> {

@@ -25,6 +25,7 @@ export interface HtmlClientSdk {
   initialize(callback: () => void): void;
   app: {
     getClientInfo(): { type: string; version: string };
+    getClientLocale?(): string;
     getContextObjects(): ContextObject[];
     getSessionInfo(callback: (info: { sessionToken: string }) => void): void;
     getApiEndpoints(): { uiApiEndpoint: { fullUrl: string } };

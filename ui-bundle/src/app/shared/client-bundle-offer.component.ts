@@ -10,20 +10,20 @@ import { dockerCommand, saveFile } from './download';
 @Component({
   selector: 'vic-client-bundle-offer',
   template: `
-    <section class="vic-bundle" aria-label="Client certificate">
-      <p>
+    <section class="vic-bundle" aria-label="Client certificate" i18n-aria-label>
+      <p i18n>
         Docker clients reach {{ vchName }} with its client certificate, which the appliance hands out once: download
         it now and keep it safe.
       </p>
-      <button type="button" class="btn btn-primary" (click)="download()" [disabled]="taken()">
+      <button type="button" class="btn btn-primary" (click)="download()" [disabled]="taken()" i18n>
         Download the client certificate (zip)
       </button>
-      <p>Unzip ca.pem, cert.pem and key.pem into a folder; from that folder:</p>
-      <pre class="vic-mono" aria-label="docker command">{{ docker() }}</pre>
+      <p i18n>Unzip ca.pem, cert.pem and key.pem into a folder; from that folder:</p>
+      <pre class="vic-mono" aria-label="docker command" i18n-aria-label>{{ docker() }}</pre>
       @if (error()) {
         <p class="vic-error" role="alert">{{ error() }}</p>
       }
-      <button type="button" class="btn btn-outline" (click)="closed.emit()">Close</button>
+      <button type="button" class="btn btn-outline" (click)="closed.emit()" i18n>Close</button>
     </section>
   `,
   styles: ['.vic-error { color: var(--cds-alias-status-danger, #c21d00); }'],
@@ -47,7 +47,7 @@ export class ClientBundleOfferComponent {
       saveFile(await this.api.clientBundle(this.uri), `${this.vchName}-client.zip`);
       this.taken.set(true);
     } catch (e) {
-      this.error.set(`The client certificate could not be downloaded: ${e instanceof ApiError ? e.message : e}`);
+      this.error.set($localize`The client certificate could not be downloaded: ${e instanceof ApiError ? e.message : e}:reason:`);
     }
   }
 }

@@ -12,7 +12,7 @@ export class DatagridFilterLabelsDirective implements AfterViewChecked {
     const root = this.host.nativeElement as HTMLElement;
     for (const button of Array.from(root.querySelectorAll<HTMLButtonElement>('button.datagrid-filter-toggle:not([aria-label])'))) {
       const title = button.closest('clr-dg-column')?.querySelector('.datagrid-column-title')?.textContent?.trim();
-      if (title) button.setAttribute('aria-label', `${title} filter`);
+      if (title) button.setAttribute('aria-label', $localize`${title}:column: filter`);
     }
   }
 }

@@ -1,8 +1,18 @@
 // How numbers and states read in the panes.
 
-// "1 appliance", "2 appliances": `many` defaults to `one` + "s".
-export function count(n: number, one: string, many = one + 's'): string {
-  return `${n} ${n === 1 ? one : many}`;
+// What the panes count, in the singular and the plural of the UI's language.
+const NOUNS = {
+  appliance: () => [$localize`appliance`, $localize`appliances`],
+  'container VM': () => [$localize`container VM`, $localize`container VMs`],
+  'Virtual Container Host': () => [$localize`Virtual Container Host`, $localize`Virtual Container Hosts`],
+};
+
+// "1 appliance", "2 appliances", by the plural rule of the page's language
+// (French says "0 appliance" too).
+export function count(n: number, noun: keyof typeof NOUNS): string {
+  const lang = typeof document === 'undefined' ? 'en' : document.documentElement.lang || 'en';
+  const [one, other] = NOUNS[noun]();
+  return `${n} ${new Intl.PluralRules(lang).select(n) === 'one' ? one : other}`;
 }
 
 // A sentence's first letter in capitals, except in names such as vCenter
@@ -28,24 +38,29 @@ export function bytes(n: number): string {
 export function vchStatus(state: string, answering: boolean | undefined): string {
   const power = powerState(state);
   if (state !== 'poweredOn' || answering === undefined) return power;
-  return `${power}, ${answering ? 'Docker API answering' : 'Docker API not answering'}`;
+  return answering ? $localize`${power}:state:, Docker API answering` : $localize`${power}:state:, Docker API not answering`;
 }
 
 export function powerState(state: string): string {
   switch (state) {
     case 'poweredOn':
-      return 'Powered on';
+      return $localize`Powered on`;
     case 'poweredOff':
-      return 'Powered off';
+      return $localize`Powered off`;
     case 'suspended':
-      return 'Suspended';
+      return $localize`Suspended`;
     default:
-      return state || 'Unknown';
+      return state || $localize`Unknown`;
   }
 }
 
 // The upgrade status words of the engine, shortened for a column.
 export function upgradeLabel(status: string): string {
-  if (status.startsWith('Upgradeable to ')) return 'Upgrade available';
-  return status;
+  if (status.startsWith('Upgradeable to ')) return $localize`Upgrade available`;
+  const words: Record<string, string> = {
+    'Up to date': $localize`Up to date`,
+    'Upgrade in progress': $localize`Upgrade in progress`,
+    'VCH has newer version': $localize`Newer than this appliance`,
+  };
+  return words[status] ?? status;
 }

@@ -25,7 +25,7 @@ export async function dialogVch(
     vch.id = (context && morefOf(context.id)?.value) ?? '';
   }
   const item = (await api.vchs()).find((v) => v.id === vch.id);
-  if (!item) throw new Error(`The VM ${vch.id} is not a Virtual Container Host: this action applies to a VCH's endpoint VM.`);
+  if (!item) throw new Error($localize`The VM ${vch.id}:vm: is not a Virtual Container Host: this action applies to a VCH's endpoint VM.`);
   vch.name = item.name;
   return item;
 }

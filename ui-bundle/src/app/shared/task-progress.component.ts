@@ -4,6 +4,7 @@ import { ClrProgressBarModule } from '@clr/angular';
 import { ApiError } from '../api/api-error';
 import { Task } from '../api/models';
 import { VicApiService } from '../api/vic-api.service';
+import { aria } from './aria-labels';
 
 // An operation followed step by step until it ends: the step being run,
 // the progress, and the log as it grows.
@@ -15,16 +16,19 @@ import { VicApiService } from '../api/vic-api.service';
       @if (task(); as t) {
         <p data-test="task-step">
           @switch (t.state) {
-            @case ('queued') { Waiting to start }
-            @case ('running') { Step {{ t.step_index + 1 }} of {{ t.steps_total }}: {{ t.step_description ?? t.step }} }
-            @case ('succeeded') { Done }
-            @default { {{ t.state === 'interrupted' ? 'Interrupted' : 'Failed' }}: {{ t.error }} }
+            @case ('queued') {<ng-container i18n>Waiting to start</ng-container>}
+            @case ('running') {<ng-container i18n>Step {{ t.step_index + 1 }} of {{ t.steps_total }}: {{ t.step_description ?? t.step }}</ng-container>}
+            @case ('succeeded') {<ng-container i18n>Done</ng-container>}
+            @default {
+              @if (t.state === 'interrupted') {<ng-container i18n>Interrupted: {{ t.error }}</ng-container>}
+              @else {<ng-container i18n>Failed: {{ t.error }}</ng-container>}
+            }
           }
         </p>
-        <clr-progress-bar [clrValue]="t.progress" clrMax="100" [attr.aria-label]="'Progress of ' + t.kind" />
-        <pre class="vic-mono" aria-label="Operation log">{{ (t.log ?? []).join('\n') }}</pre>
+        <clr-progress-bar [clrValue]="t.progress" clrMax="100" [attr.aria-label]="aria.progressOf(t.kind)" />
+        <pre class="vic-mono" aria-label="Operation log" i18n-aria-label>{{ (t.log ?? []).join('\n') }}</pre>
       } @else {
-        <p>Starting…</p>
+        <p i18n>Starting…</p>
       }
       @if (error()) {
         <p class="vic-error" role="alert">{{ error() }}</p>
@@ -37,6 +41,7 @@ import { VicApiService } from '../api/vic-api.service';
   ],
 })
 export class TaskProgressComponent implements OnInit, OnDestroy {
+  readonly aria = aria;
   @Input({ required: true }) uri = '';
   @Output() finished = new EventEmitter<Task>();
   private readonly api = inject(VicApiService);

@@ -10,6 +10,7 @@ import { count, upgradeLabel, vchStatus } from '../shared/format';
 import { DatagridFilterLabelsDirective } from '../shared/datagrid-filter-labels.directive';
 import { dockerCommand, saveFile } from '../shared/download';
 import { VchLogComponent } from './vch-log.component';
+import { aria } from '../shared/aria-labels';
 
 // The Virtual Container Hosts pane: every VCH with its state, version and
 // addresses; new, configure, upgrade, delete and the certificate; each row's
@@ -38,56 +39,56 @@ import { VchLogComponent } from './vch-log.component';
     }
     <div class="btn-group">
       <button #newVch class="btn btn-primary" (click)="openWizard()">
-        <cds-icon shape="plus"></cds-icon> New Virtual Container Host
+        <cds-icon shape="plus"></cds-icon> <ng-container i18n>New Virtual Container Host</ng-container>
       </button>
-      <button class="btn btn-outline" (click)="load()" aria-label="Refresh the list">
-        <cds-icon shape="refresh"></cds-icon> Refresh
+      <button class="btn btn-outline" (click)="load()" aria-label="Refresh the list" i18n-aria-label>
+        <cds-icon shape="refresh"></cds-icon> <ng-container i18n>Refresh</ng-container>
       </button>
     </div>
-    <clr-datagrid vicFilterLabels [clrDgLoading]="loading()" role="region" aria-label="Virtual Container Hosts">
-      <clr-dg-column [clrDgField]="'name'">Name</clr-dg-column>
-      <clr-dg-column [clrDgField]="'power_state'">Status</clr-dg-column>
-      <clr-dg-column [clrDgField]="'version'">Version</clr-dg-column>
+    <clr-datagrid vicFilterLabels [clrDgLoading]="loading()" role="region" aria-label="Virtual Container Hosts" i18n-aria-label>
+      <clr-dg-column [clrDgField]="'name'" i18n>Name</clr-dg-column>
+      <clr-dg-column [clrDgField]="'power_state'" i18n>Status</clr-dg-column>
+      <clr-dg-column [clrDgField]="'version'" i18n>Version</clr-dg-column>
       <!-- In a narrow client these start hidden (the column toggle shows them),
            so that the Name column stays in view without scrolling. -->
       <clr-dg-column [clrDgField]="'upgrade_status'">
-        <ng-container *clrDgHideableColumn="{ hidden: narrow }">Upgrade status</ng-container>
+        <ng-container *clrDgHideableColumn="{ hidden: narrow }" i18n>Upgrade status</ng-container>
       </clr-dg-column>
       <clr-dg-column>
-        <ng-container *clrDgHideableColumn="{ hidden: narrow }">Endpoint daemon</ng-container>
+        <ng-container *clrDgHideableColumn="{ hidden: narrow }" i18n>Endpoint daemon</ng-container>
       </clr-dg-column>
       <clr-dg-column>
-        <ng-container *clrDgHideableColumn="{ hidden: narrow }">Admin portal</ng-container>
+        <ng-container *clrDgHideableColumn="{ hidden: narrow }" i18n>Admin portal</ng-container>
       </clr-dg-column>
       <!-- Last, so that when the others are hidden its edge is the grid's. -->
-      <clr-dg-column>Docker API endpoint</clr-dg-column>
-      <clr-dg-placeholder>No Virtual Container Host yet: create one with New Virtual Container Host.</clr-dg-placeholder>
+      <clr-dg-column i18n>Docker API endpoint</clr-dg-column>
+      <clr-dg-placeholder i18n>No Virtual Container Host yet: create one with New Virtual Container Host.</clr-dg-placeholder>
       <clr-dg-row *clrDgItems="let vch of vchs(); trackBy: byId" [clrDgItem]="vch" [attr.data-vch]="vch.name" [attr.data-vch-id]="vch.id"
-                  [clrDgDetailOpenLabel]="'Show the operation log of ' + vch.name"
-                  [clrDgDetailCloseLabel]="'Hide the operation log of ' + vch.name">
-        <clr-dg-action-overflow [clrDgActionOverflowButtonLabel]="'Actions for ' + vch.name">
-          <button class="action-item" (click)="openModal('configure-vch', vch, 'Configure ' + vch.name, 760, 620)">
+                  clrDgDetailOpenLabel="Show the operation log of {{ vch.name }}" i18n-clrDgDetailOpenLabel
+                  clrDgDetailCloseLabel="Hide the operation log of {{ vch.name }}" i18n-clrDgDetailCloseLabel>
+        <clr-dg-action-overflow clrDgActionOverflowButtonLabel="Actions for {{ vch.name }}" i18n-clrDgActionOverflowButtonLabel>
+          <button class="action-item" (click)="openModal('configure-vch', vch, titles.configure(vch.name), 760, 620)" i18n>
             Configure
           </button>
           @if (vch.upgrade_status.startsWith('Upgradeable')) {
-            <button class="action-item" (click)="openModal('upgrade-vch', vch, 'Upgrade ' + vch.name, 600, 360)">Upgrade</button>
+            <button class="action-item" (click)="openModal('upgrade-vch', vch, titles.upgrade(vch.name), 600, 360)" i18n>Upgrade</button>
           } @else {
             <!-- Disabled, with the reason in its name. -->
-            <button class="action-item" disabled>Upgrade ({{ vch.upgrade_status }})</button>
+            <button class="action-item" disabled i18n>Upgrade ({{ upgrade(vch.upgrade_status) }})</button>
           }
           @if (vch.rollback_version) {
-            <button class="action-item" (click)="openModal('upgrade-vch', vch, 'Roll back ' + vch.name, 600, 360, 'mode=rollback')">
+            <button class="action-item" (click)="openModal('upgrade-vch', vch, titles.rollback(vch.name), 600, 360, 'mode=rollback')" i18n>
               Roll back to {{ vch.rollback_version }}
             </button>
           }
-          <button class="action-item" (click)="openModal('delete-vch', vch, 'Delete ' + vch.name, 600, 420)">Delete</button>
-          <button class="action-item" (click)="downloadCertificate(vch)">Download server certificate</button>
+          <button class="action-item" (click)="openModal('delete-vch', vch, titles.delete(vch.name), 600, 420)" i18n>Delete</button>
+          <button class="action-item" (click)="downloadCertificate(vch)" i18n>Download server certificate</button>
           @if (vch.client_bundle) {
-            <button class="action-item" (click)="downloadClientBundle(vch)">Download client certificate (once)</button>
+            <button class="action-item" (click)="downloadClientBundle(vch)" i18n>Download client certificate (once)</button>
           }
         </clr-dg-action-overflow>
         <clr-dg-cell>
-          <a href="" (click)="showVm($event, vch.id)" [attr.aria-label]="vch.name + ', its endpoint VM'">{{ vch.name }}</a>
+          <a href="" (click)="showVm($event, vch.id)" [attr.aria-label]="aria.endpointVm(vch.name)">{{ vch.name }}</a>
         </clr-dg-cell>
         <clr-dg-cell [attr.data-status]="vch.endpoint_answering === false ? 'not-answering' : vch.power_state">
           @if (vch.endpoint_answering === false) {
@@ -97,7 +98,7 @@ import { VchLogComponent } from './vch-log.component';
         </clr-dg-cell>
         <clr-dg-cell>{{ vch.version }}</clr-dg-cell>
         <clr-dg-cell [title]="vch.upgrade_status">{{ upgrade(vch.upgrade_status) }}</clr-dg-cell>
-        <clr-dg-cell [attr.data-daemon-version]="vch.daemon_version ?? ''">{{ vch.daemon_version ?? 'Not started' }}</clr-dg-cell>
+        <clr-dg-cell [attr.data-daemon-version]="vch.daemon_version ?? ''">{{ vch.daemon_version ?? notStarted }}</clr-dg-cell>
         <clr-dg-cell>
           @if (vch.admin_portal) {
             <a [href]="vch.admin_portal" target="_blank" rel="noopener">{{ vch.admin_portal }}</a>
@@ -107,12 +108,12 @@ import { VchLogComponent } from './vch-log.component';
         </clr-dg-cell>
         <!-- Broken only after "=", never inside the address. -->
         <clr-dg-cell class="vic-mono vic-nowrap-parts">
-          @if (vch.docker_host) {<span>DOCKER_HOST=</span><wbr /><span>{{ vch.docker_host }}</span>} @else {Waiting for an address}
+          @if (vch.docker_host) {<span>DOCKER_HOST=</span><wbr /><span>{{ vch.docker_host }}</span>} @else {<span i18n>Waiting for an address</span>}
         </clr-dg-cell>
       </clr-dg-row>
       <!-- A side pane, not a row inside the row: the log is no table cell. -->
       <ng-template [(clrIfDetail)]="detail" let-vch>
-        <clr-dg-detail [attr.aria-label]="'Operation log of ' + vch.name + ', pane'">
+        <clr-dg-detail [attr.aria-label]="aria.logPane(vch.name)">
           <clr-dg-detail-header>{{ vch.name }}</clr-dg-detail-header>
           <clr-dg-detail-body>
             <vic-vch-log [vchId]="vch.id" [vchName]="vch.name" [stamp]="loads()" />
@@ -124,12 +125,21 @@ import { VchLogComponent } from './vch-log.component';
   `,
 })
 export class VchListComponent implements OnInit, OnDestroy {
+  readonly aria = aria;
   private readonly api = inject(VicApiService);
   private readonly sdk = inject(ClientSdkService);
   private readonly connection = inject(ConnectionService);
   readonly vchs = signal<VchListItem[]>([]);
   readonly loading = signal(true);
   readonly loads = signal(0);
+  readonly notStarted = $localize`Not started`;
+  // The dialogs' titles, as the client shows them above each.
+  readonly titles = {
+    configure: (name: string) => $localize`Configure ${name}:name:`,
+    upgrade: (name: string) => $localize`Upgrade ${name}:name:`,
+    rollback: (name: string) => $localize`Roll back ${name}:name:`,
+    delete: (name: string) => $localize`Delete ${name}:name:`,
+  };
   detail: VchListItem | null = null;
   // The view's width as it opens: a 1024-pixel client leaves it about 750.
   readonly narrow = window.innerWidth < 1000;
@@ -176,7 +186,7 @@ export class VchListComponent implements OnInit, OnDestroy {
       .openModal({
         url: 'index.html#/create-vch',
         // The wizard shows its own title.
-        accessibilityTitle: 'Create Virtual Container Host',
+        accessibilityTitle: $localize`Create Virtual Container Host`,
         size: { width: 960, height: 600 }, // fits a 1024×700 vSphere Client window
         closable: false,
         onClosed: (data) => this.closed(data),
@@ -217,7 +227,7 @@ export class VchListComponent implements OnInit, OnDestroy {
       const pem = await this.api.certificate(vch.id);
       saveFile(new Blob([pem], { type: 'application/x-pem-file' }), `${vch.name}-certificate.pem`);
     } catch (e) {
-      this.error.set(`The certificate of ${vch.name} could not be downloaded: ${e instanceof ApiError ? e.message : e}`);
+      this.error.set($localize`The certificate of ${vch.name}:name: could not be downloaded: ${e instanceof ApiError ? e.message : e}:reason:`);
     }
   }
 
@@ -226,10 +236,10 @@ export class VchListComponent implements OnInit, OnDestroy {
     if (!vch.client_bundle) return;
     try {
       saveFile(await this.api.clientBundle(vch.client_bundle), `${vch.name}-client.zip`);
-      this.notice.set(`The client certificate of ${vch.name} was downloaded; use it with: ${dockerCommand(vch.docker_host)}`);
+      this.notice.set($localize`The client certificate of ${vch.name}:name: was downloaded; use it with: ${dockerCommand(vch.docker_host)}:command:`);
       void this.load();
     } catch (e) {
-      this.error.set(`The client certificate of ${vch.name} could not be downloaded: ${e instanceof ApiError ? e.message : e}`);
+      this.error.set($localize`The client certificate of ${vch.name}:name: could not be downloaded: ${e instanceof ApiError ? e.message : e}:reason:`);
     }
   }
 }

@@ -3,6 +3,7 @@ import { ClrSpinnerModule } from '@clr/angular';
 
 import { ApiError } from '../api/api-error';
 import { VicApiService } from '../api/vic-api.service';
+import { aria } from '../shared/aria-labels';
 
 // A VCH row's detail: the log of every operation on it, oldest first. Read
 // again whenever the list is (`stamp` changes), so that an operation started
@@ -12,20 +13,21 @@ import { VicApiService } from '../api/vic-api.service';
   imports: [ClrSpinnerModule],
   template: `
     <div class="vic-log">
-      <strong>Operation log</strong>
-      <button type="button" class="btn btn-sm btn-link" (click)="load()" [attr.aria-label]="'Refresh the operation log of ' + vchName">
+      <strong i18n>Operation log</strong>
+      <button type="button" class="btn btn-sm btn-link" (click)="load()" [attr.aria-label]="aria.refreshLog(vchName)" i18n>
         Refresh
       </button>
       @if (loading() && !text()) {
-        <clr-spinner clrInline>Loading the log</clr-spinner>
+        <clr-spinner clrInline i18n>Loading the log</clr-spinner>
       } @else {
-        <pre class="vic-mono" tabindex="0" [attr.aria-label]="'Operation log of ' + vchName">{{ text() }}</pre>
+        <pre class="vic-mono" tabindex="0" [attr.aria-label]="aria.logOf(vchName)">{{ text() }}</pre>
       }
     </div>
   `,
   styles: ['.vic-log pre { max-height: 18rem; overflow: auto; white-space: pre-wrap; font-size: 0.75rem; }'],
 })
 export class VchLogComponent implements OnChanges {
+  readonly aria = aria;
   @Input({ required: true }) vchId = '';
   @Input({ required: true }) vchName = '';
   @Input() stamp = 0;

@@ -14,11 +14,11 @@ import { upgradeLabel, vchStatus } from '../shared/format';
   template: `
     <div class="vic-page">
       @if (vch(); as v) {
-        <h4>Virtual Container Host</h4>
+        <h4 i18n>Virtual Container Host</h4>
         <dl>
-          <dt>Docker API endpoint</dt>
+          <dt i18n>Docker API endpoint</dt>
           <dd class="vic-mono">{{ v.docker_host ? 'DOCKER_HOST=tcp://' + v.docker_host : '-' }}</dd>
-          <dt>Admin portal</dt>
+          <dt i18n>Admin portal</dt>
           <dd>
             @if (v.admin_portal && v.power_state === 'poweredOn') {
               <a [href]="v.admin_portal" target="_blank" rel="noopener">{{ v.admin_portal }}</a>
@@ -26,26 +26,26 @@ import { upgradeLabel, vchStatus } from '../shared/format';
               -
             }
           </dd>
-          <dt>Status</dt>
+          <dt i18n>Status</dt>
           <dd data-test="vch-status">{{ status(v.power_state, v.endpoint_answering) }}</dd>
-          <dt>Container VMs</dt>
+          <dt i18n>Container VMs</dt>
           <dd data-test="container-count">{{ containers().length }}</dd>
-          <dt>Version</dt>
+          <dt i18n>Version</dt>
           <dd>{{ v.version }} ({{ upgrade(v.upgrade_status) }})</dd>
         </dl>
       } @else if (container()) {
         @let c = container()!;
-        <h4>Container</h4>
+        <h4 i18n>Container</h4>
         <dl>
-          <dt>Name</dt>
+          <dt i18n>Name</dt>
           <dd>{{ c.name }}</dd>
-          <dt>Image</dt>
+          <dt i18n>Image</dt>
           <dd>{{ c.image }}</dd>
           @if (c.ports) {
-            <dt>Port mapping</dt>
+            <dt i18n>Port mapping</dt>
             <dd>{{ c.ports }}</dd>
           }
-          <dt>Virtual Container Host</dt>
+          <dt i18n>Virtual Container Host</dt>
           <dd><a href="" (click)="showVm($event, c.vch_id)">{{ c.vch_name }}</a></dd>
         </dl>
       } @else {
@@ -64,7 +64,7 @@ export class VmSummaryComponent implements OnInit {
   readonly containers = signal<ContainerVm[]>([]);
   readonly status = vchStatus;
   private guid = '';
-  readonly message = signal('Loading…');
+  readonly message = signal($localize`Loading…`);
   readonly upgrade = upgradeLabel;
 
   async ngOnInit(): Promise<void> {
@@ -72,7 +72,7 @@ export class VmSummaryComponent implements OnInit {
       const [context] = await this.sdk.contextObjects();
       const ref = context ? morefOf(context.id) : undefined;
       if (!ref) {
-        this.message.set('No VM is selected.');
+        this.message.set($localize`No VM is selected.`);
         return;
       }
       this.guid = vcenterGuidOf(context.id) ?? '';
@@ -80,7 +80,7 @@ export class VmSummaryComponent implements OnInit {
       this.vch.set(vchs.find((v) => v.id === ref.value));
       this.containers.set(containers.filter((c) => c.vch_id === ref.value));
       this.container.set(containers.find((c) => c.id === ref.value));
-      this.message.set('This VM is neither a Virtual Container Host nor a container.');
+      this.message.set($localize`This VM is neither a Virtual Container Host nor a container.`);
     } catch (e) {
       this.message.set(e instanceof ApiError ? e.message : String(e));
     }

@@ -51,12 +51,12 @@ const STEPS: Step[] = ['general', 'compute', 'storage', 'networks', 'security', 
     <clr-wizard #wizard [clrWizardOpen]="true" [clrWizardClosable]="false" clrWizardSize="xl"
                 class="clr-wizard--inline clr-wizard--no-shadow" [clrWizardForceForwardNavigation]="true"
                 [clrWizardPreventDefaultCancel]="true" (clrWizardOnCancel)="cancel()"
-                clrWizardStepnavAriaLabel="Create Virtual Container Host steps">
-      <clr-wizard-title>Create Virtual Container Host</clr-wizard-title>
-      <clr-wizard-button [type]="'cancel'" [clrWizardButtonDisabled]="!!taskUri() && !failed()">Cancel</clr-wizard-button>
-      <clr-wizard-button [type]="'previous'" [clrWizardButtonDisabled]="!!taskUri()">Back</clr-wizard-button>
-      <clr-wizard-button [type]="'next'">Next</clr-wizard-button>
-      <clr-wizard-button [type]="'finish'" [clrWizardButtonDisabled]="!!taskUri()">Finish</clr-wizard-button>
+                clrWizardStepnavAriaLabel="Create Virtual Container Host steps" i18n-clrWizardStepnavAriaLabel>
+      <clr-wizard-title i18n>Create Virtual Container Host</clr-wizard-title>
+      <clr-wizard-button [type]="'cancel'" [clrWizardButtonDisabled]="!!taskUri() && !failed()" i18n>Cancel</clr-wizard-button>
+      <clr-wizard-button [type]="'previous'" [clrWizardButtonDisabled]="!!taskUri()" i18n>Back</clr-wizard-button>
+      <clr-wizard-button [type]="'next'" i18n>Next</clr-wizard-button>
+      <clr-wizard-button [type]="'finish'" [clrWizardButtonDisabled]="!!taskUri()" i18n>Finish</clr-wizard-button>
 
       @if (loadError()) {
         <clr-alert clrAlertType="danger" [clrAlertClosable]="false">
@@ -66,58 +66,58 @@ const STEPS: Step[] = ['general', 'compute', 'storage', 'networks', 'security', 
 
       <clr-wizard-page [clrWizardPagePreventDefaultNext]="true" (clrWizardPageOnCommit)="commit('general')"
                        [clrWizardPageNextDisabled]="checking()">
-        <ng-template clrPageTitle>General settings<vic-help-link topic="general" label="General settings" /></ng-template>
-        <ng-template clrPageNavTitle>General</ng-template>
+        <ng-template clrPageTitle><ng-container i18n>General settings</ng-container><vic-help-link topic="general" label="General settings" i18n-label /></ng-template>
+        <ng-template clrPageNavTitle><ng-container i18n>General</ng-container></ng-template>
         <vic-general-step #general [state]="state" [issues]="issuesOf(\'general\')" [tried]="!!tried['general']" />
       </clr-wizard-page>
       <clr-wizard-page [clrWizardPagePreventDefaultNext]="true" (clrWizardPageOnCommit)="commit('compute')"
                        [clrWizardPageNextDisabled]="checking()">
-        <ng-template clrPageTitle>Compute capacity<vic-help-link topic="compute" label="Compute capacity" /></ng-template>
-        <ng-template clrPageNavTitle>Compute Capacity</ng-template>
+        <ng-template clrPageTitle><ng-container i18n>Compute capacity</ng-container><vic-help-link topic="compute" label="Compute capacity" i18n-label /></ng-template>
+        <ng-template clrPageNavTitle><ng-container i18n>Compute Capacity</ng-container></ng-template>
         <vic-compute-step #compute [state]="state" [issues]="issuesOf(\'compute\')" [tried]="!!tried['compute']"
                           (recheck)="commit('compute')" />
       </clr-wizard-page>
       <clr-wizard-page [clrWizardPagePreventDefaultNext]="true" (clrWizardPageOnCommit)="commit('storage')"
                        [clrWizardPageNextDisabled]="checking()" (clrWizardPageOnLoad)="storage?.load()">
-        <ng-template clrPageTitle>Storage capacity<vic-help-link topic="storage" label="Storage capacity" /></ng-template>
-        <ng-template clrPageNavTitle>Storage Capacity</ng-template>
+        <ng-template clrPageTitle><ng-container i18n>Storage capacity</ng-container><vic-help-link topic="storage" label="Storage capacity" i18n-label /></ng-template>
+        <ng-template clrPageNavTitle><ng-container i18n>Storage Capacity</ng-container></ng-template>
         <vic-storage-step #storage [state]="state" [issues]="issuesOf(\'storage\')" [tried]="!!tried['storage']" />
       </clr-wizard-page>
       <clr-wizard-page [clrWizardPagePreventDefaultNext]="true" (clrWizardPageOnCommit)="commit('networks')"
                        [clrWizardPageNextDisabled]="checking()" (clrWizardPageOnLoad)="networks?.load()">
-        <ng-template clrPageTitle>Configure networks<vic-help-link topic="networks" label="Configure networks" /></ng-template>
-        <ng-template clrPageNavTitle>Networks</ng-template>
+        <ng-template clrPageTitle><ng-container i18n>Configure networks</ng-container><vic-help-link topic="networks" label="Configure networks" i18n-label /></ng-template>
+        <ng-template clrPageNavTitle><ng-container i18n>Networks</ng-container></ng-template>
         <vic-networks-step #networks [state]="state" [issues]="issuesOf(\'networks\')" [tried]="!!tried['networks']" />
       </clr-wizard-page>
       <clr-wizard-page [clrWizardPagePreventDefaultNext]="true" (clrWizardPageOnCommit)="commit('security')"
                        [clrWizardPageNextDisabled]="checking()">
-        <ng-template clrPageTitle>Security<vic-help-link topic="security" label="Security" /></ng-template>
-        <ng-template clrPageNavTitle>Security</ng-template>
+        <ng-template clrPageTitle><ng-container i18n>Security</ng-container><vic-help-link topic="security" label="Security" i18n-label /></ng-template>
+        <ng-template clrPageNavTitle><ng-container i18n>Security</ng-container></ng-template>
         <vic-security-step #security [state]="state" [issues]="issuesOf(\'security\')" [tried]="!!tried['security']" />
       </clr-wizard-page>
       <clr-wizard-page [clrWizardPagePreventDefaultNext]="true" (clrWizardPageOnCommit)="commit('registry')"
                        [clrWizardPageNextDisabled]="checking()">
-        <ng-template clrPageTitle>Registry access<vic-help-link topic="registry" label="Registry access" /></ng-template>
-        <ng-template clrPageNavTitle>Registry Access</ng-template>
+        <ng-template clrPageTitle><ng-container i18n>Registry access</ng-container><vic-help-link topic="registry" label="Registry access" i18n-label /></ng-template>
+        <ng-template clrPageNavTitle><ng-container i18n>Registry Access</ng-container></ng-template>
         <vic-registry-step #registry [state]="state" [issues]="issuesOf(\'registry\')" [tried]="!!tried['registry']" />
       </clr-wizard-page>
       <clr-wizard-page [clrWizardPagePreventDefaultNext]="true" (clrWizardPageOnCommit)="commit('operations')"
                        [clrWizardPageNextDisabled]="checking()">
-        <ng-template clrPageTitle>Operations user<vic-help-link topic="operations" label="Operations user" /></ng-template>
-        <ng-template clrPageNavTitle>Operations User</ng-template>
+        <ng-template clrPageTitle><ng-container i18n>Operations user</ng-container><vic-help-link topic="operations" label="Operations user" i18n-label /></ng-template>
+        <ng-template clrPageNavTitle><ng-container i18n>Operations User</ng-container></ng-template>
         <vic-operations-step #operations [state]="state" [issues]="issuesOf(\'operations\')" [tried]="!!tried['operations']" />
       </clr-wizard-page>
       <clr-wizard-page [clrWizardPagePreventDefaultNext]="true" (clrWizardPageOnCommit)="finish()"
                        [clrWizardPageNextDisabled]="checking() || !!taskUri()" (clrWizardPageOnLoad)="summary?.refresh()">
-        <ng-template clrPageTitle>Summary</ng-template>
-        <ng-template clrPageNavTitle>Summary</ng-template>
+        <ng-template clrPageTitle><ng-container i18n>Summary</ng-container></ng-template>
+        <ng-template clrPageNavTitle><ng-container i18n>Summary</ng-container></ng-template>
         @if (!taskUri()) {
           <vic-summary-step #summary [state]="state" [target]="target()" [thumbprint]="thumbprint()" [user]="user()" />
           @for (i of finalIssues(); track i.path + i.message) {
             <p class="vic-step-issue" role="alert">{{ i.path }}: {{ i.message }}</p>
           }
         } @else {
-          <h4>Creating {{ state.general.name }}</h4>
+          <h4 i18n>Creating {{ state.general.name }}</h4>
           <vic-task-progress [uri]="taskUri()" (finished)="created($event)" />
           @if (outcome()) {
             <p role="status">{{ outcome() }}</p>
@@ -130,7 +130,7 @@ const STEPS: Step[] = ['general', 'compute', 'storage', 'networks', 'security', 
       </clr-wizard-page>
     </clr-wizard>
     @if (checking()) {
-      <span class="vic-hidden" role="status">Checking with the appliance…</span>
+      <span class="vic-hidden" role="status" i18n>Checking with the appliance…</span>
     }
   `,
   styles: ['.vic-step-issue { color: var(--cds-alias-status-danger, #c21d00); }', '.vic-hidden { position: absolute; left: -9999px; }'],
@@ -264,14 +264,19 @@ export class CreateVchWizardComponent implements OnInit {
   async created(task: Task): Promise<void> {
     if (task.state !== 'succeeded') {
       this.failed.set(true);
-      this.outcome.set(`The creation failed: ${task.error}. ${task.rollback === 'complete' ? 'Everything it made was removed.' : ''}`);
+      this.outcome.set(
+        task.rollback === 'complete'
+          ? $localize`The creation failed: ${task.error}:error:. Everything it made was removed.`
+          : $localize`The creation failed: ${task.error}:error:.`,
+      );
       return;
     }
     // With a generated client certificate the wizard stays open: it is the
     // one place the administrator is sure to see that it must be collected.
     const bundle = !!task.result?.client_certificates;
     if (bundle) this.bundleUri.set(certificatesUri(task.uri));
-    this.outcome.set(`${this.state.general.name} was created` + (bundle ? '.' : '; waiting for it in the list…'));
+    const name = this.state.general.name;
+    this.outcome.set(bundle ? $localize`${name}:name: was created.` : $localize`${name}:name: was created; waiting for it in the list…`);
     for (let i = 0; i < 20; i++) {
       const vchs = await this.api.vchs().catch(() => []);
       const listed = vchs.find((v) => v.id === task.vch_id);
@@ -285,7 +290,7 @@ export class CreateVchWizardComponent implements OnInit {
   }
 
   async close(): Promise<void> {
-    await this.sdk.closeModal(`${this.state.general.name} was created.`);
+    await this.sdk.closeModal($localize`${this.state.general.name}:name: was created.`);
   }
 
   cancel(): void {

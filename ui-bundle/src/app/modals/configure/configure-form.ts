@@ -75,7 +75,7 @@ export function formOf(v: Json): ConfigureForm {
     insecure: (registry['insecure'] ?? []).join(', '),
     whitelist: (registry['whitelist'] ?? []).join(', '),
     registryCas: (registry['certificate_authorities'] ?? []).map((c: Json, i: number) => ({
-      name: `Certificate ${i + 1}`,
+      name: $localize`Certificate ${i + 1}:number:`,
       pem: c['pem'],
     })),
     httpProxy: proxy['http'] ?? '',

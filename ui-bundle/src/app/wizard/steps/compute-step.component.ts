@@ -14,9 +14,9 @@ import { StepBase } from './step-base';
   selector: 'vic-compute-step',
   imports: [FormsModule, FieldComponent, ClrCheckboxModule, ClrSpinnerModule, ClrTreeViewModule],
   template: `
-    <p>Choose the cluster, host or resource pool the VCH runs in, and its limits.</p>
+    <p i18n>Choose the cluster, host or resource pool the VCH runs in, and its limits.</p>
     @if (datacenters().length > 1) {
-      <vic-field label="Datacenter" for="datacenter">
+      <vic-field label="Datacenter" i18n-label for="datacenter">
         <div class="clr-select-wrapper"><select id="datacenter" name="datacenter" class="clr-select" [ngModel]="state.compute.datacenter"
                 (ngModelChange)="chooseDatacenter($event)">
           @for (dc of datacenters(); track dc.id) {
@@ -26,11 +26,11 @@ import { StepBase } from './step-base';
       </vic-field>
     }
     <div class="clr-form-control" role="group" aria-labelledby="compute-label">
-      <span class="clr-control-label" id="compute-label">Compute resource</span>
+      <span class="clr-control-label" id="compute-label" i18n>Compute resource</span>
       @if (loading()) {
-        <clr-spinner clrInline>Loading the inventory</clr-spinner>
+        <clr-spinner clrInline i18n>Loading the inventory</clr-spinner>
       }
-      <clr-tree aria-label="Compute resources">
+      <clr-tree aria-label="Compute resources" i18n-aria-label>
         <clr-tree-node *clrRecursiveFor="let node of tree(); getChildren: children" [clrExpanded]="true">
           @if (node.selectable) {
             <button type="button" class="clr-treenode-link" [class.active]="node.id === state.compute.resourceId"
@@ -38,7 +38,7 @@ import { StepBase } from './step-base';
               {{ node.name }}
             </button>
           } @else {
-            <span class="vic-muted" [title]="node.vch ? 'A VCH\\'s own resource pool' : 'Part of its cluster'">{{ node.name }}</span>
+            <span class="vic-muted" [title]="node.vch ? ownPool : partOfCluster">{{ node.name }}</span>
           }
         </clr-tree-node>
       </clr-tree>
@@ -60,46 +60,46 @@ import { StepBase } from './step-base';
       }
     </div>
     <form class="clr-form clr-form-horizontal" (submit)="$event.preventDefault()">
-      <vic-field label="CPU limit (MHz)" for="cpu-limit" [error]="error('cpu-limit', 'compute.cpu.limit', 'The CPU limit')"
-                 [hint]="bound('MHz', state.compute.cpuMaxMhz) + '; applies to the VCH\\'s resource pool'">
+      <vic-field label="CPU limit (MHz)" i18n-label for="cpu-limit" [error]="error('cpu-limit', 'compute.cpu.limit', 'The CPU limit')"
+                 [hint]="cpuHint()">
         <input id="cpu-limit" name="cpuLimit" class="clr-input" [(ngModel)]="state.compute.cpuLimit" (blur)="touch('cpu-limit')" />
       </vic-field>
-      <vic-field label="Memory limit (MB)" for="memory-limit"
+      <vic-field label="Memory limit (MB)" i18n-label for="memory-limit"
                  [error]="error('memory-limit', 'compute.memory.limit', 'The memory limit')" [hint]="bound('MB', state.compute.memoryMaxMb)">
         <input id="memory-limit" name="memoryLimit" class="clr-input" [(ngModel)]="state.compute.memoryLimit"
                (blur)="touch('memory-limit')" />
       </vic-field>
       <button type="button" class="btn btn-link" (click)="state.compute.advanced = !state.compute.advanced"
               [attr.aria-expanded]="state.compute.advanced">
-        Advanced {{ state.compute.advanced ? '▴' : '▾' }}
+        <ng-container i18n>Advanced</ng-container> {{ state.compute.advanced ? '▴' : '▾' }}
       </button>
       @if (state.compute.advanced) {
-        <p class="vic-muted">The advanced settings are used only while this section is open.</p>
-        <vic-field label="CPU reservation (MHz)" for="cpu-reservation"
+        <p class="vic-muted" i18n>The advanced settings are used only while this section is open.</p>
+        <vic-field label="CPU reservation (MHz)" i18n-label for="cpu-reservation"
                    [error]="error('cpu-reservation', 'compute.cpu.reservation', 'The CPU reservation')">
           <input id="cpu-reservation" name="cpuReservation" class="clr-input" [(ngModel)]="state.compute.cpuReservation"
                  (blur)="touch('cpu-reservation')" />
         </vic-field>
-        <vic-field label="CPU shares" for="cpu-shares">
+        <vic-field label="CPU shares" i18n-label for="cpu-shares">
           <div class="clr-select-wrapper"><select id="cpu-shares" name="cpuShares" class="clr-select" [(ngModel)]="state.compute.cpuShares">
-            <option value="low">Low</option><option value="normal">Normal</option><option value="high">High</option>
+            <option value="low" i18n>Low</option><option value="normal" i18n>Normal</option><option value="high" i18n>High</option>
           </select></div>
         </vic-field>
-        <vic-field label="Memory reservation (MB)" for="memory-reservation"
+        <vic-field label="Memory reservation (MB)" i18n-label for="memory-reservation"
                    [error]="error('memory-reservation', 'compute.memory.reservation', 'The memory reservation')">
           <input id="memory-reservation" name="memoryReservation" class="clr-input"
                  [(ngModel)]="state.compute.memoryReservation" (blur)="touch('memory-reservation')" />
         </vic-field>
-        <vic-field label="Memory shares" for="memory-shares">
+        <vic-field label="Memory shares" i18n-label for="memory-shares">
           <div class="clr-select-wrapper"><select id="memory-shares" name="memoryShares" class="clr-select" [(ngModel)]="state.compute.memoryShares">
-            <option value="low">Low</option><option value="normal">Normal</option><option value="high">High</option>
+            <option value="low" i18n>Low</option><option value="normal" i18n>Normal</option><option value="high" i18n>High</option>
           </select></div>
         </vic-field>
-        <vic-field label="Endpoint VM CPUs" for="endpoint-cpus" [error]="error('endpoint-cpus', 'endpoint.cpu', 'The endpoint CPUs')">
+        <vic-field label="Endpoint VM CPUs" i18n-label for="endpoint-cpus" [error]="error('endpoint-cpus', 'endpoint.cpu', 'The endpoint CPUs')">
           <input id="endpoint-cpus" name="endpointCpus" class="clr-input" [(ngModel)]="state.compute.endpointCpus"
                  (blur)="touch('endpoint-cpus')" />
         </vic-field>
-        <vic-field label="Endpoint VM memory (MB)" for="endpoint-memory"
+        <vic-field label="Endpoint VM memory (MB)" i18n-label for="endpoint-memory"
                    [error]="error('endpoint-memory', 'endpoint.memory', 'The endpoint memory')">
           <input id="endpoint-memory" name="endpointMemory" class="clr-input" [(ngModel)]="state.compute.endpointMemory"
                  (blur)="touch('endpoint-memory')" />
@@ -107,7 +107,7 @@ import { StepBase } from './step-base';
         @if (state.compute.resourceType === 'ClusterComputeResource') {
           <clr-checkbox-wrapper>
             <input type="checkbox" clrCheckbox id="vm-group" name="vmGroup" [(ngModel)]="state.compute.vmGroup" />
-            <label for="vm-group">Create a DRS VM group for this VCH</label>
+            <label for="vm-group" i18n>Create a DRS VM group for this VCH</label>
           </clr-checkbox-wrapper>
           @if (error('', 'compute.affinity', 'The VM group'); as e) {
             <span class="clr-subtext vic-error" role="alert">{{ e }}</span>
@@ -188,15 +188,15 @@ export class ComputeStepComponent extends StepBase implements OnInit {
   problems(): Record<string, string> {
     const c = this.state.compute;
     const out: Record<string, string> = {
-      compute: c.resourceId ? '' : 'Please choose a valid compute resource',
-      'cpu-limit': limit(c.cpuLimit, 'CPU limit', 'MHz', c.cpuMaxMhz),
-      'memory-limit': limit(c.memoryLimit, 'Memory limit', 'MB', c.memoryMaxMb),
+      compute: c.resourceId ? '' : $localize`Please choose a valid compute resource`,
+      'cpu-limit': limit(c.cpuLimit, $localize`CPU limit`, 'MHz', c.cpuMaxMhz),
+      'memory-limit': limit(c.memoryLimit, $localize`Memory limit`, 'MB', c.memoryMaxMb),
     };
     if (c.advanced) {
-      out['cpu-reservation'] = wholeNumber(c.cpuReservation, 'CPU reservation');
-      out['memory-reservation'] = wholeNumber(c.memoryReservation, 'Memory reservation');
-      out['endpoint-cpus'] = wholeNumber(c.endpointCpus, 'Endpoint VM CPUs');
-      out['endpoint-memory'] = wholeNumber(c.endpointMemory, 'Endpoint VM memory');
+      out['cpu-reservation'] = wholeNumber(c.cpuReservation, $localize`CPU reservation`);
+      out['memory-reservation'] = wholeNumber(c.memoryReservation, $localize`Memory reservation`);
+      out['endpoint-cpus'] = wholeNumber(c.endpointCpus, $localize`Endpoint VM CPUs`);
+      out['endpoint-memory'] = wholeNumber(c.endpointMemory, $localize`Endpoint VM memory`);
     }
     return out;
   }
@@ -217,14 +217,21 @@ export class ComputeStepComponent extends StepBase implements OnInit {
       await this.api.allowFirewall(this.state.compute.datacenter, this.state.compute.resourceName);
       this.recheck.emit();
     } catch (e) {
-      this.firewallError.set(`The firewalls could not be opened: ${e instanceof ApiError ? e.message : e}`);
+      this.firewallError.set($localize`The firewalls could not be opened: ${e instanceof ApiError ? e.message : e}:reason:`);
     } finally {
       this.opening.set(false);
     }
   }
 
   // "Unlimited, or 1 to 4121 MHz" once a resource with a known maximum is chosen.
+  readonly ownPool = $localize`A VCH's own resource pool`;
+  readonly partOfCluster = $localize`Part of its cluster`;
+
   bound(unit: string, max: number | undefined): string {
-    return max ? `Unlimited, or 1 to ${max} ${unit}` : `Unlimited, or at least 1 ${unit}`;
+    return max ? $localize`Unlimited, or 1 to ${max}:max: ${unit}:unit:` : $localize`Unlimited, or at least 1 ${unit}:unit:`;
+  }
+
+  cpuHint(): string {
+    return $localize`${this.bound('MHz', this.state.compute.cpuMaxMhz)}:bound:; applies to the VCH's resource pool`;
   }
 }

@@ -1,7 +1,7 @@
 import { Component } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 
-import { DEBUG_LEVELS } from '../../shared/debug-levels';
+import { debugLevels } from '../../shared/debug-levels';
 import { FieldComponent } from '../../shared/field.component';
 import { isHost, port, vchName } from '../field-rules';
 import { StepBase } from './step-base';
@@ -10,42 +10,42 @@ import { StepBase } from './step-base';
   selector: 'vic-general-step',
   imports: [FormsModule, FieldComponent],
   template: `
-    <p>Name the Virtual Container Host and choose how it logs.</p>
+    <p i18n>Name the Virtual Container Host and choose how it logs.</p>
     <form class="clr-form clr-form-horizontal" (submit)="$event.preventDefault()">
-      <vic-field label="VCH name" for="vch-name" [required]="true" [error]="error('vch-name', 'name', 'The name')"
-                 hint="Up to 31 characters, unique in this vCenter">
+      <vic-field label="VCH name" i18n-label for="vch-name" [required]="true" [error]="error('vch-name', 'name', 'The name')"
+                 hint="Up to 31 characters, unique in this vCenter" i18n-hint>
         <input id="vch-name" name="vchName" class="clr-input" [(ngModel)]="state.general.name"
-               (blur)="touch('vch-name')" (input)="touch('vch-name')" placeholder="Enter virtual container host name" />
+               (blur)="touch('vch-name')" (input)="touch('vch-name')" placeholder="Enter virtual container host name" i18n-placeholder />
       </vic-field>
-      <vic-field label="Container VM name template" for="name-prefix"
+      <vic-field label="Container VM name template" i18n-label for="name-prefix"
                  [error]="error('name-prefix', 'container.name_convention', 'The container name template')"
-                 [hint]="'Example: ' + example()">
-        <input id="name-prefix" name="namePrefix" class="clr-input" aria-label="Container VM name prefix"
-               [(ngModel)]="state.general.namePrefix" placeholder="Prefix" />
-        <div class="clr-select-wrapper"><select id="name-token" name="nameToken" class="clr-select" aria-label="Container VM name from"
+                 hint="Example: {{ example() }}" i18n-hint>
+        <input id="name-prefix" name="namePrefix" class="clr-input" aria-label="Container VM name prefix" i18n-aria-label
+               [(ngModel)]="state.general.namePrefix" placeholder="Prefix" i18n-placeholder />
+        <div class="clr-select-wrapper"><select id="name-token" name="nameToken" class="clr-select" aria-label="Container VM name from" i18n-aria-label
                 [(ngModel)]="state.general.nameToken">
-          <option value="{name}">Docker name</option>
-          <option value="{id}">Container ID</option>
+          <option value="{name}" i18n>Docker name</option>
+          <option value="{id}" i18n>Container ID</option>
         </select></div>
-        <input id="name-suffix" name="nameSuffix" class="clr-input" aria-label="Container VM name suffix"
-               [(ngModel)]="state.general.nameSuffix" placeholder="Suffix" />
+        <input id="name-suffix" name="nameSuffix" class="clr-input" aria-label="Container VM name suffix" i18n-aria-label
+               [(ngModel)]="state.general.nameSuffix" placeholder="Suffix" i18n-placeholder />
       </vic-field>
-      <vic-field label="Debug level" for="debug" [error]="error('debug', 'debug', 'Debug')">
+      <vic-field label="Debug level" i18n-label for="debug" [error]="error('debug', 'debug', 'Debug')">
         <div class="clr-select-wrapper"><select id="debug" name="debug" class="clr-select" [(ngModel)]="state.general.debug">
           @for (d of debugLevels; track d.level) {
             <option [ngValue]="d.level">{{ d.name }}</option>
           }
         </select></div>
       </vic-field>
-      <vic-field label="Syslog server" for="syslog-host" [error]="syslogError()" hint="Optional: where the VCH sends its logs">
-        <div class="clr-select-wrapper"><select id="syslog-transport" name="syslogTransport" class="clr-select" aria-label="Syslog transport"
+      <vic-field label="Syslog server" i18n-label for="syslog-host" [error]="syslogError()" hint="Optional: where the VCH sends its logs" i18n-hint>
+        <div class="clr-select-wrapper"><select id="syslog-transport" name="syslogTransport" class="clr-select" aria-label="Syslog transport" i18n-aria-label
                 [(ngModel)]="state.general.syslogTransport">
           <option value="tcp">tcp</option>
           <option value="udp">udp</option>
         </select></div>
-        <input id="syslog-host" name="syslogHost" class="clr-input" aria-label="Syslog host" placeholder="Host"
+        <input id="syslog-host" name="syslogHost" class="clr-input" aria-label="Syslog host" i18n-aria-label placeholder="Host" i18n-placeholder
                [(ngModel)]="state.general.syslogHost" (blur)="touch('syslog-host')" />
-        <input id="syslog-port" name="syslogPort" class="clr-input" aria-label="Syslog port" placeholder="514" size="6"
+        <input id="syslog-port" name="syslogPort" class="clr-input" aria-label="Syslog port" i18n-aria-label placeholder="514" size="6"
                [(ngModel)]="state.general.syslogPort" (blur)="touch('syslog-port')" />
       </vic-field>
     </form>
@@ -55,7 +55,7 @@ import { StepBase } from './step-base';
   `,
 })
 export class GeneralStepComponent extends StepBase {
-  readonly debugLevels = DEBUG_LEVELS;
+  readonly debugLevels = debugLevels();
   problems(): Record<string, string> {
     const g = this.state.general;
     return {

@@ -12,6 +12,11 @@ export async function readPem(
   if (!f) return { problem: '' };
   const text = await f.text();
   if (!pem(text, kind))
-    return { problem: `Failed to parse ${f.name}: it holds no PEM ${kind === 'CERTIFICATE' ? 'certificate' : 'private key'}` };
+    return {
+      problem:
+        kind === 'CERTIFICATE'
+          ? $localize`Failed to parse ${f.name}:file:: it holds no PEM certificate`
+          : $localize`Failed to parse ${f.name}:file:: it holds no PEM private key`,
+    };
   return { file: { name: f.name, pem: text.replace(/\r\n/g, '\n') }, problem: '' };
 }

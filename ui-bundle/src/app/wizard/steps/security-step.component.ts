@@ -11,62 +11,62 @@ import { StepBase } from './step-base';
   selector: 'vic-security-step',
   imports: [FormsModule, FieldComponent, ClrRadioModule, ClrCheckboxModule],
   template: `
-    <p>Decide who may use the VCH's Docker API, and with which certificate it answers.</p>
+    <p i18n>Decide who may use the VCH's Docker API, and with which certificate it answers.</p>
     <form class="clr-form clr-form-horizontal" (submit)="$event.preventDefault()">
-      <h4>Client certificates</h4>
+      <h4 i18n>Client certificates</h4>
       <clr-toggle-wrapper>
         <input type="checkbox" clrToggle id="client-verify" name="clientVerify" [(ngModel)]="state.security.clientVerify" />
-        <label for="client-verify">Verify clients with certificates</label>
+        <label for="client-verify" i18n>Verify clients with certificates</label>
       </clr-toggle-wrapper>
       @if (state.security.clientVerify) {
-        <p class="vic-muted">
+        <p class="vic-muted" i18n>
           Without a certificate authority of your own, the appliance makes one and a client certificate, which you
           download once, at the end of this wizard or from the VCH's row.
         </p>
-        <vic-field label="Client certificate authorities" for="client-ca" [error]="caProblem || error('', 'auth.client', 'The client CAs')">
+        <vic-field label="Client certificate authorities" i18n-label for="client-ca" [error]="caProblem || error('', 'auth.client', 'The client CAs')">
           <input type="file" id="client-ca" name="clientCa" accept=".pem,.crt,.cer" (change)="addCa($event)" />
         </vic-field>
         @for (ca of state.security.clientCas; track ca.name; let i = $index) {
           <p>
             {{ ca.name }}
-            <button type="button" class="btn btn-sm btn-link" [attr.aria-label]="'Remove ' + ca.name"
-                    (click)="state.security.clientCas.splice(i, 1)">Remove</button>
+            <button type="button" class="btn btn-sm btn-link" [attr.aria-label]="aria.remove(ca.name)"
+                    (click)="state.security.clientCas.splice(i, 1)" i18n>Remove</button>
           </p>
         }
       } @else {
-        <p class="vic-warning" role="note">Anyone who reaches the VCH can use it. Use this only for tests and labs.</p>
+        <p class="vic-warning" role="note" i18n>Anyone who reaches the VCH can use it. Use this only for tests and labs.</p>
       }
 
-      <h4>Server certificate</h4>
+      <h4 i18n>Server certificate</h4>
       <clr-radio-wrapper>
         <input type="radio" clrRadio id="server-generate" name="serverSource" value="generate" [(ngModel)]="state.security.serverSource" />
-        <label for="server-generate">Generate a certificate</label>
+        <label for="server-generate" i18n>Generate a certificate</label>
       </clr-radio-wrapper>
       <clr-radio-wrapper>
         <input type="radio" clrRadio id="server-existing" name="serverSource" value="existing" [(ngModel)]="state.security.serverSource" />
-        <label for="server-existing">Use an existing certificate</label>
+        <label for="server-existing" i18n>Use an existing certificate</label>
       </clr-radio-wrapper>
       @if (state.security.serverSource === 'generate') {
-        <vic-field label="Common name (CN)" for="tls-cname" [error]="error('tls-cname', 'auth.server.generate.cname', 'The common name')"
-                   hint="The FQDN, IP address or wildcard domain clients use; the VCH name when empty">
+        <vic-field label="Common name (CN)" i18n-label for="tls-cname" [error]="error('tls-cname', 'auth.server.generate.cname', 'The common name')"
+                   hint="The FQDN, IP address or wildcard domain clients use; the VCH name when empty" i18n-hint>
           <input id="tls-cname" name="cn" class="clr-input" [(ngModel)]="state.security.cn" [placeholder]="state.general.name" />
         </vic-field>
-        <vic-field label="Organization (O)" for="organization">
+        <vic-field label="Organization (O)" i18n-label for="organization">
           <input id="organization" name="organization" class="clr-input" [(ngModel)]="state.security.organization" />
         </vic-field>
-        <vic-field label="Certificate key size (bits)" for="key-size"
+        <vic-field label="Certificate key size (bits)" i18n-label for="key-size"
                    [error]="error('key-size', 'auth.server.generate.size', 'The key size')">
           <input id="key-size" name="keySize" class="clr-input" [(ngModel)]="state.security.keySize" (blur)="touch('key-size')" />
         </vic-field>
       } @else {
-        <vic-field label="Server certificate" for="server-cert"
+        <vic-field label="Server certificate" i18n-label for="server-cert"
                    [error]="certProblem || error('server-cert', 'auth.server.certificate', 'The certificate')"
                    [hint]="state.security.serverCert?.name ?? 'A PEM file'">
           <input type="file" id="server-cert" name="serverCert" accept=".pem,.crt,.cer" (change)="setCert($event)" />
         </vic-field>
-        <vic-field label="Server private key" for="server-key"
+        <vic-field label="Server private key" i18n-label for="server-key"
                    [error]="keyProblem || error('server-key', 'auth.server.private_key', 'The private key')"
-                   [hint]="state.security.serverKey?.name ?? 'An unencrypted PEM file'">
+                   [hint]="state.security.serverKey?.name ?? unencryptedPem">
           <input type="file" id="server-key" name="serverKey" accept=".pem,.key" (change)="setKey($event)" />
         </vic-field>
       }
@@ -79,6 +79,7 @@ import { StepBase } from './step-base';
 })
 export class SecurityStepComponent extends StepBase {
   caProblem = '';
+  readonly unencryptedPem = $localize`An unencrypted PEM file`;
   certProblem = '';
   keyProblem = '';
 
@@ -102,10 +103,10 @@ export class SecurityStepComponent extends StepBase {
 
   problems(): Record<string, string> {
     const s = this.state.security;
-    if (s.serverSource === 'generate') return { 'key-size': wholeNumber(s.keySize, 'Key size', 1024, 8192) };
+    if (s.serverSource === 'generate') return { 'key-size': wholeNumber(s.keySize, $localize`Key size`, 1024, 8192) };
     return {
-      'server-cert': s.serverCert ? '' : 'A server certificate is required',
-      'server-key': s.serverKey ? '' : 'The server private key is required',
+      'server-cert': s.serverCert ? '' : $localize`A server certificate is required`,
+      'server-key': s.serverKey ? '' : $localize`The server private key is required`,
     };
   }
 

@@ -3,6 +3,7 @@ import { Directive, HostListener, Input, OnChanges, SimpleChanges } from '@angul
 import { Issue } from '../../api/models';
 import { messageFor, unplaced } from '../../shared/issues';
 import { WizardState } from '../wizard-state';
+import { aria } from '../../shared/aria-labels';
 
 // What every step shares: the wizard's state, the server's issues for the
 // step, which fields the user has touched (their problems show from then
@@ -10,6 +11,7 @@ import { WizardState } from '../wizard-state';
 // the server spoke (its word on them is stale, and goes at once).
 @Directive()
 export abstract class StepBase implements OnChanges {
+  readonly aria = aria;
   @Input({ required: true }) state!: WizardState;
   @Input() issues: Issue[] = [];
   @Input() tried = false;

@@ -27,17 +27,17 @@ interface Row {
         </dl>
       </section>
     }
-    <section aria-label="Command line">
-      <h4>Copy the CLI command</h4>
-      <label for="cli-os">Operating system</label>
+    <section aria-label="Command line" i18n-aria-label>
+      <h4 i18n>Copy the CLI command</h4>
+      <label for="cli-os" i18n>Operating system</label>
       <div class="clr-select-wrapper"><select id="cli-os" class="clr-select" [ngModel]="os()" (ngModelChange)="os.set($event)">
-        <option value="linux">Linux</option>
+        <option value="linux" i18n>Linux</option>
         <option value="macos">macOS</option>
-        <option value="windows">Windows</option>
+        <option value="windows" i18n>Windows</option>
       </select></div>
-      <button type="button" class="btn btn-sm btn-outline" (click)="copy()">Copy</button>
+      <button type="button" class="btn btn-sm btn-outline" (click)="copy()" i18n>Copy</button>
       <span role="status">{{ copied() }}</span>
-      <textarea class="clr-textarea vic-mono" aria-label="vic-machine command" readonly rows="5">{{ command() }}</textarea>
+      <textarea class="clr-textarea vic-mono" aria-label="vic-machine command" i18n-aria-label readonly rows="5">{{ command() }}</textarea>
     </section>
   `,
   styles: [
@@ -72,12 +72,12 @@ export class SummaryStepComponent {
   readonly sections = computed(() => {
     const s = this.current();
     if (!s) return [];
-    const unlimited = (v: string, unit: string) => (/^unlimited$/i.test(v) ? 'Unlimited' : `${v} ${unit}`);
+    const unlimited = (v: string, unit: string) => (/^unlimited$/i.test(v) ? $localize`Unlimited` : `${v} ${unit}`);
     const role = (title: string, r: WizardState['networks']['public']): Row[] =>
       r.portGroup
         ? [
             { label: title, value: r.portGroup },
-            { label: `${title} address`, value: r.static ? `${r.ip}, gateway ${r.gateway}` : 'DHCP' },
+            { label: $localize`${title}:network: address`, value: r.static ? $localize`${r.ip}:address:, gateway ${r.gateway}:gateway:` : $localize`DHCP` },
           ]
         : [];
     const g = s.general;
@@ -88,64 +88,64 @@ export class SummaryStepComponent {
     const volumes = [...(st.anonymousVolumes ? [st.defaultVolume] : []), ...st.volumes].filter((v) => v.datastore);
     return [
       {
-        title: 'General',
+        title: $localize`General`,
         rows: [
-          { label: 'Name', value: g.name },
-          { label: 'Container VM name template', value: g.namePrefix + g.nameToken + g.nameSuffix },
-          { label: 'Debug', value: String(g.debug) },
-          { label: 'Syslog', value: g.syslogHost ? `${g.syslogTransport}://${g.syslogHost}${g.syslogPort ? ':' + g.syslogPort : ''}` : '-' },
+          { label: $localize`Name`, value: g.name },
+          { label: $localize`Container VM name template`, value: g.namePrefix + g.nameToken + g.nameSuffix },
+          { label: $localize`Debug`, value: String(g.debug) },
+          { label: $localize`Syslog`, value: g.syslogHost ? `${g.syslogTransport}://${g.syslogHost}${g.syslogPort ? ':' + g.syslogPort : ''}` : '-' },
         ],
       },
       {
-        title: 'Compute capacity',
+        title: $localize`Compute capacity`,
         rows: [
-          { label: 'Compute resource', value: c.resourceName },
-          { label: 'CPU', value: unlimited(c.cpuLimit, 'MHz') + (c.advanced ? `, reservation ${c.cpuReservation} MHz, ${c.cpuShares} shares` : '') },
-          { label: 'Memory', value: unlimited(c.memoryLimit, 'MB') + (c.advanced ? `, reservation ${c.memoryReservation} MB, ${c.memoryShares} shares` : '') },
-          { label: 'Endpoint VM', value: c.advanced ? `${c.endpointCpus} CPU(s) / ${c.endpointMemory} MB` : '1 CPU(s) / 2048 MB' },
+          { label: $localize`Compute resource`, value: c.resourceName },
+          { label: $localize`CPU`, value: unlimited(c.cpuLimit, 'MHz') + (c.advanced ? $localize`, reservation ${c.cpuReservation}:reservation: MHz, ${c.cpuShares}:shares: shares` : '') },
+          { label: $localize`Memory`, value: unlimited(c.memoryLimit, 'MB') + (c.advanced ? $localize`, reservation ${c.memoryReservation}:reservation: MB, ${c.memoryShares}:shares: shares` : '') },
+          { label: $localize`Endpoint VM`, value: c.advanced ? $localize`${c.endpointCpus}:cpus: CPU(s) / ${c.endpointMemory}:memory: MB` : $localize`1 CPU(s) / 2048 MB` },
         ],
       },
       {
-        title: 'Storage capacity',
+        title: $localize`Storage capacity`,
         rows: [
-          { label: 'Image datastore', value: st.imageDatastore + (st.imageFolder ? '/' + st.imageFolder.replace(/^\/+/, '') : '') },
-          { label: 'Max container VM image size', value: `${st.baseImageSize} ${st.baseImageUnit === 'GiB' ? 'GB' : 'MB'}` },
-          ...volumes.map((v, i) => ({ label: `Volume datastore ${i + 1}`, value: `${v.label}: ${v.datastore}${v.folder ? '/' + v.folder : ''}` })),
+          { label: $localize`Image datastore`, value: st.imageDatastore + (st.imageFolder ? '/' + st.imageFolder.replace(/^\/+/, '') : '') },
+          { label: $localize`Max container VM image size`, value: `${st.baseImageSize} ${st.baseImageUnit === 'GiB' ? 'GB' : 'MB'}` },
+          ...volumes.map((v, i) => ({ label: $localize`Volume datastore ${i + 1}:number:`, value: `${v.label}: ${v.datastore}${v.folder ? '/' + v.folder : ''}` })),
         ],
       },
       {
-        title: 'Networks',
+        title: $localize`Networks`,
         rows: [
-          { label: 'Bridge network', value: `${n.bridge}, ${n.bridgeRange}${n.bridgeWidth ? ', width ' + n.bridgeWidth : ''}` },
-          ...role('Public network', n.public),
-          { label: 'DNS servers', value: splitList(n.public.dns).join(', ') || (n.public.static ? '8.8.8.8, 8.8.4.4' : 'DHCP') },
-          ...(n.advanced ? [...role('Client network', n.client), ...role('Management network', n.management)] : []),
-          ...n.containers.filter((x) => x.portGroup).map((x, i) => ({ label: `Container network ${i + 1}`, value: `${x.label}: ${x.portGroup} (${x.firewall})` })),
+          { label: $localize`Bridge network`, value: `${n.bridge}, ${n.bridgeRange}${n.bridgeWidth ? $localize`, width ${n.bridgeWidth}:width:` : ''}` },
+          ...role($localize`Public network`, n.public),
+          { label: $localize`DNS servers`, value: splitList(n.public.dns).join(', ') || (n.public.static ? '8.8.8.8, 8.8.4.4' : $localize`DHCP`) },
+          ...(n.advanced ? [...role($localize`Client network`, n.client), ...role($localize`Management network`, n.management)] : []),
+          ...n.containers.filter((x) => x.portGroup).map((x, i) => ({ label: $localize`Container network ${i + 1}:number:`, value: `${x.label}: ${x.portGroup} (${x.firewall})` })),
         ],
       },
       {
-        title: 'Security',
+        title: $localize`Security`,
         rows: [
-          { label: 'Client verification', value: sec.clientVerify ? (sec.clientCas.length ? sec.clientCas.map((f) => f.name).join(', ') : 'A CA and client certificate made for you') : 'Disabled' },
-          { label: 'Server certificate', value: sec.serverSource === 'generate' ? `Generated for ${sec.cn || g.name}, ${sec.keySize} bits` : sec.serverCert?.name ?? '' },
+          { label: $localize`Client verification`, value: sec.clientVerify ? (sec.clientCas.length ? sec.clientCas.map((f) => f.name).join(', ') : $localize`A CA and client certificate made for you`) : $localize`Disabled` },
+          { label: $localize`Server certificate`, value: sec.serverSource === 'generate' ? $localize`Generated for ${sec.cn || g.name}:name:, ${sec.keySize}:bits: bits` : sec.serverCert?.name ?? '' },
         ],
       },
       {
-        title: 'Registry access',
+        title: $localize`Registry access`,
         rows: [
-          { label: 'Registries', value: s.registry.whitelistMode ? s.registry.whitelist.filter((w) => w.address).map((w) => `${w.address} (${w.secure ? 'secure' : 'insecure'})`).join(', ') || '-' : 'All secure registries' + (s.registry.insecure.some((i) => i.host) ? '; insecure: ' + s.registry.insecure.filter((i) => i.host).map((i) => i.host + (i.port ? ':' + i.port : '')).join(', ') : '') },
+          { label: $localize`Registries`, value: s.registry.whitelistMode ? s.registry.whitelist.filter((w) => w.address).map((w) => (w.secure ? $localize`${w.address}:address: (secure)` : $localize`${w.address}:address: (insecure)`)).join(', ') || '-' : $localize`All secure registries` + (s.registry.insecure.some((i) => i.host) ? $localize`; insecure: ` + s.registry.insecure.filter((i) => i.host).map((i) => i.host + (i.port ? ':' + i.port : '')).join(', ') : '') },
         ],
       },
-      { title: 'Operations user', rows: [{ label: 'Operations user', value: s.operations.user + (s.operations.grant ? ' (permissions granted)' : '') }] },
+      { title: $localize`Operations user`, rows: [{ label: $localize`Operations user`, value: s.operations.user + (s.operations.grant ? $localize` (permissions granted)` : '') }] },
     ];
   });
 
   async copy(): Promise<void> {
     try {
       await navigator.clipboard.writeText(this.command());
-      this.copied.set('Copied to the clipboard');
+      this.copied.set($localize`Copied to the clipboard`);
     } catch {
-      this.copied.set('Could not copy to the clipboard; select the text instead');
+      this.copied.set($localize`Could not copy to the clipboard; select the text instead`);
     }
     setTimeout(() => this.copied.set(''), 1500);
   }

@@ -28,6 +28,8 @@ const TIMEOUT = 30_000;
 
 describe('the plug-in in the test shell', () => {
   let shell, facts, browser, page, view, modal, registry;
+  // Where the client bundle the wizard handed out was unzipped.
+  let wizardBundle;
   const shots = artifactsDir();
   const shoot = (name) => page.screenshot({ path: path.join(shots, `${name}.png`), fullPage: true });
 
@@ -239,7 +241,8 @@ describe('the plug-in in the test shell', () => {
     await shoot('10-security-errors');
     await modal.getByLabel('Certificate key size (bits)').fill('2048');
     await modal.getByLabel('Common name (CN)').fill(VCH_ADDRESS);
-    await modal.getByLabel('Verify clients with certificates').uncheck();
+    // Client verification stays on: the appliance makes the client certificate.
+    assert.ok(await modal.getByLabel('Verify clients with certificates').isChecked());
     await shoot('11-security');
     await accessible('modal-frame', 'Security');
     await next();
@@ -332,6 +335,22 @@ describe('the plug-in in the test shell', () => {
     // The step in words, not the engine's step id (such as endpoint_vm).
     assert.doesNotMatch(await modal.locator('[data-test="task-step"]').innerText(), /\b[a-z]+_[a-z_]+\b/);
     await shoot('17-progress');
+    // The wizard's last state hands out the client certificate, once, with
+    // the docker line that uses it.
+    const offer = modal.getByRole('button', { name: 'Download the client certificate (zip)' });
+    await offer.waitFor({ timeout: 120_000 });
+    await modal.locator('[aria-label="docker command"]').filter({ hasText: `${VCH_ADDRESS}:2376` }).waitFor();
+    assert.match(await modal.locator('[aria-label="docker command"]').innerText(), /--tlsverify --tlscacert=ca\.pem --tlscert=cert\.pem --tlskey=key\.pem/);
+    const download = page.waitForEvent('download');
+    await offer.click();
+    wizardBundle = mkdtempSync(`${tmpdir()}/vic-wizard-bundle-`);
+    await (await download).saveAs(`${wizardBundle}/bundle.zip`);
+    for (const [name, data] of Object.entries(unzip(readFileSync(`${wizardBundle}/bundle.zip`))))
+      writeFileSync(`${wizardBundle}/${name}`, data, { mode: 0o600 });
+    assert.ok(await offer.isDisabled(), 'handed out once');
+    await shoot('17b-client-bundle-offered');
+    await accessible('modal-frame', 'the end of the wizard');
+    await modal.getByRole('button', { name: 'Close', exact: true }).click();
     await page.locator('#modal').waitFor({ state: 'hidden', timeout: 120_000 });
     // Focus is back where the wizard was opened from.
     await view.locator('button:focus').filter({ hasText: 'New Virtual Container Host' }).waitFor();
@@ -375,17 +394,19 @@ describe('the plug-in in the test shell', () => {
     })();
     assert.equal(daemon, shipped, 'the list shows the daemon version the VCH runs');
 
-    // The certificate as the user downloads it from the list; the CLI encrypts
-    // with --tls (this VCH does not ask for client certificates).
+    // The server certificate from the list; the CLI uses the client bundle
+    // the wizard handed out, with --tlsverify.
     await view.getByRole('tab', { name: 'Virtual Container Hosts' }).click();
     await view.getByRole('button', { name: `Actions for ${VCH}` }).click();
     const download = page.waitForEvent('download');
     await view.getByRole('button', { name: 'Download server certificate', exact: true }).click();
     const certDir = mkdtempSync(`${tmpdir()}/vic-docker-`);
-    await (await download).saveAs(`${certDir}/ca.pem`);
+    await (await download).saveAs(`${certDir}/server.pem`);
+    assert.match(readFileSync(`${certDir}/server.pem`, 'utf8'), /BEGIN CERTIFICATE/);
     const image = await registry.push('test/tiny', '1.0');
     const docker = (...args) =>
-      execFileSync(DOCKER, ['--tls', '--tlscacert', `${certDir}/ca.pem`, '-H', `tcp://${VCH_ADDRESS}:2376`, ...args], {
+      execFileSync(DOCKER, ['--tlsverify', '--tlscacert', `${wizardBundle}/ca.pem`, '--tlscert', `${wizardBundle}/cert.pem`,
+        '--tlskey', `${wizardBundle}/key.pem`, '-H', `tcp://${VCH_ADDRESS}:2376`, ...args], {
         env: { ...process.env, DOCKER_CONFIG: certDir },
         encoding: 'utf8',
       }).trim();

@@ -26,7 +26,11 @@ import { dockerCommand, saveFile } from './download';
       <button type="button" class="btn btn-outline" (click)="closed.emit()" i18n>Close</button>
     </section>
   `,
-  styles: ['.vic-error { color: var(--cds-alias-status-danger, #c21d00); }'],
+  styles: [
+    '.vic-error { color: var(--cds-alias-status-danger, #c21d00); }',
+    // The whole line in view, wrapped between its options.
+    '.vic-bundle pre { white-space: pre-wrap; }',
+  ],
 })
 export class ClientBundleOfferComponent {
   // The task's /certificates resource.

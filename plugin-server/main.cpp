@@ -184,7 +184,7 @@ class ServerApp : public Poco::Util::ServerApplication {
                      PluginFiles::locate(),
                      {},
                      targets,
-{}};
+                     {}};
       Router router;
       addRoutes(router, ctx);
       const auto uiDir = cfg.uiDir.empty() ? locateUi() : cfg.uiDir;

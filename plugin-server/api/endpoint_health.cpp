@@ -29,10 +29,10 @@ void EndpointHealth::keep(const std::string& endpoint, bool answering) {
 bool EndpointHealth::connects(const std::string& endpoint) const {
   try {
     Poco::Net::StreamSocket socket;
-    socket.connect(Poco::Net::SocketAddress(endpoint),
-                   Poco::Timespan(std::chrono::duration_cast<std::chrono::microseconds>(
-                                      limits_.connect)
-                                      .count()));
+    socket.connect(
+        Poco::Net::SocketAddress(endpoint),
+        Poco::Timespan(
+            std::chrono::duration_cast<std::chrono::microseconds>(limits_.connect).count()));
     socket.close();
     return true;
   } catch (const std::exception&) {

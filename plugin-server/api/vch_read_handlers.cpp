@@ -36,7 +36,8 @@ void addVchReadRoutes(Router& router, ApiContext& ctx) {
     }
     for (const auto& v : found) {
       vchs.push_back(listItemJson(v));
-      if (auto a = answering.find(v.dockerHost); a != answering.end() && v.powerState == "poweredOn")
+      if (auto a = answering.find(v.dockerHost);
+          a != answering.end() && v.powerState == "poweredOn")
         vchs.back()["endpoint_answering"] = a->second;
       if (auto op = waiting.find(v.id); op != waiting.end() && ctx.certificates.has(op->second))
         vchs.back()["client_bundle"] =

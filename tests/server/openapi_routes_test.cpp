@@ -36,7 +36,7 @@ std::set<std::string> servedRoutes() {
                  {},
                  {},
                  targets,
-{}};
+                 {}};
   Router router;
   addRoutes(router, ctx);
   std::set<std::string> out;

@@ -433,7 +433,7 @@ describe('the plug-in in the test shell', () => {
     const cells = (await container.getByRole('gridcell').allInnerTexts()).join(' | ');
     for (const shown of [image, '8080:80', VCH, 'Powered on'])
       assert.ok(cells.includes(shown), `the Containers pane shows ${shown}: ${cells}`);
-    await shoot('19c-containers');
+    await shoot('19c2-containers');
     await accessible('view', 'Containers');
     docker('rm', '-f', 'web');
     await view.getByRole('tab', { name: 'Virtual Container Hosts' }).click();
@@ -452,6 +452,7 @@ describe('the plug-in in the test shell', () => {
       .getByRole('button', { name: `Actions for ${VCH}`, exact: true }).click();
     await page.getByRole('menuitem', { name: 'Upgrade Virtual Container Host...' }).click();
     await modal.getByText(`${VCH} cannot be upgraded: Up to date.`).waitFor();
+    await accessible('modal-frame', 'the Upgrade dialog');
     await modal.getByRole('button', { name: 'Cancel', exact: true }).click();
     await page.locator('#modal').waitFor({ state: 'hidden' });
 
@@ -590,6 +591,18 @@ describe('the plug-in in the test shell', () => {
     });
     assert.equal(await cluster.getAttribute('aria-pressed'), 'true');
     await shoot('19b-wizard-from-cluster');
+    await modal.getByRole('button', { name: 'Cancel', exact: true }).click();
+    await page.locator('#modal').waitFor({ state: 'hidden' });
+
+    // Opened on a VCH's own resource pool, which it cannot offer, it says why nothing is chosen.
+    await page.locator('li').filter({ has: page.locator('button[title^="ResourcePool "]', { hasText: new RegExp(`^${VCH}$`) }) })
+      .getByRole('button', { name: `Actions for ${VCH}`, exact: true }).click();
+    await page.getByRole('menuitem', { name: 'New Virtual Container Host...' }).click();
+    await modal.getByLabel('VCH name').fill('vch-from-pool');
+    await next();
+    await expectTitle('Compute capacity');
+    await modal.locator('[data-test="not-offered"]').filter({ hasText: `opened on ${VCH}, the resource pool of a VCH` }).waitFor();
+    await shoot('19c-wizard-from-vch-pool');
     await modal.getByRole('button', { name: 'Cancel', exact: true }).click();
     await page.locator('#modal').waitFor({ state: 'hidden' });
   });

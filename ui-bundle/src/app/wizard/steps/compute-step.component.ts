@@ -30,6 +30,12 @@ import { StepBase } from './step-base';
       @if (loading()) {
         <clr-spinner clrInline i18n>Loading the inventory</clr-spinner>
       }
+      @if (notOffered(); as name) {
+        <p class="vic-muted" role="status" data-test="not-offered" i18n>
+          The wizard was opened on {{ name }}, the resource pool of a VCH, where no other VCH can go: choose its cluster,
+          a host or another resource pool.
+        </p>
+      }
       <clr-tree aria-label="Compute resources" i18n-aria-label>
         <clr-tree-node *clrRecursiveFor="let node of tree(); getChildren: children" [clrExpanded]="true">
           @if (node.selectable) {
@@ -129,6 +135,8 @@ export class ComputeStepComponent extends StepBase implements OnInit {
   readonly loadError = signal('');
   readonly opening = signal(false);
   readonly firewallError = signal('');
+  // The VCH pool the wizard was opened on, which it cannot offer.
+  readonly notOffered = signal('');
   // After the firewalls are opened, the step is checked again.
   @Output() recheck = new EventEmitter<void>();
   readonly children = (n: InventoryNode) => n.children ?? [];
@@ -174,6 +182,10 @@ export class ComputeStepComponent extends StepBase implements OnInit {
     };
     const node = find(this.tree());
     if (node && (!type || node.type === type || type === 'HostSystem')) this.choose(node);
+    // A VCH's own pool is in the tree but not offered: say why nothing is chosen.
+    const all = (nodes: InventoryNode[]): InventoryNode[] => nodes.flatMap((n) => [n, ...all(n.children ?? [])]);
+    const vchPool = all(this.tree()).find((n) => n.id === value && n.vch);
+    if (vchPool) this.notOffered.set(vchPool.name);
   }
 
   choose(node: InventoryNode): void {

@@ -117,6 +117,8 @@ describe('the plug-in in the test shell', () => {
     assert.match(cells[0], /\(this one\)/);
     assert.equal(cells[3].trim(), 'Yes', 'this appliance is reachable');
     assert.match(cells[5], /Yes/, 'the plug-in talks to this appliance');
+    // Counted in the singular when there is one ("1 appliance", not "1 appliances").
+    assert.equal((await appliances.locator('clr-dg-footer').innerText()).trim(), '1 appliance');
     // The appliance's own page, linked as 1.5 linked its Getting Started page.
     const own = await view.locator('[data-test="appliance-page"]').getAttribute('href');
     assert.match(own, new RegExp(`^https://[^/]+:${port}/register$`));
@@ -433,6 +435,7 @@ describe('the plug-in in the test shell', () => {
     const cells = (await container.getByRole('gridcell').allInnerTexts()).join(' | ');
     for (const shown of [image, '8080:80', VCH, 'Powered on'])
       assert.ok(cells.includes(shown), `the Containers pane shows ${shown}: ${cells}`);
+    assert.match(await view.getByRole('region', { name: 'Containers' }).locator('clr-dg-footer').innerText(), /1 - 1 of 1 container VM$/);
     await shoot('19c2-containers');
     await accessible('view', 'Containers');
     docker('rm', '-f', 'web');

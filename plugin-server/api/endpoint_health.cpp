@@ -1,8 +1,10 @@
 #include "plugin-server/api/endpoint_health.h"
 
+#include <Poco/Net/IPAddress.h>
 #include <Poco/Net/SocketAddress.h>
 #include <Poco/Net/StreamSocket.h>
 
+#include <algorithm>
 #include <atomic>
 #include <thread>
 
@@ -42,28 +44,28 @@ bool EndpointHealth::connects(const std::string& endpoint) const {
 
 std::map<std::string, bool> EndpointHealth::check(const std::vector<std::string>& endpoints) {
   std::map<std::string, bool> out;
-  std::vector<std::string> todo;
+  std::vector<std::string> pending;
   for (const auto& e : endpoints) {
-    if (out.count(e) || std::find(todo.begin(), todo.end(), e) != todo.end()) continue;
+    if (out.count(e) || std::find(pending.begin(), pending.end(), e) != pending.end()) continue;
     if (auto k = kept(e))
       out[e] = *k;
-    else if (todo.size() < limits_.maxPerCall)
-      todo.push_back(e);
+    else if (pending.size() < limits_.maxPerCall)
+      pending.push_back(e);
   }
-  std::vector<char> answers(todo.size(), 0);
+  std::vector<char> answers(pending.size(), 0);
   std::atomic<std::size_t> next{0};
   auto work = [&] {
-    for (std::size_t i = next++; i < todo.size(); i = next++)
-      answers[i] = connects(todo[i]) ? 1 : 0;
+    for (std::size_t i = next++; i < pending.size(); i = next++)
+      answers[i] = connects(pending[i]) ? 1 : 0;
   };
   std::vector<std::thread> threads;
-  for (std::size_t t = 0; t < std::min(limits_.parallel, todo.size()); ++t)
+  for (std::size_t t = 0; t < std::min(limits_.parallel, pending.size()); ++t)
     threads.emplace_back(work);
   for (auto& t : threads)
     t.join();
-  for (std::size_t i = 0; i < todo.size(); ++i) {
-    keep(todo[i], answers[i] != 0);
-    out[todo[i]] = answers[i] != 0;
+  for (std::size_t i = 0; i < pending.size(); ++i) {
+    keep(pending[i], answers[i] != 0);
+    out[pending[i]] = answers[i] != 0;
   }
   return out;
 }

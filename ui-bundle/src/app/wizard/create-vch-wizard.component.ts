@@ -277,12 +277,14 @@ export class CreateVchWizardComponent implements OnInit {
     if (bundle) this.bundleUri.set(certificatesUri(task.uri));
     const name = this.state.general.name;
     this.outcome.set(bundle ? $localize`${name}:name: was created.` : $localize`${name}:name: was created; waiting for it in the list…`);
-    for (let i = 0; i < 20; i++) {
+    for (let i = 0; i < 60; i++) {
       const vchs = await this.api.vchs().catch(() => []);
       const listed = vchs.find((v) => v.id === task.vch_id);
       if (listed) {
         this.dockerHost.set(listed.docker_host);
-        break;
+        // With a bundle to hand out, the docker line waits for the address
+        // the endpoint reports once it has started.
+        if (!bundle || listed.docker_host) break;
       }
       await new Promise((r) => setTimeout(r, 500));
     }

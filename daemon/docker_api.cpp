@@ -12,7 +12,7 @@
 #include "daemon/docker_error.h"
 #include "daemon/images/image_json.h"
 #include "daemon/networks/network_views.h"
-#include "vicapi/soap/errors.h"
+#include "vicapi/net/errors.h"
 #include "vicapi/soap/fault.h"
 #include "vicapi/util/bounded_json.h"
 #include "vicapi/util/log.h"

@@ -4,8 +4,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "vicapi/base/error.h"
 #include "vicapi/engine/guestinfo/sealing.h"
-#include "vicapi/soap/errors.h"
 #include "vicapi/util/bounded_json.h"
 
 namespace vic::endpoint {

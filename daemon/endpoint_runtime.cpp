@@ -118,7 +118,7 @@ std::vector<DatastoreSpace> EndpointRuntime::datastores() {
 bool EndpointRuntime::vcenterHealthy() {
   if (!connected_) return false;
   try {
-    world_->client().invoke("CurrentTime", vim::Moref{"ServiceInstance", "ServiceInstance"});
+    world_->client().currentTime();
     return true;
   } catch (const std::exception&) {
     return false;

@@ -4,7 +4,7 @@
 #include <Poco/Net/HTTPServerRequest.h>
 #include <Poco/Net/HTTPServerResponse.h>
 
-#include "vicapi/http/bounded_read.h"
+#include "vicapi/net/bounded_read.h"
 #include "vicapi/util/log.h"
 
 namespace vic::endpoint {
@@ -49,7 +49,7 @@ class Handler : public Poco::Net::HTTPRequestHandler {
     DockerRequest request{req.getMethod(), req.getURI(), {}, req.get("X-Registry-Auth", "")};
     const bool hasBody = req.getChunkedTransferEncoding() || req.getContentLength64() > 0;
     if (hasBody && (req.getContentLength64() > static_cast<Poco::Int64>(kMaxBody) ||
-                    !http::readUpTo(req.stream(), kMaxBody, request.body))) {
+                    !net::readUpTo(req.stream(), kMaxBody, request.body))) {
       res.setKeepAlive(false);  // the rest of the body stays unread
       return send(res,
                   {413,

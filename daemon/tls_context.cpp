@@ -5,8 +5,8 @@
 #include <Poco/Crypto/EVPPKey.h>
 #include <Poco/Crypto/X509Certificate.h>
 
+#include "vicapi/base/error.h"
 #include "vicapi/crypto/certificates.h"
-#include "vicapi/soap/errors.h"
 #include "vicapi/tls/init.h"
 
 namespace vic::endpoint {

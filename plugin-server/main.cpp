@@ -12,12 +12,13 @@
 #include <Poco/Util/OptionSet.h>
 #include <Poco/Util/ServerApplication.h>
 
+#include "plugin-server/api/error_replies.h"
 #include "plugin-server/api/routes.h"
 #include "plugin-server/config/logging.h"
 #include "plugin-server/config/server_config.h"
 #include "plugin-server/config/server_identity.h"
-#include "plugin-server/http/dispatcher.h"
-#include "plugin-server/http/static_files.h"
+#include "plugin-server/httpd/dispatcher.h"
+#include "plugin-server/httpd/static_files.h"
 #include "plugin-server/registration/registration_cli.h"
 #include "plugin-server/store/audit_log.h"
 #include "plugin-server/store/journal.h"
@@ -198,8 +199,8 @@ class ServerApp : public Poco::Util::ServerApplication {
       httpParams->setKeepAliveTimeout(Poco::Timespan(15, 0));
       ServerLoad load;
       Poco::Net::HTTPServer server(
-          dispatcher(router, uiDir.empty() ? Handler() : staticFiles(uiDir), load), socket,
-          httpParams);
+          dispatcher(router, uiDir.empty() ? Handler() : staticFiles(uiDir), replyFor, load),
+          socket, httpParams);
       load.watch(&server);
       server.start();
       // Operations the last run left behind are rolled back in the background.

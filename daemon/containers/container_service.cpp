@@ -11,7 +11,9 @@
 #include "vicapi/util/random_hex.h"
 #include "vicapi/vim/devices.h"
 #include "vicapi/vim/folder.h"
+#include "vicapi/vim/option_values.h"
 #include "vicapi/vim/property_collector.h"
+#include "vicapi/vim/update_watch.h"
 #include "vicapi/vim/virtual_machine.h"
 
 namespace vic::endpoint {
@@ -97,7 +99,7 @@ std::vector<ContainerRecord> ContainerService::list() {
         const auto* ec = o.prop("config.extraConfig");
         if (!ec || out.size() >= kMaxContainers) return;
         ContainerRecord c;
-        if (!fromExtraConfig(gi::fromOptionValues(*ec), world_.vchVm(), c)) return;
+        if (!fromExtraConfig(vim::fromOptionValues(*ec), world_.vchVm(), c)) return;
         c.vm = o.obj;
         c.vmName = o.text("name");
         c.powerState = o.text("runtime.powerState");
@@ -272,41 +274,15 @@ int ContainerService::wait(const std::string& ref) {
   auto c = find(ref);
   if (!c.running()) return c.exitCode;
   // Until vCenter reports the VM off (or gone), without polling.
-  auto& client = world_.client();
-  auto made = client.invoke("CreatePropertyCollector", client.serviceContent().propertyCollector);
-  const auto collector = vim::Moref::from(made.at("returnval"));
-  struct Destroy {
-    vim::Client& c;
-    vim::Moref ref;
-    ~Destroy() {
-      try {
-        c.invoke("DestroyPropertyCollector", ref);
-      } catch (const std::exception&) {
-      }
-    }
-  } destroy{client, collector};
-  client.invoke("CreateFilter", collector,
-                {vim::PropertyCollector::specNode({{"VirtualMachine", {"runtime.powerState"}}},
-                                                  {vim::ObjectSpec{c.vm}}, "spec"),
-                 soap::boolEl("partialUpdates", false)});
-  std::string version;
-  while (true) {
-    auto r = client.invoke(
-        "WaitForUpdatesEx", collector,
-        {soap::el("version", version), soap::el("options", {soap::intEl("maxWaitSeconds", 30)})});
-    const soap::Node* set = r.find("returnval");
-    if (!set) continue;
-    version = set->textOf("version");
-    bool off = false;
-    for (const auto* filter : set->all("filterSet"))
-      for (const auto* obj : filter->all("objectSet")) {
-        if (obj->textOf("kind") == "leave") off = true;
-        for (const auto* change : obj->all("changeSet"))
-          if (change->textOf("name") == "runtime.powerState" &&
-              change->textOf("val") != "poweredOn")
-            off = true;
-      }
-    if (off) break;
+  vim::UpdateWatch watch(world_.client(), {{"VirtualMachine", {"runtime.powerState"}}},
+                         {vim::ObjectSpec{c.vm}});
+  bool off = false;
+  while (!off) {
+    watch.next(30, [&](const vim::ObjectUpdate& u) {
+      off |= u.left;
+      for (const auto& [name, val] : u.changes)
+        off |= name == "runtime.powerState" && (!val || val->text != "poweredOn");
+    });
   }
   try {
     return find(c.id).exitCode;

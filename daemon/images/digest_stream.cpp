@@ -2,7 +2,7 @@
 
 #include <openssl/evp.h>
 
-#include "vicapi/soap/errors.h"
+#include "vicapi/base/error.h"
 
 namespace vic::endpoint {
 

@@ -6,7 +6,7 @@
 #include "daemon/docker_error.h"
 #include "daemon/images/digest_stream.h"
 #include "daemon/images/registry_client.h"
-#include "vicapi/http/bounded_read.h"
+#include "vicapi/net/bounded_read.h"
 #include "vicapi/util/bounded_json.h"
 #include "vicapi/util/log.h"
 
@@ -127,7 +127,7 @@ void ImageService::pull(const ImageReference& ref, const RegistryCredentials& cr
 
     std::string configText;
     client.blob(ref.repository, r.configDigest, [&](std::istream& in, std::uint64_t length) {
-      if (length > kMaxConfigBytes || !http::readUpTo(in, kMaxConfigBytes, configText))
+      if (length > kMaxConfigBytes || !net::readUpTo(in, kMaxConfigBytes, configText))
         throw DockerError(500, "the image config of " + ref.name() + " is larger than 4 MiB");
     });
     if (sha256Digest(configText) != r.configDigest)

@@ -4,7 +4,7 @@
 
 #include "daemon/docker_error.h"
 #include "daemon/images/digest_stream.h"
-#include "vicapi/engine/ops/vsphere_ops.h"
+#include "vicapi/engine/actions/vsphere_actions.h"
 #include "vicapi/soap/fault.h"
 #include "vicapi/util/bounded_json.h"
 #include "vicapi/util/log.h"
@@ -39,7 +39,8 @@ void ImageStore::save(const Index& index) {
 }
 
 void ImageStore::prepare() {
-  engine::ops::makeDirectories(world_.client(), world_.datacenter(), root_.child("layers").str());
+  engine::actions::makeDirectories(world_.client(), world_.datacenter(),
+                                   root_.child("layers").str());
 }
 
 void ImageStore::putLayer(const std::string& digest, std::istream& in, std::uint64_t length) {
@@ -58,8 +59,8 @@ void ImageStore::putLayer(const std::string& digest, std::istream& in, std::uint
 }
 
 void ImageStore::deleteLayer(const std::string& digest) {
-  engine::ops::deleteIfExists(world_.client(), world_.datacenter(),
-                              "[" + root_.datastore + "] " + layerPath(digest));
+  engine::actions::deleteIfExists(world_.client(), world_.datacenter(),
+                                  "[" + root_.datastore + "] " + layerPath(digest));
 }
 
 nlohmann::json indexToJson(const ImageStore::Index& index) {

@@ -18,7 +18,7 @@
 #include "daemon/docker_error.h"
 #include "daemon/images/digest_stream.h"
 #include "vicapi/crypto/certificates.h"
-#include "vicapi/http/bounded_read.h"
+#include "vicapi/net/bounded_read.h"
 #include "vicapi/tls/init.h"
 #include "vicapi/util/bounded_json.h"
 
@@ -127,7 +127,7 @@ void RegistryClient::authenticate(const std::string& challenge, const std::strin
   HTTPResponse res;
   auto& in = s->receiveResponse(res);
   std::string body;
-  if (!http::readUpTo(in, kMaxTokenAnswer, body) || res.getStatus() != 200)
+  if (!net::readUpTo(in, kMaxTokenAnswer, body) || res.getStatus() != 200)
     throw DockerError(res.getStatus() == 401 ? 401 : 500, "the token service of " + access_.host +
                                                               " refused: HTTP " +
                                                               std::to_string(res.getStatus()));
@@ -200,7 +200,7 @@ Manifest RegistryClient::manifest(const std::string& repository, const std::stri
       "application/vnd.docker.distribution.manifest.list.v2+json, "
       "application/vnd.oci.image.manifest.v1+json, application/vnd.oci.image.index.v1+json",
       "repository:" + repository + ":pull", [&](HTTPResponse& res, std::istream& in) {
-        if (!http::readUpTo(in, kMaxManifestBytes, m.body))
+        if (!net::readUpTo(in, kMaxManifestBytes, m.body))
           throw DockerError(500, "the manifest of " + repository + " is larger than 4 MiB");
         m.mediaType = res.getContentType();
         if (auto semi = m.mediaType.find(';'); semi != std::string::npos) m.mediaType.resize(semi);

@@ -197,7 +197,7 @@ class PortalHandler : public Poco::Net::HTTPRequestHandler {
       const tls::Trust trust = p.targetThumbprint.empty()
                                    ? tls::Trust::systemRoots()
                                    : tls::Trust::pin(tls::Thumbprint::parse(p.targetThumbprint));
-      vim::Client client(http::Endpoint::parse(p.target), trust);
+      vim::Client client(net::Endpoint::parse(p.target), trust);
       client.login(user, password);
     } catch (const std::exception& e) {
       logger()->info("admin portal: vSphere login of {} from {} refused", user, ip);

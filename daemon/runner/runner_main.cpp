@@ -11,7 +11,7 @@
 
 #include "daemon/runner/endpoint_supervisor.h"
 #include "daemon/runner/vm_watcher.h"
-#include "vicapi/http/endpoint.h"
+#include "vicapi/net/endpoint.h"
 #include "vicapi/tls/thumbprint.h"
 #include "vicapi/tls/trust.h"
 #include "vicapi/util/log.h"
@@ -78,7 +78,7 @@ class RunnerApp : public Poco::Util::Application {
           config().has("thumbprint")
               ? tls::Trust::pin(tls::Thumbprint::parse(config().getString("thumbprint")))
               : tls::Trust::systemRoots();
-      vim::Client client(http::Endpoint::parse(config().getString("target")), trust);
+      vim::Client client(net::Endpoint::parse(config().getString("target")), trust);
       client.login(config().getString("user"), password);
 
       endpoint::EndpointSupervisor::Options options;

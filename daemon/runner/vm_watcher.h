@@ -8,6 +8,7 @@
 #include "vicapi/engine/guestinfo/flatten.h"
 #include "vicapi/vim/client.h"
 #include "vicapi/vim/moref.h"
+#include "vicapi/vim/update_watch.h"
 #include "vicapi/vim/view.h"
 
 namespace vic::endpoint {
@@ -32,10 +33,9 @@ class VmWatcher {
   bool next(std::map<vim::Moref, WatchedVm>& vms, int maxWaitSeconds);
 
  private:
-  vim::Client& client_;
-  vim::Moref collector_;
+  // The view first: the watch's filter selects through it.
   std::unique_ptr<vim::ContainerView> view_;
-  std::string version_;
+  std::unique_ptr<vim::UpdateWatch> watch_;
 };
 
 }  // namespace vic::endpoint

@@ -6,11 +6,12 @@
 #include "daemon/docker_error.h"
 #include "daemon/images/digest_stream.h"
 #include "daemon/time_text.h"
-#include "vicapi/engine/ops/vsphere_ops.h"
+#include "vicapi/engine/actions/vsphere_actions.h"
 #include "vicapi/soap/fault.h"
 #include "vicapi/util/bounded_json.h"
 #include "vicapi/util/random_hex.h"
 #include "vicapi/vim/datastore_browser.h"
+#include "vicapi/vim/host_services.h"
 #include "vicapi/vim/task.h"
 
 namespace vic::endpoint {
@@ -37,15 +38,9 @@ std::map<std::string, std::string> jsonMap(const nlohmann::json& j) {
 // CreateVirtualDisk_Task of a thin disk.
 void createDisk(vim::Client& c, const vim::Moref& datacenter, const std::string& path,
                 long long capacityMB) {
-  using soap::el;
   const auto& vdm = c.serviceContent().virtualDiskManager;
   if (vdm.empty()) return;  // an ESX without one: the folder is the volume
-  auto r = c.invoke("CreateVirtualDisk_Task", vdm,
-                    {el("name", path), datacenter.node("datacenter"),
-                     soap::typed("FileBackedVirtualDiskSpec",
-                                 el("spec", {el("diskType", "thin"), el("adapterType", "lsiLogic"),
-                                             soap::intEl("capacityKb", capacityMB * 1024)}))});
-  vim::Task(c, vim::Moref::from(r.at("returnval")), "CreateVirtualDisk_Task " + path).poll();
+  vim::VirtualDiskManager(c, vdm).createThinDisk(datacenter, path, capacityMB).poll();
 }
 
 }  // namespace
@@ -156,7 +151,7 @@ VolumeRecord VolumeService::create(std::string name, const std::string& driver,
   const Store& store = storeFor(label);
   if (auto existing = read(store, name)) return *existing;
   const auto folder = store.path.child(name);
-  auto made = engine::ops::makeDirectories(world_.client(), world_.datacenter(), folder.str());
+  auto made = engine::actions::makeDirectories(world_.client(), world_.datacenter(), folder.str());
   VolumeRecord v;
   v.name = name;
   v.store = label;
@@ -179,7 +174,7 @@ VolumeRecord VolumeService::create(std::string name, const std::string& driver,
   } catch (...) {
     // What this call made goes again, so a failed create leaves nothing.
     if (!made.empty())
-      engine::ops::deleteIfExists(world_.client(), world_.datacenter(), made.back());
+      engine::actions::deleteIfExists(world_.client(), world_.datacenter(), made.back());
     throw;
   }
   return v;
@@ -223,7 +218,7 @@ void VolumeService::remove(
   const auto users = usedBy(name);
   if (!users.empty())
     throw conflict("remove " + name + ": volume is in use - [" + users.front() + "]");
-  engine::ops::deleteIfExists(world_.client(), world_.datacenter(), v.folder);
+  engine::actions::deleteIfExists(world_.client(), world_.datacenter(), v.folder);
 }
 
 }  // namespace vic::endpoint

@@ -1,6 +1,6 @@
 #include "daemon/vsphere/vch_world.h"
 
-#include "vicapi/soap/errors.h"
+#include "vicapi/base/error.h"
 #include "vicapi/tls/thumbprint.h"
 #include "vicapi/tls/trust.h"
 #include "vicapi/util/log.h"
@@ -41,7 +41,7 @@ std::unique_ptr<vim::Client> connect(const EndpointConfig& c) {
       c.placement.targetThumbprint.empty()
           ? tls::Trust::systemRoots()
           : tls::Trust::pin(tls::Thumbprint::parse(c.placement.targetThumbprint));
-  auto client = std::make_unique<vim::Client>(http::Endpoint::parse(target), trust);
+  auto client = std::make_unique<vim::Client>(net::Endpoint::parse(target), trust);
   client->login(c.operationsUser, c.operationsPassword);
   return client;
 }

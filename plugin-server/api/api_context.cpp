@@ -1,7 +1,7 @@
 #include "plugin-server/api/api_context.h"
 
-#include "plugin-server/http/error_mapping.h"
-#include "plugin-server/http/http_error.h"
+#include "plugin-server/api/error_replies.h"
+#include "plugin-server/httpd/http_error.h"
 #include "vicapi/soap/fault.h"
 #include "vicapi/vim/property_collector.h"
 
@@ -12,10 +12,10 @@ std::optional<engine::OperationsCredentials> TargetScope::basicOperations() cons
   return engine::OperationsCredentials{credentials.user, credentials.password, false};
 }
 
-http::Endpoint targetOf(Exchange& ex, const ApiContext& ctx, TargetAccess access) {
-  http::Endpoint endpoint;
+net::Endpoint targetOf(Exchange& ex, const ApiContext& ctx, TargetAccess access) {
+  net::Endpoint endpoint;
   try {
-    endpoint = http::Endpoint::parse(ex.param("target"));
+    endpoint = net::Endpoint::parse(ex.param("target"));
   } catch (const UsageError& e) {
     throw HttpError(400, e.what());
   }

@@ -6,8 +6,8 @@
 #include "plugin-server/api/endpoint_health.h"
 #include "plugin-server/auth/session_cache.h"
 #include "plugin-server/auth/target_policy.h"
-#include "plugin-server/http/exchange.h"
-#include "plugin-server/ops/operation_runner.h"
+#include "plugin-server/httpd/exchange.h"
+#include "plugin-server/jobs/operation_runner.h"
 #include "plugin-server/registration/appliance_identity.h"
 #include "plugin-server/registration/appliance_prober.h"
 #include "plugin-server/registration/plugin_files.h"
@@ -38,7 +38,7 @@ struct ApiContext {
 // authenticated as its caller.
 struct TargetScope {
   std::string target;  // as given in the path: host[:port]
-  http::Endpoint endpoint;
+  net::Endpoint endpoint;
   std::string thumbprint;  // the pinned thumbprint, normalised, or empty for CA trust
   tls::Trust trust;
   SessionCache::Session session;
@@ -64,7 +64,7 @@ TargetScope openTarget(Exchange& ex, ApiContext& ctx, TargetAccess access = Targ
 
 // The {target} of the path, refused with 400 when it is not host[:port] and
 // with 403 when `access` does not allow it.
-http::Endpoint targetOf(Exchange& ex, const ApiContext& ctx, TargetAccess access);
+net::Endpoint targetOf(Exchange& ex, const ApiContext& ctx, TargetAccess access);
 
 // How a VCH body is validated for this caller on this target: the scope's
 // datacenter and trust, the caller's password as the default operations user,

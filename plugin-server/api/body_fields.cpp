@@ -1,6 +1,6 @@
 #include "plugin-server/api/body_fields.h"
 
-#include "plugin-server/http/http_error.h"
+#include "plugin-server/httpd/http_error.h"
 
 namespace vic::server {
 

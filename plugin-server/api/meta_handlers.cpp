@@ -4,13 +4,12 @@
 
 namespace vic::server {
 
-void addMetaRoutes(Router& router, ApiContext& ctx) {
-  router.add("GET", "/container/hello", [](Exchange& ex) {
+void addMetaHandlers(OperationHandlers& handlers, ApiContext& ctx) {
+  handlers.set("getHello", [](Exchange& ex) {
     ex.sendText(200, "You have successfully accessed the VCH Management API.");
   });
-  router.add("GET", "/container/version",
-             [](Exchange& ex) { ex.sendText(200, version::current().str()); });
-  router.add("GET", "/container", [&ctx](Exchange& ex) {
+  handlers.set("getVersion", [](Exchange& ex) { ex.sendText(200, version::current().str()); });
+  handlers.set("getMetadata", [&ctx](Exchange& ex) {
     ex.sendJson(200,
                 {{"version", version::current().str()},
                  // File names, as 1.5's schema has them; the detail beside.
@@ -20,8 +19,8 @@ void addMetaRoutes(Router& router, ApiContext& ctx) {
                  {"appliance-image",
                   {{"name", ctx.images.applianceName()}, {"version", ctx.images.version.str()}}}});
   });
-  router.add("GET", "/container/openapi.json",
-             [&ctx](Exchange& ex) { ex.sendText(200, ctx.openApiDocument, "application/json"); });
+  handlers.set("getOpenApi",
+               [&ctx](Exchange& ex) { ex.sendText(200, ctx.openApiDocument, "application/json"); });
 }
 
 }  // namespace vic::server

@@ -4,11 +4,11 @@
 
 #include "plugin-server/api/json_views.h"
 #include "plugin-server/api/routes.h"
-#include "plugin-server/http/http_error.h"
+#include "plugin-server/httpd/http_error.h"
 #include "vicapi/engine/containers.h"
 #include "vicapi/engine/model/vch_json.h"
 #include "vicapi/engine/validate/validator.h"
-#include "vicapi/soap/errors.h"
+#include "vicapi/net/errors.h"
 #include "vicapi/vim/finder.h"
 #include "vicapi/vim/inventory.h"
 #include "vicapi/vim/property_collector.h"
@@ -112,17 +112,6 @@ json computeTree(vim::Client& client, const vim::Moref& dc) {
   return out;
 }
 
-std::vector<vim::Moref> hostsOf(vim::Client& client, const vim::Inventory& inv,
-                                const vim::Moref& compute) {
-  const vim::Moref owner = inv.computeOwner(compute).value_or(compute);
-  std::vector<vim::Moref> hosts;
-  auto o = vim::PropertyCollector(client).retrieveOne(owner, {"host"});
-  if (const auto* list = o.prop("host"))
-    for (const auto& h : list->children)
-      hosts.push_back(vim::Moref::from(h));
-  return hosts;
-}
-
 vim::Moref computeParam(Exchange& ex, const TargetScope& scope) {
   auto cr = ex.query("compute-resource");
   if (!cr || cr->empty())
@@ -144,21 +133,8 @@ vim::Moref computeParam(Exchange& ex, const TargetScope& scope) {
 
 json datastores(vim::Client& client, const vim::Moref& dc, const vim::Moref& compute) {
   auto inv = vim::Inventory::load(client);
-  auto hosts = hostsOf(client, inv, compute);
-  std::vector<vim::ObjectSpec> specs;
-  for (const auto* d : inv.ofType("Datastore"))
-    if (inv.within(d->ref, dc)) specs.push_back({d->ref});
   json out = json::array();
-  if (specs.empty()) return out;
-  for (const auto& o : vim::PropertyCollector(client).retrieve({{"Datastore", {"host"}}}, specs)) {
-    bool reachable = false;
-    if (const auto* mounts = o.prop("host"))
-      for (const auto& m : mounts->children)
-        if (const auto* key = m.find("key"))
-          for (const auto& h : hosts)
-            reachable |= vim::Moref::from(*key) == h;
-    if (!reachable) continue;
-    const auto* d = inv.get(o.obj);
+  for (const auto* d : inv.datastoresReachedBy(inv.hostsOf(compute), dc)) {
     out.push_back({{"id", d->ref.value},
                    {"name", d->name},
                    {"free_bytes", d->freeSpace},
@@ -212,14 +188,14 @@ json filtered(const engine::Issues& issues, const std::string& prefixes) {
 
 }  // namespace
 
-void addPluginRoutes(Router& router, ApiContext& ctx) {
+void addPluginHandlers(OperationHandlers& handlers, ApiContext& ctx) {
   // Who the caller is to the target: what the wizard's vic-machine line
   // passes as --user.
-  router.add("GET", "/plugin/target/{target}/session", [&ctx](Exchange& ex) {
+  handlers.set("getSession", [&ctx](Exchange& ex) {
     auto scope = openTarget(ex, ctx);
     ex.sendJson(200, {{"user", scope.session.principal}, {"target", scope.target}});
   });
-  router.add("GET", "/plugin/target/{target}/datacenters", [&ctx](Exchange& ex) {
+  handlers.set("listDatacenters", [&ctx](Exchange& ex) {
     auto scope = openTarget(ex, ctx);
     auto inv = vim::Inventory::load(scope.client());
     json out = json::array();
@@ -227,19 +203,19 @@ void addPluginRoutes(Router& router, ApiContext& ctx) {
       out.push_back(node(inv, *d));
     ex.sendJson(200, out);
   });
-  router.add("GET", std::string(kScoped) + "/compute", [&ctx](Exchange& ex) {
+  handlers.set("computeTree", [&ctx](Exchange& ex) {
     auto scope = openTarget(ex, ctx);
     ex.sendJson(200, computeTree(scope.client(), *scope.datacenter));
   });
-  router.add("GET", std::string(kScoped) + "/datastores", [&ctx](Exchange& ex) {
+  handlers.set("listDatastores", [&ctx](Exchange& ex) {
     auto scope = openTarget(ex, ctx);
     ex.sendJson(200, datastores(scope.client(), *scope.datacenter, computeParam(ex, scope)));
   });
-  router.add("GET", std::string(kScoped) + "/networks", [&ctx](Exchange& ex) {
+  handlers.set("listNetworks", [&ctx](Exchange& ex) {
     auto scope = openTarget(ex, ctx);
     ex.sendJson(200, networks(scope.client(), computeParam(ex, scope)));
   });
-  router.add("POST", std::string(kScoped) + "/validate", [&ctx](Exchange& ex) {
+  handlers.set("validateVCH", [&ctx](Exchange& ex) {
     auto scope = openTarget(ex, ctx);
     const json body = ex.jsonBody();
     if (!body.is_object()) throw HttpError(422, "the body must be a VCH object");
@@ -273,9 +249,9 @@ void addPluginRoutes(Router& router, ApiContext& ctx) {
                      {"vch_name", c.vchName}});
     ex.sendJson(200, out);
   };
-  router.add("GET", "/plugin/target/{target}/containers", containers);
-  router.add("GET", std::string(kScoped) + "/containers", containers);
-  router.add("GET", "/plugin/target/{target}/audit", [&ctx](Exchange& ex) {
+  handlers.set("listContainers", containers);
+  handlers.set("listContainersInDatacenter", containers);
+  handlers.set("readAudit", [&ctx](Exchange& ex) {
     auto scope = openTarget(ex, ctx);
     int limit = 100;
     if (auto l = ex.query("limit")) {

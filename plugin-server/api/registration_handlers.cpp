@@ -4,7 +4,7 @@
 #include "plugin-server/api/registration_json.h"
 #include "plugin-server/api/routes.h"
 #include "plugin-server/auth/credentials.h"
-#include "plugin-server/http/http_error.h"
+#include "plugin-server/httpd/http_error.h"
 #include "plugin-server/registration/registrar.h"
 #include "plugin-server/store/clock.h"
 #include "vicapi/engine/query.h"
@@ -51,9 +51,9 @@ json vcentersOfCaller(Exchange& ex, ApiContext& ctx) {
   std::exception_ptr refused;
   for (const auto& v : registered) {
     try {
-      const auto endpoint = http::Endpoint::parse(v.target);
+      const auto endpoint = net::Endpoint::parse(v.target);
       if (credentials.kind == Credentials::Kind::Token && !credentials.uiEndpoint.empty() &&
-          http::Endpoint::parse(credentials.uiEndpoint).host != endpoint.host)
+          net::Endpoint::parse(credentials.uiEndpoint).host != endpoint.host)
         continue;
       tls::Trust trust = tls::Trust::systemRoots();
       std::string trustKey;
@@ -137,11 +137,11 @@ json versionsJson(ApiContext& ctx, TargetScope& scope) {
 
 }  // namespace
 
-void addRegistrationRoutes(Router& router, ApiContext& ctx) {
+void addRegistrationHandlers(OperationHandlers& handlers, ApiContext& ctx) {
   const std::string base = "/plugin/target/{target}";
   // What the target presents, before anyone trusts it: the registration page
   // shows it for confirmation. Needs no credentials, as the original's did.
-  router.add("GET", base + "/certificate", [&ctx](Exchange& ex) {
+  handlers.set("getTargetCertificate", [&ctx](Exchange& ex) {
     const auto target = targetOf(ex, ctx, TargetAccess::AnyForRegistration);
     auto cert = tls::readServerCertificate(target.host, target.port, std::chrono::seconds(10));
     ex.sendJson(200, {{"target", target.hostPort()},
@@ -153,14 +153,14 @@ void addRegistrationRoutes(Router& router, ApiContext& ctx) {
   // The vCenters this appliance registered with, for the plug-in's UI to find
   // its own (address and trusted thumbprint) by the vCenter's instance UUID:
   // those that accept the caller's credentials.
-  router.add("GET", "/plugin/vcenters",
-             [&ctx](Exchange& ex) { ex.sendJson(200, vcentersOfCaller(ex, ctx)); });
-  router.add("GET", base + "/registration", [&ctx](Exchange& ex) {
+  handlers.set("listVcenters",
+               [&ctx](Exchange& ex) { ex.sendJson(200, vcentersOfCaller(ex, ctx)); });
+  handlers.set("getRegistration", [&ctx](Exchange& ex) {
     auto scope = openTarget(ex, ctx, TargetAccess::AnyForRegistration);
     const auto record = readRecord(scope.client());
     ex.sendJson(200, registrationJson(record, probesOf(ctx, record), ctx.self.identity.id));
   });
-  router.add("POST", base + "/registration", [&ctx](Exchange& ex) {
+  handlers.set("registerAppliance", [&ctx](Exchange& ex) {
     audited(ex, ctx, "register", [&](AuditEntry& audit) {
       const auto options = registerOptions(ex);
       auto scope = openTarget(ex, ctx, TargetAccess::AnyForRegistration);
@@ -172,7 +172,7 @@ void addRegistrationRoutes(Router& router, ApiContext& ctx) {
       ex.sendJson(200, outcomeJson(outcome, probesOf(ctx, outcome.record), me.id));
     });
   });
-  router.add("DELETE", base + "/registration", [&ctx](Exchange& ex) {
+  handlers.set("unregisterAppliance", [&ctx](Exchange& ex) {
     audited(ex, ctx, "unregister", [&](AuditEntry& audit) {
       auto scope = openTarget(ex, ctx, TargetAccess::AnyForRegistration);
       const auto outcome = unregisterAppliance(scope.client(), ctx.self.identity.id, ctx.prober);
@@ -181,7 +181,7 @@ void addRegistrationRoutes(Router& router, ApiContext& ctx) {
       ex.sendJson(200, outcomeJson(outcome, probesOf(ctx, outcome.record), ctx.self.identity.id));
     });
   });
-  router.add("PUT", base + "/registration/preferred", [&ctx](Exchange& ex) {
+  handlers.set("setPreferredAppliance", [&ctx](Exchange& ex) {
     audited(ex, ctx, "prefer-appliance", [&](AuditEntry&) {
       auto scope = openTarget(ex, ctx);
       const json body = ex.jsonBody();
@@ -194,7 +194,7 @@ void addRegistrationRoutes(Router& router, ApiContext& ctx) {
       ex.sendEmpty(204);
     });
   });
-  router.add("GET", base + "/versions", [&ctx](Exchange& ex) {
+  handlers.set("getVersions", [&ctx](Exchange& ex) {
     auto scope = openTarget(ex, ctx);
     ex.sendJson(200, versionsJson(ctx, scope));
   });

@@ -57,13 +57,12 @@ json registrationJson(const std::optional<PluginRecord>& record,
       j["running_version"] = it->second.version;  // upgraded since it registered
     list.push_back(std::move(j));
   }
-  return {{"registered", true},
-          {"plugin_version", record->version},
-          {"client_type", record->clientType},
-          {"host", record->hostId},
-          {"preferred", record->preferredId},
-          {"chosen", chosen},
-          {"appliances", list}};
+  json out{{"registered", true},     {"plugin_version", record->version},
+           {"host", record->hostId}, {"preferred", record->preferredId},
+           {"chosen", chosen},       {"appliances", list}};
+  // A record another tool wrote may name no client.
+  if (!record->clientType.empty()) out["client_type"] = record->clientType;
+  return out;
 }
 
 json outcomeJson(const RegistrationOutcome& outcome,

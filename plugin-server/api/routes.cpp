@@ -1,15 +1,8 @@
 #include "plugin-server/api/routes.h"
 
-#include "plugin-server/http/http_error.h"
+#include "plugin-server/httpd/http_error.h"
 
 namespace vic::server {
-
-void addBothScopes(Router& router, const std::string& method, const std::string& suffix,
-                   Handler handler) {
-  router.add(method, "/container/target/{target}" + suffix, handler);
-  router.add(method, "/container/target/{target}/datacenter/{datacenter}" + suffix,
-             std::move(handler));
-}
 
 engine::VchRecord findVch(const TargetScope& scope, const std::string& id) {
   auto record = engine::loadVch(scope.client(), id);
@@ -19,14 +12,16 @@ engine::VchRecord findVch(const TargetScope& scope, const std::string& id) {
 }
 
 void addRoutes(Router& router, ApiContext& ctx) {
-  addMetaRoutes(router, ctx);
-  addTargetRoutes(router, ctx);
-  addVchReadRoutes(router, ctx);
-  addVchWriteRoutes(router, ctx);
-  addTaskRoutes(router, ctx);
-  addPluginRoutes(router, ctx);
-  addRegistrationRoutes(router, ctx);
-  addManifestRoutes(router, ctx);
+  OperationHandlers handlers;
+  addMetaHandlers(handlers, ctx);
+  addTargetHandlers(handlers, ctx);
+  addVchReadHandlers(handlers, ctx);
+  addVchWriteHandlers(handlers, ctx);
+  addTaskHandlers(handlers, ctx);
+  addPluginHandlers(handlers, ctx);
+  addRegistrationHandlers(handlers, ctx);
+  addManifestHandlers(handlers, ctx);
+  route(router, std::move(handlers));
 }
 
 }  // namespace vic::server

@@ -1,28 +1,23 @@
 #pragma once
 
 #include "plugin-server/api/api_context.h"
-#include "plugin-server/http/router.h"
+#include "plugin-server/api/route_table.h"
+#include "plugin-server/httpd/router.h"
 #include "vicapi/engine/vch_record.h"
 
 namespace vic::server {
 
-// Every route the server serves. openapi.json documents each of them; a test
-// holds the two together.
+// Every route the server serves (routeTable()), each with its handler.
 void addRoutes(Router& router, ApiContext& ctx);
 
-void addMetaRoutes(Router& router, ApiContext& ctx);
-void addTargetRoutes(Router& router, ApiContext& ctx);
-void addVchReadRoutes(Router& router, ApiContext& ctx);
-void addVchWriteRoutes(Router& router, ApiContext& ctx);
-void addTaskRoutes(Router& router, ApiContext& ctx);
-void addPluginRoutes(Router& router, ApiContext& ctx);
-void addRegistrationRoutes(Router& router, ApiContext& ctx);
-void addManifestRoutes(Router& router, ApiContext& ctx);
-
-// Registers `suffix` under both /container/target/{target} and
-// /container/target/{target}/datacenter/{datacenter}, as the 1.5 API did.
-void addBothScopes(Router& router, const std::string& method, const std::string& suffix,
-                   Handler handler);
+void addMetaHandlers(OperationHandlers& handlers, ApiContext& ctx);
+void addTargetHandlers(OperationHandlers& handlers, ApiContext& ctx);
+void addVchReadHandlers(OperationHandlers& handlers, ApiContext& ctx);
+void addVchWriteHandlers(OperationHandlers& handlers, ApiContext& ctx);
+void addTaskHandlers(OperationHandlers& handlers, ApiContext& ctx);
+void addPluginHandlers(OperationHandlers& handlers, ApiContext& ctx);
+void addRegistrationHandlers(OperationHandlers& handlers, ApiContext& ctx);
+void addManifestHandlers(OperationHandlers& handlers, ApiContext& ctx);
 
 // The VCH `id` as the scope sees it: 404 when it is in another datacenter.
 engine::VchRecord findVch(const TargetScope& scope, const std::string& id);

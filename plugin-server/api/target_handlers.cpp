@@ -1,8 +1,8 @@
 // GET and POST /container/target/{target}: the hosts' firewall for VCHs.
 #include "plugin-server/api/routes.h"
-#include "plugin-server/http/http_error.h"
+#include "plugin-server/httpd/http_error.h"
+#include "vicapi/base/error.h"
 #include "vicapi/engine/firewall.h"
-#include "vicapi/soap/errors.h"
 #include "vicapi/vim/finder.h"
 
 namespace vic::server {
@@ -38,7 +38,7 @@ nlohmann::json targetJson(TargetScope& scope, const std::optional<vim::Moref>& c
 
 }  // namespace
 
-void addTargetRoutes(Router& router, ApiContext& ctx) {
+void addTargetHandlers(OperationHandlers& handlers, ApiContext& ctx) {
   auto get = [&ctx](Exchange& ex) {
     auto scope = openTarget(ex, ctx);
     ex.sendJson(200, targetJson(scope, computeScope(ex, scope)));
@@ -53,10 +53,10 @@ void addTargetRoutes(Router& router, ApiContext& ctx) {
       ex.sendEmpty(204);
     });
   };
-  router.add("GET", "/container/target/{target}", get);
-  router.add("GET", "/container/target/{target}/datacenter/{datacenter}", get);
-  router.add("POST", "/container/target/{target}", post);
-  router.add("POST", "/container/target/{target}/datacenter/{datacenter}", post);
+  handlers.set("getTarget", get);
+  handlers.set("getTargetInDatacenter", get);
+  handlers.set("postTarget", post);
+  handlers.set("postTargetInDatacenter", post);
 }
 
 }  // namespace vic::server

@@ -2,7 +2,7 @@
 #include "plugin-server/api/client_bundle.h"
 #include "plugin-server/api/json_views.h"
 #include "plugin-server/api/routes.h"
-#include "plugin-server/http/http_error.h"
+#include "plugin-server/httpd/http_error.h"
 
 namespace vic::server {
 
@@ -20,14 +20,14 @@ OperationRecord taskFor(Exchange& ex, ApiContext& ctx, const TargetScope& scope)
 
 }  // namespace
 
-void addTaskRoutes(Router& router, ApiContext& ctx) {
-  router.add("GET", "/container/target/{target}/tasks/{taskId}", [&ctx](Exchange& ex) {
+void addTaskHandlers(OperationHandlers& handlers, ApiContext& ctx) {
+  handlers.set("getTask", [&ctx](Exchange& ex) {
     auto scope = openTarget(ex, ctx);
     auto op = taskFor(ex, ctx, scope);
     ex.sendJson(
         200, taskJson(op, taskUri(scope.target, op.id, ex.query("thumbprint").value_or("")), true));
   });
-  router.add("GET", "/container/target/{target}/tasks/{taskId}/certificates", [&ctx](Exchange& ex) {
+  handlers.set("takeClientCertificates", [&ctx](Exchange& ex) {
     auto scope = openTarget(ex, ctx);
     auto op = taskFor(ex, ctx, scope);
     if (op.principal != scope.session.principal)

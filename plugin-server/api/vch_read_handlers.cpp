@@ -1,16 +1,17 @@
 // List, inspect, certificate and log.
+#include "plugin-server/api/error_replies.h"
 #include "plugin-server/api/json_views.h"
+#include "plugin-server/api/list_page.h"
 #include "plugin-server/api/routes.h"
-#include "plugin-server/http/error_mapping.h"
-#include "plugin-server/http/http_error.h"
+#include "plugin-server/httpd/http_error.h"
+#include "vicapi/base/error.h"
 #include "vicapi/engine/vch_logs.h"
-#include "vicapi/soap/errors.h"
 #include "vicapi/vim/finder.h"
 
 namespace vic::server {
 
-void addVchReadRoutes(Router& router, ApiContext& ctx) {
-  addBothScopes(router, "GET", "/vch", [&ctx](Exchange& ex) {
+void addVchReadHandlers(OperationHandlers& handlers, ApiContext& ctx) {
+  handlers.setBothScopes("listVCHs", [&ctx](Exchange& ex) {
     auto scope = openTarget(ex, ctx);
     engine::ListScope list;
     list.datacenter = scope.datacenter;
@@ -24,35 +25,43 @@ void addVchReadRoutes(Router& router, ApiContext& ctx) {
     }
     // The caller's own new VCHs whose client certificate still waits to be collected.
     const auto waiting = ctx.operations.journal().createdBy(scope.session.principal, scope.target);
-    nlohmann::json vchs = nlohmann::json::array();
-    const auto found = engine::listVchs(scope.client(), list, ctx.images.version);
-    // Asked for by the plug-in's list (health=1), not by 1.5's clients: it connects out.
-    std::map<std::string, bool> answering;
+    const ListPage pageSpec = listPageOf(ex);
+    nlohmann::json all = nlohmann::json::array();
+    for (const auto& v : engine::listVchs(scope.client(), list, ctx.images.version))
+      all.push_back(listItemJson(v));
+    auto page = applyPage(std::move(all), pageSpec);
+    // Asked for by the plug-in's list (health=1), not by 1.5's clients: it
+    // connects out, to the page's endpoints only.
     if (ex.query("health").value_or("") == "1") {
+      const auto on = [](const nlohmann::json& v) {
+        return v.value("power_state", "") == "poweredOn" && v.contains("docker_host");
+      };
       std::vector<std::string> endpoints;
-      for (const auto& v : found)
-        if (v.powerState == "poweredOn" && !v.dockerHost.empty()) endpoints.push_back(v.dockerHost);
-      answering = ctx.health.check(endpoints);
+      for (const auto& v : page.items)
+        if (on(v)) endpoints.push_back(v["docker_host"].get<std::string>());
+      const auto answering = ctx.health.check(endpoints);
+      for (auto& v : page.items)
+        if (on(v))
+          if (auto a = answering.find(v["docker_host"].get<std::string>()); a != answering.end())
+            v["endpoint_answering"] = a->second;
     }
-    for (const auto& v : found) {
-      vchs.push_back(listItemJson(v));
-      if (auto a = answering.find(v.dockerHost);
-          a != answering.end() && v.powerState == "poweredOn")
-        vchs.back()["endpoint_answering"] = a->second;
-      if (auto op = waiting.find(v.id); op != waiting.end() && ctx.certificates.has(op->second))
-        vchs.back()["client_bundle"] =
+    for (auto& v : page.items)
+      if (auto op = waiting.find(v["id"].get<std::string>());
+          op != waiting.end() && ctx.certificates.has(op->second))
+        v["client_bundle"] =
             taskUri(scope.target, op->second, ex.query("thumbprint").value_or(""), "/certificates");
-    }
-    ex.sendJson(200, {{"vchs", vchs}});
+    nlohmann::json answer{{"vchs", std::move(page.items)}};
+    if (pageSpec.paged()) answer["total"] = page.total;
+    ex.sendJson(200, answer);
   });
 
-  addBothScopes(router, "GET", "/vch/{vchId}", [&ctx](Exchange& ex) {
+  handlers.setBothScopes("getVCH", [&ctx](Exchange& ex) {
     auto scope = openTarget(ex, ctx);
     auto record = findVch(scope, ex.param("vchId"));
     ex.sendJson(200, vchJson(engine::describeVch(record, ctx.images.version), record.vm.value));
   });
 
-  addBothScopes(router, "GET", "/vch/{vchId}/certificate", [&ctx](Exchange& ex) {
+  handlers.setBothScopes("getVCHCertificate", [&ctx](Exchange& ex) {
     auto scope = openTarget(ex, ctx);
     auto record = findVch(scope, ex.param("vchId"));
     const std::string& pem = record.stored.model.auth.serverCertificate;
@@ -64,7 +73,7 @@ void addVchReadRoutes(Router& router, ApiContext& ctx) {
                 "application/x-pem-file");
   });
 
-  addBothScopes(router, "GET", "/vch/{vchId}/log", [&ctx](Exchange& ex) {
+  handlers.setBothScopes("getVCHLog", [&ctx](Exchange& ex) {
     // Errors here are plain text, as the original's were.
     try {
       auto scope = openTarget(ex, ctx);

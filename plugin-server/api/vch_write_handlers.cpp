@@ -3,7 +3,7 @@
 #include "plugin-server/api/body_fields.h"
 #include "plugin-server/api/json_views.h"
 #include "plugin-server/api/routes.h"
-#include "plugin-server/http/http_error.h"
+#include "plugin-server/httpd/http_error.h"
 #include "vicapi/engine/configure.h"
 #include "vicapi/engine/create.h"
 #include "vicapi/engine/debug.h"
@@ -220,14 +220,12 @@ void remove(Exchange& ex, ApiContext& ctx) {
 
 }  // namespace
 
-void addVchWriteRoutes(Router& router, ApiContext& ctx) {
-  addBothScopes(router, "POST", "/vch", [&ctx](Exchange& ex) { create(ex, ctx); });
-  addBothScopes(router, "PUT", "/vch/{vchId}",
-                [&ctx](Exchange& ex) { reconfigure(ex, ctx, false); });
-  addBothScopes(router, "PATCH", "/vch/{vchId}",
-                [&ctx](Exchange& ex) { reconfigure(ex, ctx, true); });
-  addBothScopes(router, "POST", "/vch/{vchId}", [&ctx](Exchange& ex) { action(ex, ctx); });
-  addBothScopes(router, "DELETE", "/vch/{vchId}", [&ctx](Exchange& ex) { remove(ex, ctx); });
+void addVchWriteHandlers(OperationHandlers& handlers, ApiContext& ctx) {
+  handlers.setBothScopes("createVCH", [&ctx](Exchange& ex) { create(ex, ctx); });
+  handlers.setBothScopes("putVCH", [&ctx](Exchange& ex) { reconfigure(ex, ctx, false); });
+  handlers.setBothScopes("patchVCH", [&ctx](Exchange& ex) { reconfigure(ex, ctx, true); });
+  handlers.setBothScopes("actOnVCH", [&ctx](Exchange& ex) { action(ex, ctx); });
+  handlers.setBothScopes("deleteVCH", [&ctx](Exchange& ex) { remove(ex, ctx); });
 }
 
 }  // namespace vic::server

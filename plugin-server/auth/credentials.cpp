@@ -4,7 +4,7 @@
 
 #include <sstream>
 
-#include "plugin-server/http/http_error.h"
+#include "vicapi/base/error.h"
 
 namespace vic::server {
 
@@ -28,14 +28,15 @@ Credentials parseCredentials(const CredentialHeaders& h) {
   }
   const std::string& auth = h.authorization;
   if (auth.empty())
-    throw HttpError(
-        401,
+    throw Error(
+        ErrorCode::Unauthenticated,
         "unauthenticated: send vSphere credentials with HTTP Basic authentication, a clone ticket "
         "in "
         "X-VMWARE-TICKET, or the vSphere Client's session token in vmware-api-session-id");
   if (auth.rfind("Basic ", 0) != 0)
-    throw HttpError(
-        401, "only Basic authentication, X-VMWARE-TICKET and vmware-api-session-id are accepted");
+    throw Error(
+        ErrorCode::Unauthenticated,
+        "only Basic authentication, X-VMWARE-TICKET and vmware-api-session-id are accepted");
   std::istringstream in(auth.substr(6));
   Poco::Base64Decoder decoder(in);
   // The stream turns the decoder's complaint about a bad character into badbit.
@@ -43,13 +44,15 @@ Credentials parseCredentials(const CredentialHeaders& h) {
   char chunk[256];
   while (decoder.read(chunk, sizeof chunk), decoder.gcount() > 0)
     decoded.append(chunk, static_cast<std::size_t>(decoder.gcount()));
-  if (decoder.bad()) throw HttpError(401, "the Basic credentials are not base64");
+  if (decoder.bad())
+    throw Error(ErrorCode::Unauthenticated, "the Basic credentials are not base64");
   const auto colon = decoded.find(':');
   if (colon == std::string::npos)
-    throw HttpError(401, "the Basic credentials are malformed (no colon)");
+    throw Error(ErrorCode::Unauthenticated, "the Basic credentials are malformed (no colon)");
   c.user = decoded.substr(0, colon);
   c.password = Secret(decoded.substr(colon + 1));
-  if (c.user.empty()) throw HttpError(401, "invalid credentials: a vSphere user must be given");
+  if (c.user.empty())
+    throw Error(ErrorCode::Unauthenticated, "invalid credentials: a vSphere user must be given");
   return c;
 }
 

@@ -3,7 +3,7 @@
 #include <optional>
 #include <string>
 
-#include "plugin-server/http/exchange.h"
+#include "plugin-server/httpd/exchange.h"
 #include "vicapi/util/secret.h"
 
 namespace vic::server {
@@ -32,7 +32,7 @@ struct CredentialHeaders {
   std::string authorization;  // Authorization
 };
 
-// Reads them from the headers; HttpError 401 with a message when there are
+// Reads them from the headers; an Unauthenticated error with a message when there are
 // none or they are malformed. A ticket wins over a token, and a token over
 // Basic, so the result never depends on chance as the original's did.
 Credentials parseCredentials(const CredentialHeaders& headers);

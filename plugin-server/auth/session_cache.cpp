@@ -26,7 +26,7 @@ std::string sha256Hex(const std::string& s) {
 // How long a cached session may sit unused before it is checked with vCenter.
 constexpr std::chrono::seconds kRecheckAfter{60};
 
-std::string keyOf(const http::Endpoint& target, const std::string& trustKey, const Credentials& c) {
+std::string keyOf(const net::Endpoint& target, const std::string& trustKey, const Credentials& c) {
   std::string who;
   switch (c.kind) {
     case Credentials::Kind::Basic:
@@ -46,7 +46,14 @@ std::string keyOf(const http::Endpoint& target, const std::string& trustKey, con
 
 SessionCache::SessionCache() : SessionCache(Limits{}) {}
 
-SessionCache::SessionCache(Limits limits) : limits_(limits) {
+SessionCache::SessionCache(Limits limits, Connect connect)
+    : limits_(limits), connect_(std::move(connect)) {
+  if (!connect_)
+    connect_ = [](const net::Endpoint& target, const tls::Trust& trust) {
+      vim::ClientOptions options;
+      options.transport.userAgent = version::userAgent();
+      return std::make_shared<vim::Client>(target, trust, options);
+    };
   sweeper_ = std::thread([this] { sweep(); });
 }
 
@@ -98,11 +105,9 @@ std::vector<SessionCache::Entry> SessionCache::expire(std::chrono::steady_clock:
   return dropped;
 }
 
-SessionCache::Session SessionCache::open(const http::Endpoint& target, const tls::Trust& trust,
+SessionCache::Session SessionCache::open(const net::Endpoint& target, const tls::Trust& trust,
                                          const Credentials& c) {
-  vim::ClientOptions options;
-  options.transport.userAgent = version::userAgent();
-  auto client = std::make_shared<vim::Client>(target, trust, options);
+  auto client = connect_(target, trust);
   Session s{client, c.user};
   switch (c.kind) {
     case Credentials::Kind::Basic:
@@ -122,7 +127,7 @@ SessionCache::Session SessionCache::open(const http::Endpoint& target, const tls
   return s;
 }
 
-SessionCache::Session SessionCache::get(const http::Endpoint& target, const tls::Trust& trust,
+SessionCache::Session SessionCache::get(const net::Endpoint& target, const tls::Trust& trust,
                                         const std::string& trustKey, const Credentials& c) {
   const std::string key = keyOf(target, trustKey, c);
   const auto now = std::chrono::steady_clock::now();

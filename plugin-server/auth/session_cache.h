@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <condition_variable>
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -30,8 +31,12 @@ class SessionCache {
     std::size_t maxEntries = 512;
     std::chrono::seconds cloneLifetime{std::chrono::minutes(15)};  // tickets and tokens
   };
+  // Makes a client (not yet logged in) for a target; by default over HTTPS,
+  // in tests over a fake transport.
+  using Connect =
+      std::function<std::shared_ptr<vim::Client>(const net::Endpoint&, const tls::Trust&)>;
   SessionCache();
-  explicit SessionCache(Limits limits);
+  explicit SessionCache(Limits limits, Connect connect = {});
   ~SessionCache();
 
   struct Session {
@@ -39,10 +44,10 @@ class SessionCache {
     std::string principal;  // the vSphere user name
   };
 
-  // Throws InvalidLoginFault for refused credentials, HttpError for a refused
+  // Throws InvalidLoginFault for refused credentials, an Error for a refused
   // token, TransportError or TlsError when the target cannot be reached or
   // trusted.
-  Session get(const http::Endpoint& target, const tls::Trust& trust, const std::string& trustKey,
+  Session get(const net::Endpoint& target, const tls::Trust& trust, const std::string& trustKey,
               const Credentials& credentials);
   // Drops a session that vCenter no longer accepts.
   void forget(const std::shared_ptr<vim::Client>& client);
@@ -59,13 +64,14 @@ class SessionCache {
       return now - lastUsed > idle || now >= ends;
     }
   };
-  Session open(const http::Endpoint& target, const tls::Trust& trust, const Credentials& c);
+  Session open(const net::Endpoint& target, const tls::Trust& trust, const Credentials& c);
   // Removes what has been idle too long; the caller destroys the result
   // outside the lock, since destroying a client logs it out.
   std::vector<Entry> expire(std::chrono::steady_clock::time_point now);
   void sweep();
 
   Limits limits_;
+  Connect connect_;
   std::mutex mutex_;
   std::map<std::string, Entry> entries_;
   std::condition_variable stop_;

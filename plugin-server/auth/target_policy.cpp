@@ -2,11 +2,11 @@
 
 #include <Poco/String.h>
 
-#include "vicapi/soap/errors.h"
+#include "vicapi/base/error.h"
 
 namespace vic::server {
 
-bool sameTarget(const http::Endpoint& a, const http::Endpoint& b) {
+bool sameTarget(const net::Endpoint& a, const net::Endpoint& b) {
   return a.port == b.port && Poco::icompare(a.host, b.host) == 0;
 }
 
@@ -24,7 +24,7 @@ TargetPolicy::TargetPolicy(const std::string& setting, VcenterRegistrations& reg
       continue;
     }
     try {
-      listed_.push_back(http::Endpoint::parse(entry));
+      listed_.push_back(net::Endpoint::parse(entry));
     } catch (const UsageError& e) {
       throw UsageError("allowed targets: \"" + entry +
                        "\" is not a vCenter host[:port]: " + e.what());
@@ -32,20 +32,20 @@ TargetPolicy::TargetPolicy(const std::string& setting, VcenterRegistrations& reg
   }
 }
 
-bool TargetPolicy::allows(const http::Endpoint& target) const {
+bool TargetPolicy::allows(const net::Endpoint& target) const {
   if (any_) return true;
   for (const auto& e : listed_)
     if (sameTarget(e, target)) return true;
   for (const auto& r : registered_.all()) {
     try {
-      if (sameTarget(http::Endpoint::parse(r.target), target)) return true;
+      if (sameTarget(net::Endpoint::parse(r.target), target)) return true;
     } catch (const UsageError&) {
     }
   }
   return false;
 }
 
-std::string TargetPolicy::refusal(const http::Endpoint& target) const {
+std::string TargetPolicy::refusal(const net::Endpoint& target) const {
   return target.hostPort() +
          " is not a vCenter this appliance manages: register the appliance with it (its "
          "/register page, or vic-machine-server register), or list it in --allowed-targets "

@@ -4,7 +4,7 @@
 #include <vector>
 
 #include "plugin-server/store/vcenter_registrations.h"
-#include "vicapi/http/endpoint.h"
+#include "vicapi/net/endpoint.h"
 
 namespace vic::server {
 
@@ -20,17 +20,17 @@ class TargetPolicy {
   // UsageError naming an entry that is not host[:port].
   TargetPolicy(const std::string& setting, VcenterRegistrations& registered);
 
-  bool allows(const http::Endpoint& target) const;
+  bool allows(const net::Endpoint& target) const;
   // Why `target` is refused, and how to allow it.
-  std::string refusal(const http::Endpoint& target) const;
+  std::string refusal(const net::Endpoint& target) const;
 
  private:
   bool any_ = false;
-  std::vector<http::Endpoint> listed_;
+  std::vector<net::Endpoint> listed_;
   VcenterRegistrations& registered_;
 };
 
 // The same vCenter: host names compared without case, ports as numbers.
-bool sameTarget(const http::Endpoint& a, const http::Endpoint& b);
+bool sameTarget(const net::Endpoint& a, const net::Endpoint& b);
 
 }  // namespace vic::server

@@ -4,10 +4,10 @@
 #include <Poco/Net/HTTPResponse.h>
 #include <nlohmann/json.hpp>
 
-#include "plugin-server/http/http_error.h"
-#include "vicapi/http/bounded_read.h"
-#include "vicapi/http/connection_pool.h"
-#include "vicapi/soap/errors.h"
+#include "vicapi/base/error.h"
+#include "vicapi/net/bounded_read.h"
+#include "vicapi/net/connection_pool.h"
+#include "vicapi/net/errors.h"
 #include "vicapi/util/bounded_json.h"
 
 namespace vic::server {
@@ -17,29 +17,29 @@ namespace {
 constexpr std::size_t kMaxAnswer = 64 * 1024;
 }  // namespace
 
-http::Endpoint vsphereClientEndpoint(const http::Endpoint& target, const std::string& given) {
+net::Endpoint vsphereClientEndpoint(const net::Endpoint& target, const std::string& given) {
   if (given.empty()) return target;
-  http::Endpoint e;
+  net::Endpoint e;
   try {
-    e = http::Endpoint::parse(given);
+    e = net::Endpoint::parse(given);
   } catch (const UsageError& err) {
-    throw HttpError(400, std::string("vmware-api-ui-endpoint: ") + err.what());
+    throw Error(ErrorCode::InvalidArgument, std::string("vmware-api-ui-endpoint: ") + err.what());
   }
   if (e.host != target.host)
-    throw HttpError(400, "vmware-api-ui-endpoint names " + e.host + ", not the target " +
-                             target.host + "; a session token is only sent to its own vCenter");
+    throw Error(ErrorCode::InvalidArgument,
+                "vmware-api-ui-endpoint names " + e.host + ", not the target " + target.host +
+                    "; a session token is only sent to its own vCenter");
   return e;
 }
 
-Secret cloneTicketForToken(const http::Endpoint& vsphereClient, const tls::Trust& trust,
+Secret cloneTicketForToken(const net::Endpoint& vsphereClient, const tls::Trust& trust,
                            const Secret& token, const std::string& vcenterGuid) {
   const std::string body = nlohmann::json{{"vc_guid", vcenterGuid}}.dump();
   int status = 0;
   std::string answer;
   try {
-    http::ConnectionPool pool(vsphereClient, trust,
-                              http::Timeouts{std::chrono::seconds(10), std::chrono::seconds(30)},
-                              1);
+    net::ConnectionPool pool(vsphereClient, trust,
+                             net::Timeouts{std::chrono::seconds(10), std::chrono::seconds(30)}, 1);
     pool.run([&](Poco::Net::HTTPSClientSession& session) {
       Poco::Net::HTTPRequest req(Poco::Net::HTTPRequest::HTTP_POST,
                                  "/api/ui/vcenter/session/clone-ticket",
@@ -52,21 +52,24 @@ Secret cloneTicketForToken(const http::Endpoint& vsphereClient, const tls::Trust
       std::istream& in = session.receiveResponse(resp);
       answer.clear();
       status = resp.getStatus();
-      if (!http::readUpTo(in, kMaxAnswer, answer))
-        throw HttpError(502,
-                        "the vSphere Client's answer to the clone-ticket request is larger "
-                        "than any clone ticket");
+      if (!net::readUpTo(in, kMaxAnswer, answer))
+        throw Error(ErrorCode::Unavailable,
+                    "the vSphere Client's answer to the clone-ticket request is larger "
+                    "than any clone ticket");
     });
   } catch (const TransportError& e) {
-    throw HttpError(502, std::string("the vSphere Client at ") + vsphereClient.hostPort() +
-                             " could not be reached to check the session token: " + e.what());
+    throw Error(ErrorCode::Unavailable,
+                std::string("the vSphere Client at ") + vsphereClient.hostPort() +
+                    " could not be reached to check the session token: " + e.what());
   }
   if (status == 401 || status == 403)
-    throw HttpError(
-        401, "the vSphere Client refused the session token; sign in to the vSphere Client again");
+    throw Error(
+        ErrorCode::Unauthenticated,
+        "the vSphere Client refused the session token; sign in to the vSphere Client again");
   if (status != 200)
-    throw HttpError(502, "the vSphere Client answered HTTP " + std::to_string(status) +
-                             " when asked for a clone ticket");
+    throw Error(ErrorCode::Unavailable, "the vSphere Client answered HTTP " +
+                                            std::to_string(status) +
+                                            " when asked for a clone ticket");
   try {
     auto j = parseJson(answer);
     const std::string ticket = j.at("session_clone_ticket").get<std::string>();
@@ -74,7 +77,7 @@ Secret cloneTicketForToken(const http::Endpoint& vsphereClient, const tls::Trust
   } catch (const nlohmann::json::exception&) {
   } catch (const BadJson&) {
   }
-  throw HttpError(502, "the vSphere Client's answer holds no session_clone_ticket");
+  throw Error(ErrorCode::Unavailable, "the vSphere Client's answer holds no session_clone_ticket");
 }
 
 }  // namespace vic::server

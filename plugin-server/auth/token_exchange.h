@@ -2,7 +2,7 @@
 
 #include <string>
 
-#include "vicapi/http/endpoint.h"
+#include "vicapi/net/endpoint.h"
 #include "vicapi/tls/trust.h"
 #include "vicapi/util/secret.h"
 
@@ -13,15 +13,15 @@ namespace vic::server {
 // POST /api/ui/vcenter/session/clone-ticket (header vmware-api-session-id,
 // body {"vc_guid": <vCenter instance UUID>}), which answers
 // {"session_clone_ticket": ...}. The ticket is good for one CloneSession on
-// that vCenter. Throws HttpError 401 when the token is refused, 502 when the
+// that vCenter. Throws Unauthenticated when the token is refused, Unavailable when the
 // vSphere Client cannot be reached.
-Secret cloneTicketForToken(const http::Endpoint& vsphereClient, const tls::Trust& trust,
+Secret cloneTicketForToken(const net::Endpoint& vsphereClient, const tls::Trust& trust,
                            const Secret& token, const std::string& vcenterGuid);
 
 // Where the vSphere Client answers for `target`: `given` (https://host[:port],
 // from the vmware-api-ui-endpoint header) when its host is the target's, else
 // the target itself. Any other host is refused with 400: the token must only
 // ever be shown to the vCenter it belongs to.
-http::Endpoint vsphereClientEndpoint(const http::Endpoint& target, const std::string& given);
+net::Endpoint vsphereClientEndpoint(const net::Endpoint& target, const std::string& given);
 
 }  // namespace vic::server

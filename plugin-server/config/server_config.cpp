@@ -8,8 +8,8 @@
 #include <Poco/String.h>
 #include <Poco/Util/PropertyFileConfiguration.h>
 
-#include "vicapi/http/endpoint.h"
-#include "vicapi/soap/errors.h"
+#include "vicapi/base/error.h"
+#include "vicapi/net/endpoint.h"
 
 namespace vic::server {
 
@@ -59,7 +59,7 @@ ServerConfig resolveConfig(const std::map<std::string, std::string>& flags,
       start = comma + 1;
       if (entry.empty() || entry == "*") continue;
       try {
-        http::Endpoint::parse(entry);
+        net::Endpoint::parse(entry);
       } catch (const UsageError& e) {
         throw UsageError(v->second + ": \"" + entry + "\" is not a vCenter host[:port] (" +
                          e.what() + "); separate several with commas, or give * for any");

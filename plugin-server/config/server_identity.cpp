@@ -5,8 +5,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "vicapi/base/error.h"
 #include "vicapi/crypto/certificates.h"
-#include "vicapi/soap/errors.h"
 #include "vicapi/tls/thumbprint.h"
 
 namespace vic::server {

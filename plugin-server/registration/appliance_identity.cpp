@@ -6,7 +6,7 @@
 #include <Poco/Net/StreamSocket.h>
 
 #include "plugin-server/store/clock.h"
-#include "vicapi/soap/errors.h"
+#include "vicapi/base/error.h"
 
 namespace vic::server {
 
@@ -23,7 +23,7 @@ std::string ensureApplianceId(const fs::path& dataDir) {
   return id;
 }
 
-std::string addressTowards(const http::Endpoint& target, const std::string& publicAddress,
+std::string addressTowards(const net::Endpoint& target, const std::string& publicAddress,
                            unsigned short port) {
   if (!publicAddress.empty()) {
     // A bare host takes the listening port; an IPv6 literal comes bracketed.

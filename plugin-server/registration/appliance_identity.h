@@ -3,7 +3,7 @@
 #include <filesystem>
 #include <string>
 
-#include "vicapi/http/endpoint.h"
+#include "vicapi/net/endpoint.h"
 
 namespace vic::server {
 
@@ -26,7 +26,7 @@ struct ApplianceIdentity {
 // when set, else the local address of a connection to the target, with
 // `port`. Throws UsageError when neither gives a usable address: registering
 // "https://null:8443" was one of the original's bugs.
-std::string addressTowards(const http::Endpoint& target, const std::string& publicAddress,
+std::string addressTowards(const net::Endpoint& target, const std::string& publicAddress,
                            unsigned short port);
 
 // This appliance, with what is needed to tell its address to a given vCenter.
@@ -35,7 +35,7 @@ struct ApplianceSelf {
   std::string publicAddress;
   unsigned short port = 0;
 
-  ApplianceIdentity towards(const http::Endpoint& target) const {
+  ApplianceIdentity towards(const net::Endpoint& target) const {
     ApplianceIdentity id = identity;
     id.address = addressTowards(target, publicAddress, port);
     return id;

@@ -3,9 +3,9 @@
 #include <Poco/Net/HTTPRequest.h>
 #include <Poco/Net/HTTPResponse.h>
 
-#include "vicapi/http/bounded_read.h"
-#include "vicapi/http/connection_pool.h"
-#include "vicapi/soap/errors.h"
+#include "vicapi/net/bounded_read.h"
+#include "vicapi/net/connection_pool.h"
+#include "vicapi/net/errors.h"
 
 namespace vic::server {
 
@@ -62,9 +62,9 @@ Reachability ApplianceProber::probe(const ApplianceEntry& a) const {
   Reachability r;
   try {
     if (a.sha256.empty()) throw Error("no certificate thumbprint is registered for it");
-    http::ConnectionPool pool(http::Endpoint::parse(a.address()),
-                              tls::Trust::pin(tls::Thumbprint::parse(a.sha256)),
-                              http::Timeouts{limits_.timeout, limits_.timeout}, 1);
+    net::ConnectionPool pool(net::Endpoint::parse(a.address()),
+                             tls::Trust::pin(tls::Thumbprint::parse(a.sha256)),
+                             net::Timeouts{limits_.timeout, limits_.timeout}, 1);
     int status = 0;
     pool.run([&](Poco::Net::HTTPSClientSession& session) {
       Poco::Net::HTTPRequest req(Poco::Net::HTTPRequest::HTTP_GET, "/container/version",
@@ -74,7 +74,7 @@ Reachability ApplianceProber::probe(const ApplianceEntry& a) const {
       std::istream& in = session.receiveResponse(resp);
       r.version.clear();
       status = resp.getStatus();
-      if (!http::readUpTo(in, kMaxVersionAnswer, r.version))
+      if (!net::readUpTo(in, kMaxVersionAnswer, r.version))
         throw ProtocolError("its answer is not a version");
     });
     r.reachable = status == 200;

@@ -2,7 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "vicapi/soap/errors.h"
+#include "vicapi/net/errors.h"
 #include "vicapi/soap/fault.h"
 #include "vicapi/util/bounded_json.h"
 #include "vicapi/vim/client.h"

@@ -8,7 +8,7 @@
 #include "plugin-server/registration/registrar.h"
 #include "plugin-server/store/clock.h"
 #include "plugin-server/store/vcenter_registrations.h"
-#include "vicapi/soap/errors.h"
+#include "vicapi/net/errors.h"
 #include "vicapi/soap/fault.h"
 #include "vicapi/util/password_source.h"
 #include "vicapi/version/version.h"
@@ -59,7 +59,7 @@ int runRegistrationCommand(const std::string& action,
     if (targetText.empty() || user.empty())
       throw UsageError(action +
                        " needs --target (the vCenter) and --user (an administrator of it)");
-    const auto target = http::Endpoint::parse(targetText);
+    const auto target = net::Endpoint::parse(targetText);
     tls::Trust trust = tls::Trust::systemRoots();
     if (const std::string t = flag(flags, "thumbprint"); !t.empty())
       trust = tls::Trust::pin(tls::Thumbprint::parse(t));

@@ -2,7 +2,7 @@
 
 #include <sqlite3.h>
 
-#include "vicapi/soap/errors.h"
+#include "vicapi/base/error.h"
 
 namespace vic::server {
 

@@ -22,11 +22,11 @@
 #include "tests/support/endpoint_runner.h"
 #include "tests/support/process_stats.h"
 #include "tests/support/vch_bodies.h"
+#include "vicapi/engine/actions/vsphere_actions.h"
 #include "vicapi/engine/create.h"
 #include "vicapi/engine/firewall.h"
 #include "vicapi/engine/guestinfo/vch_config.h"
 #include "vicapi/engine/model/vch_json.h"
-#include "vicapi/engine/ops/vsphere_ops.h"
 #include "vicapi/engine/validate/validator.h"
 #include "vicapi/sim/simulator.h"
 #include "vicapi/util/child_process.h"
@@ -98,7 +98,7 @@ int main() {
   const auto dir = so.workDir / "endpoint";
   std::filesystem::create_directories(dir);
   nlohmann::json guestinfo = nlohmann::json::object();
-  for (const auto& [k, v] : engine::ops::readExtraConfig(client, created.vm))
+  for (const auto& [k, v] : engine::actions::readExtraConfig(client, created.vm))
     guestinfo[k] = v;
   std::ofstream(dir / "guestinfo.json") << guestinfo.dump();
   const auto port = freePort();
@@ -154,7 +154,8 @@ int main() {
 
   // 500 containers, made the way the daemon makes them (its extraConfig keys),
   // straight in vCenter so that the setup takes seconds.
-  const auto stored = engine::guestinfo::decode(engine::ops::readExtraConfig(client, created.vm));
+  const auto stored =
+      engine::guestinfo::decode(engine::actions::readExtraConfig(client, created.vm));
   const auto pool = vim::Moref::parse(stored.placement.pool);
   vim::PropertyCollector pc(client);
   const auto folder =

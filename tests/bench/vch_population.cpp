@@ -4,8 +4,8 @@
 #include <thread>
 #include <vector>
 
+#include "vicapi/engine/actions/vsphere_actions.h"
 #include "vicapi/engine/guestinfo/vch_config.h"
-#include "vicapi/engine/ops/vsphere_ops.h"
 #include "vicapi/vim/folder.h"
 #include "vicapi/vim/search_index.h"
 
@@ -14,7 +14,7 @@ namespace vic::bench {
 namespace gi = vic::engine::guestinfo;
 
 void populateVchs(vim::Client& client, const vim::Moref& model, int total) {
-  const auto extra = engine::ops::readExtraConfig(client, model);
+  const auto extra = engine::actions::readExtraConfig(client, model);
   const auto folder = *vim::SearchIndex(client).findByInventoryPath("/DC0/vm");
   const auto pool = *vim::SearchIndex(client).findByInventoryPath("/DC0/host/DC0_C0/Resources");
   std::atomic<int> next{1};
@@ -31,7 +31,7 @@ void populateVchs(vim::Client& client, const vim::Moref& model, int total) {
         kv["guestinfo.vice./config/name"] = "\"" + *spec.name + "\"";
         spec.extraConfig.assign(kv.begin(), kv.end());
         auto vm = vim::Moref::from(vim::Folder(client, folder).createVM(spec, pool).wait());
-        engine::ops::setExtraConfig(client, vm, {{gi::kIdKey, vm.str()}});
+        engine::actions::setExtraConfig(client, vm, {{gi::kIdKey, vm.str()}});
       }
     });
   }

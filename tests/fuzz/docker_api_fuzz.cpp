@@ -12,7 +12,7 @@
 #include "daemon/images/registry_credentials.h"
 #include "daemon/images/registry_policy.h"
 #include "tests/fuzz/fuzz_support.h"
-#include "vicapi/http/bounded_read.h"
+#include "vicapi/net/bounded_read.h"
 #include "vicapi/util/bounded_json.h"
 
 using namespace vic;
@@ -42,7 +42,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (!fuzz::readRequest(fuzz::text(data, size), req, in)) return 0;
   endpoint::DockerRequest request{
       req.getMethod(), req.getURI(), {}, req.get("X-Registry-Auth", "")};
-  http::readUpTo(in, 1u << 20, request.body);
+  net::readUpTo(in, 1u << 20, request.body);
   const auto reply = api.handle(request);
   fuzz::require(reply.status >= 200 && reply.status < 600, "an answer without a status");
   if (reply.contentType == "application/json" && !reply.body.empty()) {

@@ -3,12 +3,12 @@
 // documents, and its credentials read. Malformed targets are 400 and
 // malformed credentials 401, nothing else.
 #include "plugin-server/auth/credentials.h"
-#include "plugin-server/http/http_error.h"
-#include "plugin-server/http/request_target.h"
-#include "plugin-server/http/router.h"
+#include "plugin-server/httpd/http_error.h"
+#include "plugin-server/httpd/request_target.h"
+#include "plugin-server/httpd/router.h"
 #include "tests/fuzz/fuzz_support.h"
-#include "vicapi/http/endpoint.h"
-#include "vicapi/soap/errors.h"
+#include "vicapi/base/error.h"
+#include "vicapi/net/endpoint.h"
 
 namespace vic::server {
 extern const char* const kOpenApiDocument;
@@ -52,7 +52,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (auto m = router.match(req.getMethod(), target.segments)) {
     if (auto it = m->params.find("target"); it != m->params.end()) {
       try {
-        http::Endpoint::parse(it->second).hostPort();
+        net::Endpoint::parse(it->second).hostPort();
       } catch (const UsageError&) {
       }
     }

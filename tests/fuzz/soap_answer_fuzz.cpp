@@ -3,8 +3,8 @@
 // its objects and service content read. Only ProtocolError and the typed
 // faults come out.
 #include "tests/fuzz/fuzz_support.h"
+#include "vicapi/net/errors.h"
 #include "vicapi/soap/envelope.h"
-#include "vicapi/soap/errors.h"
 #include "vicapi/soap/fault.h"
 #include "vicapi/soap/xml_reader.h"
 #include "vicapi/vim/object_content.h"

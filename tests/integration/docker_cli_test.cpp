@@ -13,10 +13,11 @@
 #include "tests/support/engine_world.h"
 #include "tests/support/simulator_fixture.h"
 #include "vicapi/crypto/certificates.h"
+#include "vicapi/engine/actions/vsphere_actions.h"
 #include "vicapi/engine/containers.h"
 #include "vicapi/engine/guestinfo/vch_config.h"
-#include "vicapi/engine/ops/vsphere_ops.h"
 #include "vicapi/version/version.h"
+#include "vicapi/vim/option_values.h"
 #include "vicapi/vim/property_collector.h"
 
 using namespace vic;
@@ -34,7 +35,7 @@ std::map<std::string, std::string> containerVmsInPool(vim::Client& c, const vim:
   for (const auto* ref : list->all("ManagedObjectReference")) {
     const auto vm = vim::Moref::from(*ref);
     auto o = pc.retrieveOne(vm, {"runtime.powerState", "config.extraConfig"});
-    const auto keys = engine::guestinfo::fromOptionValues(*o.prop("config.extraConfig"));
+    const auto keys = vim::fromOptionValues(*o.prop("config.extraConfig"));
     auto name = keys.find(engine::kContainerNameKey);
     if (name != keys.end()) out[name->second] = o.text("runtime.powerState");
   }
@@ -71,7 +72,8 @@ struct DockerVch {
         {{"datastore", "ds://LocalDS_0/volumes/" + name}, {"label", "default"}}};
     test::RecordingObserver observer;
     vch = test::createFromBody(*client, body, observer);
-    const auto stored = engine::guestinfo::decode(engine::ops::readExtraConfig(*client, vch.vm));
+    const auto stored =
+        engine::guestinfo::decode(engine::actions::readExtraConfig(*client, vch.vm));
     pool = vim::Moref::parse(stored.placement.pool);
   }
 };
@@ -238,14 +240,14 @@ BOOST_AUTO_TEST_CASE(the_docker_cli_runs_containers_as_vms_of_the_vch) {
   BOOST_TEST(gone.err.find("No such container") != std::string::npos, gone.err);
 
   // A VCH powered off loses its daemon; powered on, it is back.
-  engine::ops::ensurePoweredOff(*world.client, world.vch.vm);
+  engine::actions::ensurePoweredOff(*world.client, world.vch.vm);
   bool stopped = false;
   for (int i = 0; i < 100 && !stopped; ++i) {
     stopped = docker.run({"version"}).exitCode != 0;
     if (!stopped) std::this_thread::sleep_for(std::chrono::milliseconds(200));
   }
   BOOST_TEST(stopped, "the daemon of a VCH powered off still answers");
-  engine::ops::ensurePoweredOn(*world.client, world.vch.vm);
+  engine::actions::ensurePoweredOn(*world.client, world.vch.vm);
   bool back = false;
   for (int i = 0; i < 100 && !back; ++i) {
     back = docker.run({"version"}).exitCode == 0;

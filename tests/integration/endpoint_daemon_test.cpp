@@ -16,7 +16,7 @@
 #include "tests/support/run_process.h"
 #include "tests/support/simulator_fixture.h"
 #include "vicapi/crypto/certificates.h"
-#include "vicapi/engine/ops/vsphere_ops.h"
+#include "vicapi/engine/actions/vsphere_actions.h"
 #include "vicapi/version/version.h"
 
 using namespace vic;
@@ -75,7 +75,7 @@ BOOST_AUTO_TEST_CASE(docker_cli_reaches_the_vch_over_mutual_tls) {
   // What the endpoint VM would read as guestinfo.
   auto dir = test::scratchDir("endpoint-daemon");
   nlohmann::json guestinfo = nlohmann::json::object();
-  for (const auto& [k, v] : engine::ops::readExtraConfig(*c, result.vm))
+  for (const auto& [k, v] : engine::actions::readExtraConfig(*c, result.vm))
     guestinfo[k] = v;
   std::ofstream(dir / "guestinfo.json") << guestinfo.dump();
   crypto::writeCertificate(dir / "ca.pem", result.certificates.caCertificate);

@@ -3,13 +3,14 @@
 
 #include "tests/support/engine_world.h"
 #include "tests/support/simulator_fixture.h"
+#include "vicapi/engine/actions/vsphere_actions.h"
 #include "vicapi/engine/configure.h"
 #include "vicapi/engine/errors.h"
 #include "vicapi/engine/guestinfo/vch_config.h"
 #include "vicapi/engine/model/vch_json.h"
-#include "vicapi/engine/ops/vsphere_ops.h"
 #include "vicapi/engine/query.h"
 #include "vicapi/engine/upgrade.h"
+#include "vicapi/vim/option_values.h"
 #include "vicapi/vim/property_collector.h"
 
 using namespace vic;
@@ -41,14 +42,14 @@ VchState stateOf(vim::Client& c, const vim::Moref& vm) {
   VchState s;
   auto o = vim::PropertyCollector(c).retrieveOne(vm, {"config.extraConfig", "runtime.powerState",
                                                       "snapshot.rootSnapshotList", "resourcePool"});
-  s.extraConfig = gi::fromOptionValues(*o.prop("config.extraConfig"));
+  s.extraConfig = vim::fromOptionValues(*o.prop("config.extraConfig"));
   s.power = o.text("runtime.powerState");
   if (const auto* snaps = o.prop("snapshot.rootSnapshotList"))
     s.snapshots = static_cast<int>(snaps->children.size());
-  auto cdrom = engine::ops::findCdrom(c, vm);
+  auto cdrom = engine::actions::findCdrom(c, vm);
   BOOST_TEST_REQUIRE(cdrom.has_value());
   s.cdrom = cdrom->iso;
-  s.pool = engine::ops::poolConfig(c, vim::Moref::from(*o.prop("resourcePool")));
+  s.pool = engine::actions::poolConfig(c, vim::Moref::from(*o.prop("resourcePool")));
   return s;
 }
 

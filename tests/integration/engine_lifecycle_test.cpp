@@ -2,10 +2,10 @@
 
 #include "tests/support/engine_world.h"
 #include "tests/support/simulator_fixture.h"
+#include "vicapi/engine/actions/vsphere_actions.h"
 #include "vicapi/engine/delete.h"
 #include "vicapi/engine/errors.h"
 #include "vicapi/engine/guestinfo/vch_config.h"
-#include "vicapi/engine/ops/vsphere_ops.h"
 #include "vicapi/engine/query.h"
 #include "vicapi/vim/folder.h"
 #include "vicapi/vim/inventory.h"
@@ -107,7 +107,7 @@ BOOST_AUTO_TEST_CASE(create_list_inspect_delete_with_the_minimal_body) {
   // Once the endpoint reports an address (vcsim's hook plays the guest),
   // list shows where to reach it.
   BOOST_TEST(list[0].dockerHost.empty());
-  engine::ops::setExtraConfig(*c, *vm, {{"SET.guest.ipAddress", "10.10.10.10"}});
+  engine::actions::setExtraConfig(*c, *vm, {{"SET.guest.ipAddress", "10.10.10.10"}});
   list = engine::listVchs(*c, {}, images.version);
   BOOST_TEST(list[0].dockerHost == "10.10.10.10:2376");
   BOOST_TEST(list[0].adminPortal == "https://10.10.10.10:2378");

@@ -113,7 +113,7 @@ engine::Issues validate(vim::Client& c, const json& body, const engine::Validati
   return engine::validateVch(c, vch, o, out);
 }
 
-json net(const std::string& name) {
+json byName(const std::string& name) {
   return {{"name", name}};
 }
 
@@ -174,9 +174,9 @@ BOOST_AUTO_TEST_CASE(every_rule_reports_its_path_and_what_to_fix) {
          b["compute"]["resource"] = {{"id", "domain-c404"}};
        },
        "compute.resource.id", "no cluster, host or resource pool has the id"},
-      {"compute name unknown", [](json& b) { b["compute"]["resource"] = net("NoSuchCluster"); },
+      {"compute name unknown", [](json& b) { b["compute"]["resource"] = byName("NoSuchCluster"); },
        "compute.resource.name", "was not found"},
-      {"host inside a cluster", [](json& b) { b["compute"]["resource"] = net("DC0_C0_H0"); },
+      {"host inside a cluster", [](json& b) { b["compute"]["resource"] = byName("DC0_C0_H0"); },
        "compute.resource", "is in cluster DC0_C0"},
       {"compute outside the request's datacenter",
        [cluster](json& b) {
@@ -184,7 +184,7 @@ BOOST_AUTO_TEST_CASE(every_rule_reports_its_path_and_what_to_fix) {
        },
        "compute.resource", "is not in the datacenter /DC-empty",
        [dcEmpty](engine::ValidationOptions& o) { o.datacenter = vim::Moref::parse(dcEmpty); }},
-      {"compute without hosts", [](json& b) { b["compute"]["resource"] = net("NoDrsCluster"); },
+      {"compute without hosts", [](json& b) { b["compute"]["resource"] = byName("NoDrsCluster"); },
        "compute.resource", "has no hosts"},
       {"reservation above limit",
        [](json& b) {
@@ -214,7 +214,7 @@ BOOST_AUTO_TEST_CASE(every_rule_reports_its_path_and_what_to_fix) {
        "endpoint.cpu.sockets", "1 to 128"},
       {"vm group needs a cluster",
        [](json& b) {
-         b["compute"]["resource"] = net("DC0_H0");
+         b["compute"]["resource"] = byName("DC0_H0");
          b["compute"]["affinity"] = {{"use_vm_group", true}};
        },
        "compute.affinity.use_vm_group", "need a cluster"},
@@ -291,12 +291,12 @@ BOOST_AUTO_TEST_CASE(every_rule_reports_its_path_and_what_to_fix) {
       {"bridge port group required", [](json& b) { b["network"]["bridge"].erase("port_group"); },
        "network.bridge.port_group", "is required"},
       {"bridge distributed on vCenter",
-       [](json& b) { b["network"]["bridge"]["port_group"] = net("VM Network"); },
+       [](json& b) { b["network"]["bridge"]["port_group"] = byName("VM Network"); },
        "network.bridge.port_group", "is a standard port group"},
-      {"bridge hosts", [](json& b) { b["network"]["bridge"]["port_group"] = net("OrphanPG"); },
+      {"bridge hosts", [](json& b) { b["network"]["bridge"]["port_group"] = byName("OrphanPG"); },
        "network.bridge.port_group", "are not members of \"OrphanPG\""},
       {"uplink port groups",
-       [](json& b) { b["network"]["bridge"]["port_group"] = net("DVS0-DVUplinks-9"); },
+       [](json& b) { b["network"]["bridge"]["port_group"] = byName("DVS0-DVUplinks-9"); },
        "network.bridge.port_group", "is an uplink port group"},
       {"bridge range form", [](json& b) { b["network"]["bridge"]["ip_range"] = "172.16.0.0"; },
        "network.bridge.ip_range", "Error parsing bridge network ip range"},
@@ -308,14 +308,14 @@ BOOST_AUTO_TEST_CASE(every_rule_reports_its_path_and_what_to_fix) {
        "network.bridge.network_width", "do not fit in 172.16.0.0/12"},
       {"bridge is exclusive",
        [](json& b) {
-         b["network"]["client"] = {{"port_group", net("DC0_DVPG0")}};
+         b["network"]["client"] = {{"port_group", byName("DC0_DVPG0")}};
        },
        "network.client.port_group", "is the bridge network"},
       // public, client, management
       {"public required", [](json& b) { b["network"].erase("public"); }, "network.public",
        "is required"},
       {"public port group unknown",
-       [](json& b) { b["network"]["public"]["port_group"] = net("NoNet"); },
+       [](json& b) { b["network"]["public"]["port_group"] = byName("NoNet"); },
        "network.public.port_group.name", "was not found"},
       {"static form", [](json& b) { b["network"]["public"]["static"] = "10.0.0.5"; },
        "network.public.static", "prefix length"},
@@ -331,7 +331,7 @@ BOOST_AUTO_TEST_CASE(every_rule_reports_its_path_and_what_to_fix) {
       {"gateway needs static",
        [](json& b) {
          b["network"]["client"] = {
-             {"port_group", net("DC0_DVPG1")},
+             {"port_group", byName("DC0_DVPG1")},
              {"gateway", {{"address", "10.1.0.1"}, {"routing_destinations", {"10.9.0.0/16"}}}}};
        },
        "network.client.gateway", "Gateway provided without static IP for client network"},
@@ -356,7 +356,7 @@ BOOST_AUTO_TEST_CASE(every_rule_reports_its_path_and_what_to_fix) {
        "network.public.gateway.routing_destinations", "carries the default route"},
       {"client gateway needs destinations",
        [](json& b) {
-         b["network"]["client"] = {{"port_group", net("DC0_DVPG1")},
+         b["network"]["client"] = {{"port_group", byName("DC0_DVPG1")},
                                    {"static", "10.1.0.5/24"},
                                    {"gateway", {{"address", "10.1.0.1"}}}};
        },
@@ -365,14 +365,14 @@ BOOST_AUTO_TEST_CASE(every_rule_reports_its_path_and_what_to_fix) {
       {"routing destination form",
        [](json& b) {
          b["network"]["client"] = {
-             {"port_group", net("DC0_DVPG1")},
+             {"port_group", byName("DC0_DVPG1")},
              {"static", "10.1.0.5/24"},
              {"gateway", {{"address", "10.1.0.1"}, {"routing_destinations", {"10.9.0.0"}}}}};
        },
        "network.client.gateway.routing_destinations[0]", "should match format cidr"},
       {"shared port group shares the address",
        [](json& b) {
-         b["network"]["client"] = {{"port_group", net("VM Network")}, {"static", "10.2.0.5/24"}};
+         b["network"]["client"] = {{"port_group", byName("VM Network")}, {"static", "10.2.0.5/24"}};
        },
        "network.client.static", "uses the public port group"},
       {"nameserver form", [](json& b) { b["network"]["public"]["nameservers"] = {"8.8.8.x"}; },
@@ -385,7 +385,7 @@ BOOST_AUTO_TEST_CASE(every_rule_reports_its_path_and_what_to_fix) {
       {"networks must not overlap",
        [](json& b) {
          b["network"]["client"] = {
-             {"port_group", net("DC0_DVPG1")},
+             {"port_group", byName("DC0_DVPG1")},
              {"static", "172.16.5.10/16"},
              {"gateway", {{"address", "172.16.0.1"}, {"routing_destinations", {"10.9.0.0/16"}}}}};
        },
@@ -398,29 +398,29 @@ BOOST_AUTO_TEST_CASE(every_rule_reports_its_path_and_what_to_fix) {
        "network.container[0].port_group", "is required"},
       {"container off the bridge",
        [](json& b) {
-         b["network"]["container"] = {{{"port_group", net("DC0_DVPG0")}}};
+         b["network"]["container"] = {{{"port_group", byName("DC0_DVPG0")}}};
        },
        "network.container[0].port_group", "is the bridge network"},
       {"container distributed on vCenter",
        [](json& b) {
-         b["network"]["container"] = {{{"port_group", net("VM Network")}}};
+         b["network"]["container"] = {{{"port_group", byName("VM Network")}}};
        },
        "network.container[0].port_group", "is a standard port group"},
       {"alias bridge reserved",
        [](json& b) {
-         b["network"]["container"] = {{{"port_group", net("DC0_DVPG1")}, {"alias", "bridge"}}};
+         b["network"]["container"] = {{{"port_group", byName("DC0_DVPG1")}, {"alias", "bridge"}}};
        },
        "network.container[0].alias", "is reserved"},
       {"aliases unique",
        [](json& b) {
-         b["network"]["container"] = {{{"port_group", net("DC0_DVPG1")}, {"alias", "x"}},
-                                      {{"port_group", net("DC0_DVPG1")}, {"alias", "x"}}};
+         b["network"]["container"] = {{{"port_group", byName("DC0_DVPG1")}, {"alias", "x"}},
+                                      {{"port_group", byName("DC0_DVPG1")}, {"alias", "x"}}};
        },
        "network.container[1].alias", "must be unique"},
       {"container gateway destination count",
        [](json& b) {
          b["network"]["container"] = {
-             {{"port_group", net("DC0_DVPG1")},
+             {{"port_group", byName("DC0_DVPG1")},
               {"gateway",
                {{"address", "10.3.0.1"},
                 {"routing_destinations", {"10.3.0.0/16", "10.4.0.0/16"}}}}}};
@@ -429,21 +429,21 @@ BOOST_AUTO_TEST_CASE(every_rule_reports_its_path_and_what_to_fix) {
       {"container gateway in subnet",
        [](json& b) {
          b["network"]["container"] = {
-             {{"port_group", net("DC0_DVPG1")},
+             {{"port_group", byName("DC0_DVPG1")},
               {"gateway", {{"address", "10.5.0.1"}, {"routing_destinations", {"10.3.0.0/16"}}}}}};
        },
        "network.container[0].gateway.address", "is outside 10.3.0.0/16"},
       {"container gateway routable",
        [](json& b) {
          b["network"]["container"] = {
-             {{"port_group", net("DC0_DVPG1")},
+             {{"port_group", byName("DC0_DVPG1")},
               {"gateway", {{"address", "10.3.0.0"}, {"routing_destinations", {"10.3.0.0/16"}}}}}};
        },
        "network.container[0].gateway.address", "not a routable gateway"},
       {"ip range form",
        [](json& b) {
          b["network"]["container"] = {
-             {{"port_group", net("DC0_DVPG1")},
+             {{"port_group", byName("DC0_DVPG1")},
               {"ip_ranges", {"10.3.0.9-"}},
               {"gateway", {{"address", "10.3.0.1"}, {"routing_destinations", {"10.3.0.0/16"}}}}}};
        },
@@ -451,13 +451,13 @@ BOOST_AUTO_TEST_CASE(every_rule_reports_its_path_and_what_to_fix) {
       {"ip range needs gateway",
        [](json& b) {
          b["network"]["container"] = {
-             {{"port_group", net("DC0_DVPG1")}, {"ip_ranges", {"10.3.0.10-10.3.0.20"}}}};
+             {{"port_group", byName("DC0_DVPG1")}, {"ip_ranges", {"10.3.0.10-10.3.0.20"}}}};
        },
        "network.container[0].ip_ranges[0]", "needs a gateway"},
       {"ip range in subnet",
        [](json& b) {
          b["network"]["container"] = {
-             {{"port_group", net("DC0_DVPG1")},
+             {{"port_group", byName("DC0_DVPG1")},
               {"ip_ranges", {"10.4.0.10-10.4.0.20"}},
               {"gateway", {{"address", "10.3.0.1"}, {"routing_destinations", {"10.3.0.0/16"}}}}}};
        },
@@ -465,7 +465,7 @@ BOOST_AUTO_TEST_CASE(every_rule_reports_its_path_and_what_to_fix) {
       {"ip ranges disjoint",
        [](json& b) {
          b["network"]["container"] = {
-             {{"port_group", net("DC0_DVPG1")},
+             {{"port_group", byName("DC0_DVPG1")},
               {"ip_ranges", {"10.3.0.10-10.3.0.20", "10.3.0.15/32"}},
               {"gateway", {{"address", "10.3.0.1"}, {"routing_destinations", {"10.3.0.0/16"}}}}}};
        },
@@ -474,8 +474,8 @@ BOOST_AUTO_TEST_CASE(every_rule_reports_its_path_and_what_to_fix) {
        [](json& b) {
          json gw = {{"address", "10.3.0.1"}, {"routing_destinations", {"10.3.0.0/16"}}};
          b["network"]["container"] = {
-             {{"port_group", net("DC0_DVPG1")}, {"alias", "a"}, {"gateway", gw}},
-             {{"port_group", net("DC0_DVPG1")}, {"alias", "b"}, {"gateway", gw}}};
+             {{"port_group", byName("DC0_DVPG1")}, {"alias", "a"}, {"gateway", gw}},
+             {{"port_group", byName("DC0_DVPG1")}, {"alias", "b"}, {"gateway", gw}}};
        },
        "network.container[1].gateway", "overlaps network.container[0].gateway"},
       // security

@@ -1,7 +1,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include "tests/support/simulator_fixture.h"
-#include "vicapi/soap/errors.h"
+#include "vicapi/base/error.h"
 #include "vicapi/vim/finder.h"
 
 using namespace vic;

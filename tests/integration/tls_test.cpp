@@ -5,7 +5,7 @@
 
 #include "tests/support/simulator_fixture.h"
 #include "vicapi/crypto/certificates.h"
-#include "vicapi/soap/errors.h"
+#include "vicapi/net/errors.h"
 #include "vicapi/tls/thumbprint.h"
 
 using namespace vic;

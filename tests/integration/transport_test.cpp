@@ -8,7 +8,7 @@
 #include <Poco/Net/StreamSocket.h>
 
 #include "tests/support/simulator_fixture.h"
-#include "vicapi/soap/errors.h"
+#include "vicapi/net/errors.h"
 #include "vicapi/soap/fault.h"
 #include "vicapi/vim/property_collector.h"
 
@@ -38,7 +38,7 @@ vim::Moref firstVm(vim::Client& c) {
 BOOST_AUTO_TEST_SUITE(transport, *boost::unit_test::fixture<test::Vcsim>())
 
 BOOST_AUTO_TEST_CASE(a_server_that_is_down_is_a_clear_transport_error) {
-  http::Endpoint nowhere{"127.0.0.1", freePort()};
+  net::Endpoint nowhere{"127.0.0.1", freePort()};
   try {
     vim::Client c(nowhere, tls::Trust::pin(vc().thumbprint()));
     BOOST_FAIL("connect should fail");

@@ -7,8 +7,8 @@
 
 #include "plugin-server/registration/registrar.h"
 #include "tests/support/simulator_fixture.h"
+#include "vicapi/base/error.h"
 #include "vicapi/engine/errors.h"
-#include "vicapi/soap/errors.h"
 
 using namespace vic;
 using namespace vic::server;

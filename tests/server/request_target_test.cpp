@@ -2,9 +2,9 @@
 // percent-decoded exactly once, malformed escapes refused with 400.
 #include <boost/test/unit_test.hpp>
 
-#include "plugin-server/http/http_error.h"
-#include "plugin-server/http/request_target.h"
-#include "plugin-server/http/router.h"
+#include "plugin-server/httpd/http_error.h"
+#include "plugin-server/httpd/request_target.h"
+#include "plugin-server/httpd/router.h"
 
 using namespace vic::server;
 

@@ -8,6 +8,7 @@
 #include "tests/server/server_world.h"
 #include "tests/support/engine_world.h"
 #include "vicapi/engine/guestinfo/vch_config.h"
+#include "vicapi/vim/option_values.h"
 #include "vicapi/vim/property_collector.h"
 
 using namespace vic::test;
@@ -60,8 +61,7 @@ BOOST_AUTO_TEST_CASE(no_secret_is_logged_or_stored) {
     auto c = loggedInClient();
     auto vm =
         vic::vim::PropertyCollector(*c).retrieveOne({"VirtualMachine", id}, {"config.extraConfig"});
-    for (const auto& [key, value] :
-         vic::engine::guestinfo::fromOptionValues(*vm.prop("config.extraConfig")))
+    for (const auto& [key, value] : vic::vim::fromOptionValues(*vm.prop("config.extraConfig")))
       if (vic::soap::isSecretOptionKey(key)) sealed.push_back(value);
   }
   BOOST_TEST(sealed.size() >= 3u);  // the key, the server's private key, the operations password

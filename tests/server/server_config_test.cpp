@@ -11,7 +11,7 @@
 #include "tests/support/api_client.h"
 #include "tests/support/server_process.h"
 #include "tests/support/simulator_fixture.h"
-#include "vicapi/soap/errors.h"
+#include "vicapi/base/error.h"
 
 using vic::server::resolveConfig;
 namespace fs = std::filesystem;

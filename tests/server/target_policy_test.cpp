@@ -5,7 +5,7 @@
 #include "plugin-server/auth/target_policy.h"
 #include "plugin-server/store/database.h"
 #include "tests/support/simulator_fixture.h"
-#include "vicapi/soap/errors.h"
+#include "vicapi/base/error.h"
 
 using namespace vic;
 using namespace vic::server;
@@ -15,7 +15,7 @@ BOOST_AUTO_TEST_SUITE(target_policy)
 BOOST_AUTO_TEST_CASE(listed_any_and_registered_targets) {
   Database db(test::scratchDir("target-policy") / "vic.db");
   VcenterRegistrations registered(db);
-  auto at = [](const char* t) { return http::Endpoint::parse(t); };
+  auto at = [](const char* t) { return net::Endpoint::parse(t); };
 
   TargetPolicy none("", registered);
   BOOST_TEST(!none.allows(at("vc.example.com")));

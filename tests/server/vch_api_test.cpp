@@ -1,13 +1,14 @@
 // The calls the 1.5 plug-in made, as it made them (clone ticket, thumbprint,
 // datacenter routes), and the status codes VIC's own API tests checked.
 #include <Poco/Net/ServerSocket.h>
+#include <Poco/URI.h>
 #include <boost/test/unit_test.hpp>
 
 #include "tests/server/server_world.h"
 #include "tests/support/engine_world.h"
 #include "tests/support/unzip.h"
+#include "vicapi/engine/actions/vsphere_actions.h"
 #include "vicapi/engine/guestinfo/vch_config.h"
-#include "vicapi/engine/ops/vsphere_ops.h"
 #include "vicapi/version/version.h"
 #include "vicapi/vim/search_index.h"
 
@@ -189,8 +190,8 @@ BOOST_AUTO_TEST_CASE(the_plugins_list_says_whether_each_endpoint_answers) {
   // As each endpoint reports its address; only the first one listens.
   const std::string up = w.createVch("vch-up"), down = w.createVch("vch-down");
   for (const auto& [id, ip] : {std::pair{up, "127.0.0.91"}, std::pair{down, "127.0.0.92"}})
-    vic::engine::ops::setExtraConfig(*admin, {"VirtualMachine", id},
-                                     {{vic::engine::guestinfo::kClientIpKey, ip}});
+    vic::engine::actions::setExtraConfig(*admin, {"VirtualMachine", id},
+                                         {{vic::engine::guestinfo::kClientIpKey, ip}});
   Poco::Net::ServerSocket listening(Poco::Net::SocketAddress("127.0.0.91", 2376));
 
   auto answering = [&](const std::string& query) {
@@ -206,6 +207,34 @@ BOOST_AUTO_TEST_CASE(the_plugins_list_says_whether_each_endpoint_answers) {
   // 1.5's clients do not ask, and the appliance connects nowhere for them.
   for (const auto& [id, a] : answering(""))
     BOOST_TEST(a.is_null(), id);
+}
+
+BOOST_AUTO_TEST_CASE(the_plugins_grid_gets_one_page_filtered_and_sorted_by_the_appliance) {
+  auto& w = ServerWorld::current();
+  for (const char* name : {"page-c", "page-a", "page-b"})
+    w.createVch(name);
+  auto list = [&](const std::string& query) {
+    return w.api().get(w.scope() + "/vch" + w.pinned() + query, w.admin());
+  };
+  std::string encoded;
+  Poco::URI::encode(R"({"name":"PAGE-"})", "&=+#{}\":,", encoded);
+  const json first = list("&page_size=2&sort=name&filter=" + encoded).json();
+  BOOST_TEST(first["total"] == 3);
+  BOOST_REQUIRE(first["vchs"].size() == 2u);
+  BOOST_TEST(first["vchs"][0]["name"] == "page-a");
+  BOOST_TEST(first["vchs"][1]["name"] == "page-b");
+  const json second = list("&page_size=2&page=2&sort=-name&filter=" + encoded).json();
+  BOOST_REQUIRE(second["vchs"].size() == 1u);
+  BOOST_TEST(second["vchs"][0]["name"] == "page-a");
+  // 1.5's clients ask for no page and get every VCH, with no total.
+  const json all = list("").json();
+  BOOST_TEST(!all.contains("total"));
+  BOOST_TEST(all["vchs"].size() >= 3u);
+  for (const char* bad :
+       {"&page_size=0", "&page_size=5000", "&page_size=2&page=x", "&filter=%5B1%5D"}) {
+    const auto r = list(bad);
+    BOOST_TEST(r.status == 422, bad << ": " << r.body);
+  }
 }
 
 BOOST_AUTO_TEST_CASE(a_name_taken_is_409_not_the_originals_500) {

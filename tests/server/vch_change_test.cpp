@@ -6,6 +6,7 @@
 #include "tests/support/engine_world.h"
 #include "vicapi/engine/guestinfo/vch_config.h"
 #include "vicapi/version/version.h"
+#include "vicapi/vim/option_values.h"
 #include "vicapi/vim/property_collector.h"
 
 using namespace vic::test;
@@ -17,7 +18,7 @@ std::map<std::string, std::string> extraConfigOf(const std::string& vmId) {
   auto c = loggedInClient();
   auto o =
       vic::vim::PropertyCollector(*c).retrieveOne({"VirtualMachine", vmId}, {"config.extraConfig"});
-  auto kv = vic::engine::guestinfo::fromOptionValues(*o.prop("config.extraConfig"));
+  auto kv = vic::vim::fromOptionValues(*o.prop("config.extraConfig"));
   return {kv.begin(), kv.end()};
 }
 

@@ -20,9 +20,9 @@
 #include "tests/support/api_client.h"
 #include "tests/support/server_process.h"
 #include "tests/support/vsphere_client_sessions.h"
+#include "vicapi/base/error.h"
 #include "vicapi/engine/firewall.h"
 #include "vicapi/sim/simulator.h"
-#include "vicapi/soap/errors.h"
 #include "vicapi/util/child_process.h"
 #include "vicapi/util/log.h"
 

@@ -5,7 +5,7 @@
 #include <Poco/StreamCopier.h>
 #include <Poco/URI.h>
 
-#include "vicapi/soap/errors.h"
+#include "vicapi/base/error.h"
 #include "vicapi/vim/extension_manager.h"
 #include "vicapi/vim/inventory.h"
 
@@ -17,9 +17,9 @@ namespace {
 
 std::string fetch(const std::string& url, const std::string& thumbprint) {
   Poco::URI uri(url);
-  http::ConnectionPool pool(http::Endpoint{uri.getHost(), uri.getPort()},
-                            tls::Trust::pin(tls::Thumbprint::parse(thumbprint)),
-                            http::Timeouts{std::chrono::seconds(5), std::chrono::seconds(10)}, 1);
+  net::ConnectionPool pool(net::Endpoint{uri.getHost(), uri.getPort()},
+                           tls::Trust::pin(tls::Thumbprint::parse(thumbprint)),
+                           net::Timeouts{std::chrono::seconds(5), std::chrono::seconds(10)}, 1);
   std::string body;
   int status = 0;
   pool.run([&](Poco::Net::HTTPSClientSession& session) {

@@ -6,7 +6,7 @@
 #include <Poco/String.h>
 #include <nlohmann/json.hpp>
 
-#include "vicapi/soap/errors.h"
+#include "vicapi/base/error.h"
 
 namespace vic::shell {
 
@@ -17,9 +17,9 @@ void ReverseProxy::route(const std::string& key, const std::string& base,
   if (b.base == base && b.thumbprint == thumbprint && b.pool) return;
   b.base = base;
   b.thumbprint = thumbprint;
-  b.pool = std::make_shared<http::ConnectionPool>(
-      http::Endpoint::parse(base), tls::Trust::pin(tls::Thumbprint::parse(thumbprint)),
-      http::Timeouts{std::chrono::seconds(5), std::chrono::seconds(120)}, 16);
+  b.pool = std::make_shared<net::ConnectionPool>(
+      net::Endpoint::parse(base), tls::Trust::pin(tls::Thumbprint::parse(thumbprint)),
+      net::Timeouts{std::chrono::seconds(5), std::chrono::seconds(120)}, 16);
 }
 
 bool ReverseProxy::has(const std::string& key) {
@@ -29,7 +29,7 @@ bool ReverseProxy::has(const std::string& key) {
 
 void ReverseProxy::forward(const std::string& key, const std::string& pathAndQuery,
                            Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& res) {
-  std::shared_ptr<http::ConnectionPool> pool;
+  std::shared_ptr<net::ConnectionPool> pool;
   {
     std::lock_guard lock(mutex_);
     auto it = backends_.find(key);

@@ -8,7 +8,7 @@
 #include <Poco/Net/HTTPServerRequest.h>
 #include <Poco/Net/HTTPServerResponse.h>
 
-#include "vicapi/http/connection_pool.h"
+#include "vicapi/net/connection_pool.h"
 
 namespace vic::shell {
 
@@ -28,7 +28,7 @@ class ReverseProxy {
   struct Backend {
     std::string base;
     std::string thumbprint;
-    std::shared_ptr<http::ConnectionPool> pool;
+    std::shared_ptr<net::ConnectionPool> pool;
   };
   std::mutex mutex_;
   std::map<std::string, Backend> backends_;

@@ -6,10 +6,36 @@
 #include <Poco/StreamCopier.h>
 #include <Poco/String.h>
 
+#include <cstdlib>
+#include <fstream>
+#include <mutex>
 #include <sstream>
 #include <stdexcept>
 
 namespace vic::test {
+
+namespace {
+
+// With VIC_API_RECORD naming a file, every answer a test gets is appended to
+// it as one JSON line, for tests/openapi/responses.mjs to check against the
+// document's schemas once the server tests have run.
+void record(const std::string& method, const std::string& path, const ApiResponse& r) {
+  static const char* const file = std::getenv("VIC_API_RECORD");
+  if (!file || !*file) return;
+  nlohmann::json line{{"method", method},
+                      {"path", path.substr(0, path.find('?'))},
+                      {"status", r.status},
+                      {"content_type", r.header("content-type")}};
+  auto body = nlohmann::json::parse(r.body, nullptr, false);
+  line["json"] = !body.is_discarded();
+  if (line["json"]) line["body"] = std::move(body);
+  static std::mutex mutex;
+  std::lock_guard lock(mutex);
+  std::ofstream(file, std::ios::app)
+      << line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+}
+
+}  // namespace
 
 nlohmann::json ApiResponse::json() const {
   try {
@@ -26,8 +52,8 @@ std::string ApiResponse::header(const std::string& name) const {
 
 ApiClient::ApiClient(const std::string& host, unsigned short port, tls::Thumbprint serverThumbprint,
                      std::size_t connections)
-    : pool_(http::Endpoint{host, port}, tls::Trust::pin(std::move(serverThumbprint)),
-            http::Timeouts{}, connections) {}
+    : pool_(net::Endpoint{host, port}, tls::Trust::pin(std::move(serverThumbprint)),
+            net::Timeouts{}, connections) {}
 
 ApiResponse ApiClient::send(const std::string& method, const std::string& path,
                             const Headers& headers, const std::string& body,
@@ -51,6 +77,7 @@ ApiResponse ApiClient::send(const std::string& method, const std::string& path,
     for (const auto& [name, value] : resp)
       out.headers[Poco::toLower(name)] = value;
   });
+  record(method, path, out);
   return out;
 }
 

@@ -7,7 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "vicapi/http/connection_pool.h"
+#include "vicapi/net/connection_pool.h"
 
 namespace vic::test {
 
@@ -41,7 +41,7 @@ class ApiClient {
   }
 
  private:
-  http::ConnectionPool pool_;
+  net::ConnectionPool pool_;
 };
 
 Headers basicAuth(const std::string& user, const std::string& password);

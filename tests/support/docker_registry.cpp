@@ -15,8 +15,8 @@
 #include <nlohmann/json.hpp>
 
 #include "tests/support/simulator_fixture.h"
+#include "vicapi/base/error.h"
 #include "vicapi/crypto/certificates.h"
-#include "vicapi/soap/errors.h"
 
 namespace vic::test {
 

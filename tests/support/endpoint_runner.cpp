@@ -11,8 +11,8 @@
 #include <Poco/Net/HTTPSClientSession.h>
 
 #include "tests/support/simulator_fixture.h"
+#include "vicapi/base/error.h"
 #include "vicapi/crypto/certificates.h"
-#include "vicapi/soap/errors.h"
 #include "vicapi/vim/property_collector.h"
 
 namespace vic::test {

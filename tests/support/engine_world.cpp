@@ -3,10 +3,10 @@
 #include <boost/test/unit_test.hpp>
 
 #include "tests/support/simulator_fixture.h"
+#include "vicapi/engine/actions/vsphere_actions.h"
 #include "vicapi/engine/containers.h"
 #include "vicapi/engine/firewall.h"
 #include "vicapi/engine/model/vch_json.h"
-#include "vicapi/engine/ops/vsphere_ops.h"
 #include "vicapi/vim/folder.h"
 #include "vicapi/vim/inventory.h"
 #include "vicapi/vim/property_collector.h"
@@ -49,7 +49,7 @@ vim::Moref createContainerVm(vim::Client& c, const vim::Moref& vch, const std::s
   auto vm = vim::Moref::from(vim::Folder(c, vim::Moref::from(*o.prop("parent")))
                                  .createVM(spec, vim::Moref::from(*o.prop("resourcePool")))
                                  .wait());
-  if (poweredOn) engine::ops::ensurePoweredOn(c, vm);
+  if (poweredOn) engine::actions::ensurePoweredOn(c, vm);
   return vm;
 }
 

@@ -3,7 +3,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "vicapi/soap/errors.h"
+#include "vicapi/base/error.h"
 #include "vicapi/tls/trust.h"
 
 #ifndef VIC_SERVER_BINARY

@@ -4,7 +4,7 @@
 
 #include <atomic>
 
-#include "vicapi/soap/errors.h"
+#include "vicapi/base/error.h"
 
 namespace vic::test {
 

@@ -6,9 +6,9 @@
 
 #include <boost/test/unit_test.hpp>
 
+#include "vicapi/base/error.h"
 #include "vicapi/engine/model/vch_json.h"
-#include "vicapi/http/bounded_read.h"
-#include "vicapi/soap/errors.h"
+#include "vicapi/net/bounded_read.h"
 #include "vicapi/soap/xml_reader.h"
 #include "vicapi/util/bounded_json.h"
 #include "vicapi/version/version.h"
@@ -111,14 +111,14 @@ BOOST_AUTO_TEST_CASE(an_answer_longer_than_allowed_is_not_read_further) {
 BOOST_AUTO_TEST_CASE(bounded_reads_stop_one_byte_past_the_limit) {
   std::string out;
   std::istringstream six("123456");
-  BOOST_TEST(!http::readUpTo(six, 5, out));
+  BOOST_TEST(!net::readUpTo(six, 5, out));
   std::istringstream five("12345");
   out.clear();
-  BOOST_TEST(http::readUpTo(five, 5, out));
+  BOOST_TEST(net::readUpTo(five, 5, out));
   BOOST_TEST(out == "12345");
   std::istringstream all(std::string(100'000, 'x'));
   std::ostringstream copy;
-  BOOST_TEST(http::copyUpTo(all, copy, UINT64_MAX));  // no limit at all
+  BOOST_TEST(net::copyUpTo(all, copy, UINT64_MAX));  // no limit at all
   BOOST_TEST(copy.str().size() == 100'000u);
 }
 

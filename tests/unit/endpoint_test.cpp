@@ -1,11 +1,11 @@
 #include <boost/test/unit_test.hpp>
 
-#include "vicapi/http/endpoint.h"
-#include "vicapi/soap/errors.h"
+#include "vicapi/base/error.h"
+#include "vicapi/net/endpoint.h"
 #include "vicapi/version/version.h"
 #include "vicapi/vim/moref.h"
 
-using vic::http::Endpoint;
+using vic::net::Endpoint;
 
 BOOST_AUTO_TEST_SUITE(endpoints)
 

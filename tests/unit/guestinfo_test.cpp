@@ -1,10 +1,10 @@
 #include <boost/test/unit_test.hpp>
 
+#include "vicapi/base/error.h"
 #include "vicapi/engine/guestinfo/flatten.h"
 #include "vicapi/engine/guestinfo/sealing.h"
 #include "vicapi/engine/guestinfo/vch_config.h"
 #include "vicapi/engine/model/vch_json.h"
-#include "vicapi/soap/errors.h"
 
 using namespace vic;
 using namespace vic::engine;

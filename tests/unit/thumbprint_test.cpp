@@ -1,7 +1,7 @@
 #include <boost/test/unit_test.hpp>
 
+#include "vicapi/base/error.h"
 #include "vicapi/crypto/certificates.h"
-#include "vicapi/soap/errors.h"
 #include "vicapi/tls/thumbprint.h"
 
 #include <openssl/pem.h>

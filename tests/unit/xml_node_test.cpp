@@ -3,7 +3,7 @@
 #include <stdexcept>
 #include <vector>
 
-#include "vicapi/soap/errors.h"
+#include "vicapi/net/errors.h"
 #include "vicapi/soap/xml_reader.h"
 
 using namespace vic::soap;

@@ -3,7 +3,7 @@
 #include <Poco/Util/OptionException.h>
 #include <Poco/Util/OptionProcessor.h>
 
-#include "vicapi/soap/errors.h"
+#include "vicapi/base/error.h"
 
 namespace vic::cli {
 

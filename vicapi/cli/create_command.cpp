@@ -3,13 +3,13 @@
 #include <fstream>
 #include <iostream>
 
+#include "vicapi/base/error.h"
 #include "vicapi/cli/commands.h"
 #include "vicapi/cli/vch_command_support.h"
 #include "vicapi/cli/vch_flags.h"
 #include "vicapi/crypto/certificates.h"
 #include "vicapi/engine/create.h"
 #include "vicapi/engine/model/vch_json.h"
-#include "vicapi/soap/errors.h"
 
 namespace vic::cli {
 

@@ -3,10 +3,10 @@
 
 #include <Poco/Util/Option.h>
 
+#include "vicapi/base/error.h"
 #include "vicapi/cli/commands.h"
 #include "vicapi/cli/vch_command_support.h"
 #include "vicapi/engine/delete.h"
-#include "vicapi/soap/errors.h"
 
 namespace vic::cli {
 

@@ -3,6 +3,7 @@
 
 #include <Poco/Util/Option.h>
 
+#include "vicapi/base/error.h"
 #include "vicapi/cli/commands.h"
 #include "vicapi/cli/vch_command_support.h"
 #include "vicapi/engine/appliance_images.h"
@@ -10,7 +11,6 @@
 #include "vicapi/engine/query.h"
 #include "vicapi/engine/vch_logs.h"
 #include "vicapi/engine/vch_record.h"
-#include "vicapi/soap/errors.h"
 
 namespace vic::cli {
 

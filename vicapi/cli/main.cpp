@@ -5,8 +5,8 @@
 
 #include <Poco/Util/HelpFormatter.h>
 
+#include "vicapi/base/error.h"
 #include "vicapi/cli/commands.h"
-#include "vicapi/soap/errors.h"
 
 namespace {
 

@@ -4,7 +4,7 @@
 
 #include <Poco/Util/Option.h>
 
-#include "vicapi/soap/errors.h"
+#include "vicapi/net/errors.h"
 #include "vicapi/tls/thumbprint.h"
 #include "vicapi/util/log.h"
 #include "vicapi/util/password_source.h"
@@ -113,7 +113,7 @@ Connection connect(const Args& args) {
   sources.target = target;
   const Secret password = readPassword(sources, std::cerr);
 
-  auto endpoint = http::Endpoint::parse(target);
+  auto endpoint = net::Endpoint::parse(target);
   c.trust = trust;
   try {
     c.client = std::make_unique<vim::Client>(endpoint, std::move(trust), options);

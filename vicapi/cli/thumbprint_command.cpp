@@ -3,9 +3,9 @@
 
 #include <Poco/Util/Option.h>
 
+#include "vicapi/base/error.h"
 #include "vicapi/cli/commands.h"
-#include "vicapi/http/endpoint.h"
-#include "vicapi/soap/errors.h"
+#include "vicapi/net/endpoint.h"
 #include "vicapi/tls/thumbprint.h"
 
 namespace vic::cli {
@@ -20,7 +20,7 @@ void thumbprintOptions(Poco::Util::OptionSet& o) {
 
 int runThumbprint(const Args& args) {
   args.expectNoPositional();
-  auto e = http::Endpoint::parse(args.get("target"));
+  auto e = net::Endpoint::parse(args.get("target"));
   auto cert = tls::readServerCertificate(e.host, e.port, std::chrono::seconds(10));
   std::cout << "Subject: " << cert.subject << "\nIssuer:  " << cert.issuer
             << "\nSHA-1:   " << cert.sha1 << "\nSHA-256: " << cert.sha256 << "\n";

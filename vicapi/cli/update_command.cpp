@@ -3,10 +3,10 @@
 
 #include <Poco/Util/Option.h>
 
+#include "vicapi/base/error.h"
 #include "vicapi/cli/commands.h"
 #include "vicapi/cli/target.h"
 #include "vicapi/engine/firewall.h"
-#include "vicapi/soap/errors.h"
 #include "vicapi/vim/finder.h"
 
 namespace vic::cli {

@@ -5,11 +5,11 @@
 
 #include <Poco/Util/Option.h>
 
+#include "vicapi/base/error.h"
 #include "vicapi/engine/appliance_images.h"
 #include "vicapi/engine/query.h"
 #include "vicapi/engine/vch_logs.h"
 #include "vicapi/engine/vch_record.h"
-#include "vicapi/soap/errors.h"
 #include "vicapi/util/random_hex.h"
 #include "vicapi/util/utc_time.h"
 #include "vicapi/version/version.h"

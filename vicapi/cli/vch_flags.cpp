@@ -8,7 +8,7 @@
 
 #include <Poco/Util/Option.h>
 
-#include "vicapi/soap/errors.h"
+#include "vicapi/base/error.h"
 
 namespace vic::cli {
 

@@ -17,7 +17,7 @@
 #include <openssl/x509.h>
 #include <openssl/x509v3.h>
 
-#include "vicapi/soap/errors.h"
+#include "vicapi/base/error.h"
 
 namespace vic::crypto {
 

@@ -6,7 +6,7 @@
 #include <fstream>
 #include <vector>
 
-#include "vicapi/soap/errors.h"
+#include "vicapi/base/error.h"
 #include "vicapi/util/data_dirs.h"
 
 #ifndef VIC_DEFAULT_ISO_DIR

@@ -1,9 +1,9 @@
 #include "vicapi/engine/configure.h"
 
+#include "vicapi/engine/actions/vsphere_actions.h"
 #include "vicapi/engine/errors.h"
 #include "vicapi/engine/guestinfo/vch_config.h"
 #include "vicapi/engine/model/vch_json.h"
-#include "vicapi/engine/ops/vsphere_ops.h"
 #include "vicapi/engine/pool_spec.h"
 #include "vicapi/engine/query.h"
 #include "vicapi/engine/vch_record.h"
@@ -121,7 +121,7 @@ void checkOnlyAdded(const std::vector<T>& current, const std::vector<T>& desired
       issues.add(path,
                  std::string(what) + " can be added but not removed or changed; keep " +
                      nameOf(mine) + " as it is",
-                 "conflict");
+                 IssueCode::AlreadyExists);
   }
 }
 
@@ -168,7 +168,7 @@ void checkImmutable(const Vch& current, const Vch& desired, Issues& issues) {
       issues.add(path,
                  "cannot be changed after the VCH is created (it is " +
                      (before.is_null() ? std::string("not set") : before.dump()) + ")",
-                 "conflict");
+                 IssueCode::AlreadyExists);
   }
 }
 
@@ -350,14 +350,14 @@ ConfigureResult executeConfigure(vim::Client& client, const PreparedConfigure& p
   const bool running = record.powerState == "poweredOn";
   Plan plan;
   plan.add({"lock", "Mark " + record.name + " as being configured", [&](StepContext& ctx) {
-              ops::setExtraConfig(client, vm, {{gi::kLockKey, "true"}});
+              actions::setExtraConfig(client, vm, {{gi::kLockKey, "true"}});
               ctx.recordUndo(
                   undo("set_extra_config", {{"vm", vm.str()}, {"values", {{gi::kLockKey, ""}}}}));
             }});
   if (prepared.poolChanged) {
     plan.add({"resource_pool", "Update the resource pool's limits", [&](StepContext& ctx) {
                 const auto before = *record.poolConfig;
-                ops::setPoolConfig(client, record.pool, poolSpecOf(next));
+                actions::setPoolConfig(client, record.pool, poolSpecOf(next));
                 ctx.recordUndo(
                     undo("set_pool_config", {{"pool", record.pool.str()},
                                              {"cpu", allocationJson(before.cpu)},
@@ -370,7 +370,7 @@ ConfigureResult executeConfigure(vim::Client& client, const PreparedConfigure& p
            const std::string dc = placement.datacenter;
            for (const auto& vs : prepared.addedStores)
              for (const auto& made :
-                  ops::makeDirectories(client, vim::Moref::parse(dc), vs.datastorePath())) {
+                  actions::makeDirectories(client, vim::Moref::parse(dc), vs.datastorePath())) {
                ctx.recordUndo(undo("delete_datastore_file", {{"datacenter", dc}, {"path", made}}));
                placement.createdVolumeDirs.push_back(made);
              }
@@ -387,22 +387,22 @@ ConfigureResult executeConfigure(vim::Client& client, const PreparedConfigure& p
              old[k] = it == record.extraConfig.end() ? "" : it->second;
            }
            ctx.recordUndo(undo("set_extra_config", {{"vm", vm.str()}, {"values", old}}));
-           ops::setExtraConfig(client, vm, changes);
+           actions::setExtraConfig(client, vm, changes);
          }});
     if (running) {
       // The endpoint reads its configuration when it starts.
       plan.add({"power_off", "Stop the endpoint VM", [&](StepContext& ctx) {
-                  ops::ensurePoweredOff(client, vm);
+                  actions::ensurePoweredOff(client, vm);
                   ctx.recordUndo(undo("power_on", {{"vm", vm.str()}}));
                 }});
       plan.add({"power_on", "Start the endpoint VM", [&](StepContext& ctx) {
-                  ops::ensurePoweredOn(client, vm);
+                  actions::ensurePoweredOn(client, vm);
                   ctx.recordUndo(undo("power_off", {{"vm", vm.str()}}));
                 }});
     }
   }
   plan.add({"unlock", "Mark " + record.name + " as no longer being configured", [&](StepContext&) {
-              ops::setExtraConfig(client, vm, {{gi::kLockKey, ""}});
+              actions::setExtraConfig(client, vm, {{gi::kLockKey, ""}});
             }});
   plan.execute(client, observer, hook);
   return prepared.result;

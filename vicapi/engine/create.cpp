@@ -2,10 +2,10 @@
 
 #include <set>
 
+#include "vicapi/engine/actions/permissions.h"
+#include "vicapi/engine/actions/vsphere_actions.h"
 #include "vicapi/engine/guestinfo/sealing.h"
 #include "vicapi/engine/guestinfo/vch_config.h"
-#include "vicapi/engine/ops/permissions.h"
-#include "vicapi/engine/ops/vsphere_ops.h"
 #include "vicapi/engine/pool_spec.h"
 #include "vicapi/vim/client.h"
 #include "vicapi/vim/datastore_files.h"
@@ -115,7 +115,7 @@ Plan buildPlan(vim::Client* cl, const ResolvedVch& r, const CreateOptions& o,
 
   plan.add({"datastore_folder", "Create the datastore folder " + image,
             [cl, &r, image, dc](StepContext& ctx) {
-              for (const auto& made : ops::makeDirectories(*cl, r.datacenter, image))
+              for (const auto& made : actions::makeDirectories(*cl, r.datacenter, image))
                 ctx.recordUndo(undo("delete_datastore_file", {{"datacenter", dc}, {"path", made}}));
             }});
 
@@ -145,7 +145,8 @@ Plan buildPlan(vim::Client* cl, const ResolvedVch& r, const CreateOptions& o,
                continue;
              }
              st->placement.volumeStores[vs.label] = vs.datastorePath();
-             for (const auto& made : ops::makeDirectories(*cl, r.datacenter, vs.datastorePath())) {
+             for (const auto& made :
+                  actions::makeDirectories(*cl, r.datacenter, vs.datastorePath())) {
                ctx.recordUndo(undo("delete_datastore_file", {{"datacenter", dc}, {"path", made}}));
                st->placement.createdVolumeDirs.push_back(made);
              }
@@ -158,15 +159,15 @@ Plan buildPlan(vim::Client* cl, const ResolvedVch& r, const CreateOptions& o,
     plan.add({"permissions", "Grant " + opsUser->user + " the permissions the VCH needs",
               [cl, &r, st](StepContext& ctx) {
                 const std::string user = r.vch.endpoint.operationsCredentials->user;
-                auto role = ops::ensureEndpointRole(*cl);
+                auto role = actions::ensureEndpointRole(*cl);
                 if (role.created) ctx.recordUndo(undo("remove_role", {{"role_id", role.roleId}}));
                 auto grant = [&](const vim::Moref& entity, int roleId, bool propagate) {
-                  ops::setPermission(*cl, entity, user, roleId, propagate);
+                  actions::setPermission(*cl, entity, user, roleId, propagate);
                   st->placement.permissions.push_back(entity.str());
                   ctx.recordUndo(
                       undo("remove_permission", {{"entity", entity.str()}, {"principal", user}}));
                 };
-                grant(r.datacenter, ops::kReadOnlyRoleId, false);
+                grant(r.datacenter, actions::kReadOnlyRoleId, false);
                 grant(st->pool, role.roleId, true);
                 if (r.vcenter) grant(st->folder, role.roleId, true);
                 std::set<vim::Moref> granted{r.imageDatastore};
@@ -236,12 +237,12 @@ Plan buildPlan(vim::Client* cl, const ResolvedVch& r, const CreateOptions& o,
   plan.add({"endpoint_identity", "Record the endpoint VM's identity", [cl, st](StepContext&) {
               // The id key names the VM itself from now on, which is what
               // tells a VCH from a copy of its VM.
-              ops::setExtraConfig(*cl, st->vm, {{gi::kIdKey, st->vm.str()}});
+              actions::setExtraConfig(*cl, st->vm, {{gi::kIdKey, st->vm.str()}});
             }});
 
   if (v.compute.useVmGroup) {
     plan.add({"vm_group", "Create the DRS VM group " + v.name, [cl, &r, st](StepContext& ctx) {
-                ops::addVmGroup(*cl, r.owner, r.vch.name, st->vm);
+                actions::addVmGroup(*cl, r.owner, r.vch.name, st->vm);
                 ctx.recordUndo(
                     undo("remove_vm_group", {{"cluster", r.owner.str()}, {"name", r.vch.name}}));
               }});

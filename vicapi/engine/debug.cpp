@@ -1,9 +1,9 @@
 #include "vicapi/engine/debug.h"
 
+#include "vicapi/engine/actions/vsphere_actions.h"
 #include "vicapi/engine/errors.h"
 #include "vicapi/engine/guestinfo/sealing.h"
 #include "vicapi/engine/guestinfo/vch_config.h"
-#include "vicapi/engine/ops/vsphere_ops.h"
 #include "vicapi/engine/vch_record.h"
 #include "vicapi/vim/client.h"
 
@@ -40,7 +40,7 @@ void debugVch(vim::Client& client, const std::string& id, const DebugSpec& spec,
             spec.enableSsh ? "Enable SSH on the endpoint VM" : "Disable SSH on the endpoint VM",
             [&](StepContext& ctx) {
               ctx.recordUndo(Undo{"set_extra_config", {{"vm", r.vm.str()}, {"values", old}}});
-              ops::setExtraConfig(client, r.vm, values);
+              actions::setExtraConfig(client, r.vm, values);
             }});
   plan.execute(client, observer, hook);
 }

@@ -2,7 +2,8 @@
 
 #include <algorithm>
 
-#include "vicapi/engine/ops/vsphere_ops.h"
+#include "vicapi/engine/actions/permissions.h"
+#include "vicapi/engine/actions/vsphere_actions.h"
 #include "vicapi/engine/vch_record.h"
 #include "vicapi/soap/fault.h"
 #include "vicapi/vim/client.h"
@@ -71,12 +72,12 @@ void executeDelete(vim::Client& client, const PreparedDelete& prepared, PlanObse
               [&](StepContext& ctx) {
                 for (const auto& cvm : containers) {
                   ctx.log("deleting container VM " + cvm.name);
-                  ops::destroyVmIfExists(client, cvm.ref);
+                  actions::destroyVmIfExists(client, cvm.ref);
                 }
               }});
   }
   plan.add({"endpoint_vm", "Delete the endpoint VM " + r.name,
-            [&](StepContext&) { ops::destroyVmIfExists(client, r.vm); }});
+            [&](StepContext&) { actions::destroyVmIfExists(client, r.vm); }});
   if (spec.allVolumeStores && !dc.empty()) {
     plan.add({"volume_stores", "Delete the volume stores", [&](StepContext& ctx) {
                 for (const auto& [label, path] : p.volumeStores) {
@@ -85,20 +86,20 @@ void executeDelete(vim::Client& client, const PreparedDelete& prepared, PlanObse
                             ") and is left in place");
                     continue;
                   }
-                  ops::deleteIfExists(client, dc, path);
+                  actions::deleteIfExists(client, dc, path);
                 }
                 // Parents create made, innermost first.
                 auto made = p.createdVolumeDirs;
                 std::sort(made.begin(), made.end(),
                           [](const auto& a, const auto& b) { return a.size() > b.size(); });
                 for (const auto& d : made)
-                  ops::deleteIfExists(client, dc, d);
+                  actions::deleteIfExists(client, dc, d);
               }});
   }
   if (!p.imagePath.empty() && !dc.empty()) {
     // Validation keeps volume stores out of this folder, so all of it goes.
     plan.add({"datastore_folder", "Delete " + p.imagePath,
-              [&](StepContext&) { ops::deleteIfExists(client, dc, p.imagePath); }});
+              [&](StepContext&) { actions::deleteIfExists(client, dc, p.imagePath); }});
   }
   if (!p.permissions.empty()) {
     plan.add(
@@ -106,26 +107,20 @@ void executeDelete(vim::Client& client, const PreparedDelete& prepared, PlanObse
            const auto& ops = r.stored.model.endpoint.operationsCredentials;
            if (!ops) return;
            for (const auto& e : p.permissions) {
-             try {
-               client.invoke("RemoveEntityPermission", client.serviceContent().authorizationManager,
-                             {vim::Moref::parse(e).node("entity"), soap::el("user", ops->user),
-                              soap::boolEl("isGroup", false)});
-             } catch (const NotFoundFault&) {
-             } catch (const ManagedObjectNotFoundFault&) {
-             }
+             actions::removePermissionIfExists(client, vim::Moref::parse(e), ops->user, false);
            }
          }});
   }
   if (!p.vmGroupCluster.empty()) {
     plan.add({"vm_group", "Delete the DRS VM group " + r.name, [&](StepContext&) {
-                ops::removeVmGroupIfExists(client, vim::Moref::parse(p.vmGroupCluster), r.name);
+                actions::removeVmGroupIfExists(client, vim::Moref::parse(p.vmGroupCluster), r.name);
               }});
   }
   if (!p.folder.empty()) {
     plan.add({"vm_folder", "Delete the VM folder " + r.name, [&](StepContext& ctx) {
                 const auto folder = vim::Moref::parse(p.folder);
                 if (isEmpty(client, folder, "childEntity"))
-                  ops::destroyIfExists(client, folder);
+                  actions::destroyIfExists(client, folder);
                 else
                   ctx.log("the VM folder " + r.name + " still holds VMs and is kept");
               }});
@@ -134,7 +129,7 @@ void executeDelete(vim::Client& client, const PreparedDelete& prepared, PlanObse
     plan.add({"resource_pool", "Delete the resource pool " + r.name, [&](StepContext& ctx) {
                 const auto pool = vim::Moref::parse(p.pool);
                 if (isEmpty(client, pool, "vm") && isEmpty(client, pool, "resourcePool"))
-                  ops::destroyIfExists(client, pool);
+                  actions::destroyIfExists(client, pool);
                 else
                   ctx.log("the resource pool " + r.name + " still holds VMs or pools and is kept");
               }});

@@ -1,7 +1,7 @@
 #pragma once
 
+#include "vicapi/base/error.h"
 #include "vicapi/engine/model/issues.h"
-#include "vicapi/soap/errors.h"
 
 namespace vic::engine {
 
@@ -9,17 +9,20 @@ namespace vic::engine {
 // another upgrade or configure under way, nothing to upgrade to.
 class ConflictError : public Error {
  public:
-  using Error::Error;
+  explicit ConflictError(const std::string& what) : Error(what, ErrorCode::FailedPrecondition) {}
 };
 
 // A specification has problems; each issue has its JSON path. `schema` marks
-// problems of form (the server answers 422) rather than of content (400).
+// problems of form (a value that breaks the VCH schema) rather than of
+// content. A name taken makes the whole an AlreadyExists.
 class InvalidSpecification : public Error {
  public:
   InvalidSpecification(Issues issues, bool schema)
       : Error(
             (schema ? "the request does not match the VCH schema: " : "failed to validate VCH: ") +
-            issues.summary()),
+                issues.summary(),
+            issues.has(IssueCode::AlreadyExists) ? ErrorCode::AlreadyExists
+                                                 : ErrorCode::InvalidArgument),
         issues_(std::move(issues)),
         schema_(schema) {}
   const Issues& issues() const { return issues_; }

@@ -5,6 +5,7 @@
 #include "vicapi/engine/validate/host_requirements.h"
 #include "vicapi/soap/fault.h"
 #include "vicapi/vim/client.h"
+#include "vicapi/vim/host_services.h"
 #include "vicapi/vim/inventory.h"
 #include "vicapi/vim/property_collector.h"
 
@@ -23,16 +24,16 @@ std::vector<HostInfo> hostsIn(vim::Client& c, const std::optional<vim::Moref>& s
   auto inv = vim::Inventory::load(c);
   std::vector<vim::ObjectSpec> specs;
   std::map<vim::Moref, std::string> names;
-  for (const auto* h : inv.ofType("HostSystem")) {
-    if (scope) {
-      // A pool's hosts are those of the compute resource above it.
-      const vim::Moref owner =
-          inv.nearest(*scope, {"ClusterComputeResource", "ComputeResource", "HostSystem"})
-              .value_or(*scope);
-      if (!(h->ref == owner || inv.within(h->ref, owner))) continue;
-    }
-    specs.push_back({h->ref});
-    names[h->ref] = h->name;
+  std::vector<vim::Moref> hosts;
+  if (scope) {
+    hosts = inv.hostsOf(*scope);
+  } else {
+    for (const auto* h : inv.ofType("HostSystem"))
+      hosts.push_back(h->ref);
+  }
+  for (const auto& h : hosts) {
+    specs.push_back({h});
+    names[h] = inv.get(h)->name;
   }
   std::vector<HostInfo> out;
   if (specs.empty()) return out;
@@ -72,8 +73,8 @@ void setFirewall(vim::Client& c, const std::optional<vim::Moref>& scope, bool al
     for (const auto& rs : h.firewall.rulesets)
       hasVicRuleset |= rs.key == "vic-engine";
     const std::string ruleset = hasVicRuleset ? "vic-engine" : "vSPC";
-    c.invoke(allow ? "EnableRuleset" : "DisableRuleset", h.firewallSystem,
-             {soap::el("id", ruleset)});
+    const vim::HostFirewallSystem firewall(c, h.firewallSystem);
+    allow ? firewall.enableRuleset(ruleset) : firewall.disableRuleset(ruleset);
   }
 }
 

@@ -2,9 +2,10 @@
 
 #include <map>
 
+#include "vicapi/base/error.h"
 #include "vicapi/engine/upgrade_status.h"
-#include "vicapi/soap/errors.h"
 #include "vicapi/vim/client.h"
+#include "vicapi/vim/option_values.h"
 #include "vicapi/vim/view.h"
 
 namespace vic::engine {
@@ -79,7 +80,7 @@ std::vector<VchListItem> listVchs(vim::Client& client, const ListScope& scope,
         if (!candidate) return;
         VchRecord r;
         r.vm = o.obj;
-        r.extraConfig = gi::fromOptionValues(*ec);
+        r.extraConfig = vim::fromOptionValues(*ec);
         if (!gi::isVch(r.extraConfig, o.obj.str())) return;
         if (const auto* p = o.prop("resourcePool")) r.pool = vim::Moref::from(*p);
         // Only what a row shows is decoded: a full decode per VCH would
@@ -89,8 +90,11 @@ std::vector<VchListItem> listVchs(vim::Client& client, const ListScope& scope,
         const std::string address = endpointAddress(r);
 
         if (found.size() >= kMaxListedVchs)
-          throw ProtocolError("the target claims more than " + std::to_string(kMaxListedVchs) +
-                              " VCHs, more VMs than any vCenter holds");
+          throw Error(ErrorCode::Unavailable,
+                      "the target's answer could not be used: it claims "
+                      "more than " +
+                          std::to_string(kMaxListedVchs) +
+                          " VCHs, more VMs than any vCenter holds");
         VchListItem item;
         item.id = o.obj.value;
         item.name = o.text("name");

@@ -1,8 +1,8 @@
 #include "vicapi/engine/upgrade.h"
 
+#include "vicapi/engine/actions/vsphere_actions.h"
 #include "vicapi/engine/errors.h"
 #include "vicapi/engine/guestinfo/vch_config.h"
-#include "vicapi/engine/ops/vsphere_ops.h"
 #include "vicapi/engine/vch_record.h"
 #include "vicapi/vim/client.h"
 #include "vicapi/vim/datastore_files.h"
@@ -49,7 +49,7 @@ std::vector<vim::Moref> earlierUpgradeSnapshots(vim::Client& c, const vim::Moref
 void switchImages(vim::Client& client, const VchRecord& r, const gi::Placement& placement,
                   const std::string& version, StepContext& ctx) {
   const vim::Moref vm = r.vm;
-  const auto cdrom = ops::findCdrom(client, vm);
+  const auto cdrom = actions::findCdrom(client, vm);
   if (!cdrom) throw Error("the endpoint VM has no CD-ROM for the appliance image");
   // Explicit undos as well as the snapshot: they also work where a revert
   // does not restore configuration (vcsim).
@@ -58,7 +58,7 @@ void switchImages(vim::Client& client, const VchRecord& r, const gi::Placement& 
                                     {"controller_key", cdrom->controllerKey},
                                     {"unit", cdrom->unitNumber},
                                     {"iso", cdrom->iso}}));
-  ops::setCdromIso(client, vm, *cdrom, placement.applianceIso);
+  actions::setCdromIso(client, vm, *cdrom, placement.applianceIso);
   const std::string prefix = std::string(gi::kPlacementPrefix) + "/";
   auto before = gi::flatten(gi::placementToJson(r.stored.placement), prefix);
   gi::KeyValues values =
@@ -127,7 +127,7 @@ void executeUpgrade(vim::Client& client, const PreparedUpgrade& prepared, PlanOb
 
   Plan plan;
   plan.add({"lock", "Mark " + r.name + " as being upgraded", [&](StepContext& ctx) {
-              ops::setExtraConfig(client, vm, {{gi::kLockKey, "true"}});
+              actions::setExtraConfig(client, vm, {{gi::kLockKey, "true"}});
               ctx.recordUndo(
                   undo("set_extra_config", {{"vm", vm.str()}, {"values", {{gi::kLockKey, ""}}}}));
             }});
@@ -145,14 +145,14 @@ void executeUpgrade(vim::Client& client, const PreparedUpgrade& prepared, PlanOb
             }});
   plan.add({"snapshot", "Snapshot the endpoint VM", [&](StepContext& ctx) {
               *snapshot =
-                  ops::createSnapshot(client, vm, kSnapshotPrefix + std::to_string(from->build),
-                                      "before the upgrade to " + images.version.str());
+                  actions::createSnapshot(client, vm, kSnapshotPrefix + std::to_string(from->build),
+                                          "before the upgrade to " + images.version.str());
               ctx.recordUndo(undo("revert_snapshot", {{"vm", vm.str()},
                                                       {"snapshot", snapshot->str()},
                                                       {"power_state", r.powerState}}));
             }});
   plan.add({"power_off", "Stop the endpoint VM", [&](StepContext& ctx) {
-              ops::ensurePoweredOff(client, vm);
+              actions::ensurePoweredOff(client, vm);
               if (running) ctx.recordUndo(undo("power_on", {{"vm", vm.str()}}));
             }});
   plan.add({"switch_version", "Switch the endpoint VM to " + images.version.str(),
@@ -167,14 +167,14 @@ void executeUpgrade(vim::Client& client, const PreparedUpgrade& prepared, PlanOb
             }});
   plan.add({"power_on", "Start the endpoint VM", [&](StepContext& ctx) {
               if (!running) return;
-              ops::ensurePoweredOn(client, vm);
+              actions::ensurePoweredOn(client, vm);
               ctx.recordUndo(undo("power_off", {{"vm", vm.str()}}));
             }});
   plan.add({"unlock", "Mark " + r.name + " as no longer being upgraded", [&](StepContext&) {
               // The new snapshot stays for a rollback; older upgrade snapshots go.
               for (const auto& old : earlierUpgradeSnapshots(client, vm, *snapshot))
-                ops::removeSnapshotIfExists(client, old);
-              ops::setExtraConfig(client, vm, {{gi::kLockKey, ""}});
+                actions::removeSnapshotIfExists(client, old);
+              actions::setExtraConfig(client, vm, {{gi::kLockKey, ""}});
             }});
   plan.execute(client, observer, prepared.options.faultHook);
 }
@@ -209,18 +209,18 @@ void rollbackVch(vim::Client& client, const std::string& id, PlanObserver& obser
 
   Plan plan;
   plan.add({"lock", "Mark " + r.name + " as being rolled back", [&](StepContext& ctx) {
-              ops::setExtraConfig(client, vm, {{gi::kLockKey, "true"}});
+              actions::setExtraConfig(client, vm, {{gi::kLockKey, "true"}});
               ctx.recordUndo(
                   undo("set_extra_config", {{"vm", vm.str()}, {"values", {{gi::kLockKey, ""}}}}));
             }});
   plan.add({"power_off", "Stop the endpoint VM", [&](StepContext& ctx) {
-              ops::ensurePoweredOff(client, vm);
+              actions::ensurePoweredOff(client, vm);
               if (running) ctx.recordUndo(undo("power_on", {{"vm", vm.str()}}));
             }});
   plan.add({"revert", "Revert the endpoint VM to its snapshot from before the upgrade",
             [&](StepContext& ctx) {
               if (snapshot)
-                ops::revertToSnapshot(client, *snapshot);
+                actions::revertToSnapshot(client, *snapshot);
               else
                 ctx.log("no upgrade snapshot is left; restoring the images and version only");
             }});
@@ -236,14 +236,14 @@ void rollbackVch(vim::Client& client, const std::string& id, PlanObserver& obser
             }});
   plan.add({"power_on", "Start the endpoint VM", [&](StepContext& ctx) {
               if (!running) return;
-              ops::ensurePoweredOn(client, vm);
+              actions::ensurePoweredOn(client, vm);
               ctx.recordUndo(undo("power_off", {{"vm", vm.str()}}));
             }});
   plan.add({"remove_snapshot", "Remove the upgrade snapshot", [&](StepContext&) {
-              if (snapshot) ops::removeSnapshotIfExists(client, *snapshot);
+              if (snapshot) actions::removeSnapshotIfExists(client, *snapshot);
             }});
   plan.add({"unlock", "Mark " + r.name + " as no longer being rolled back", [&](StepContext&) {
-              ops::setExtraConfig(client, vm, {{gi::kLockKey, ""}});
+              actions::setExtraConfig(client, vm, {{gi::kLockKey, ""}});
             }});
   plan.execute(client, observer, hook);
 }

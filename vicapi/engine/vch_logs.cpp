@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <sstream>
 
+#include "vicapi/base/error.h"
 #include "vicapi/engine/vch_record.h"
-#include "vicapi/soap/errors.h"
 #include "vicapi/soap/fault.h"
 #include "vicapi/util/utc_time.h"
 #include "vicapi/vim/datastore_browser.h"

@@ -2,11 +2,12 @@
 
 #include <sstream>
 
+#include "vicapi/base/error.h"
 #include "vicapi/engine/guestinfo/sealing.h"
-#include "vicapi/soap/errors.h"
 #include "vicapi/soap/fault.h"
 #include "vicapi/vim/client.h"
 #include "vicapi/vim/datastore_files.h"
+#include "vicapi/vim/option_values.h"
 #include "vicapi/vim/property_collector.h"
 
 namespace vic::engine {
@@ -35,7 +36,7 @@ VchRecord loadVch(vim::Client& client, const std::string& id) {
   for (const auto& o : objects) {
     if (o.obj == vm) {
       r.name = o.text("name");
-      if (const auto* ec = o.prop("config.extraConfig")) r.extraConfig = gi::fromOptionValues(*ec);
+      if (const auto* ec = o.prop("config.extraConfig")) r.extraConfig = vim::fromOptionValues(*ec);
       r.powerState = o.text("runtime.powerState");
       r.numCpus = std::stoi(o.text("config.hardware.numCPU", "0"));
       r.memoryMB = std::stoll(o.text("config.hardware.memoryMB", "0"));

@@ -4,8 +4,8 @@
 
 #include <cstdlib>
 
+#include "vicapi/base/error.h"
 #include "vicapi/crypto/certificates.h"
-#include "vicapi/soap/errors.h"
 #include "vicapi/util/log.h"
 
 namespace vic::sim {
@@ -80,7 +80,7 @@ std::unique_ptr<Simulator> Simulator::start(SimulatorOptions o) {
   // export GOVC_URL=https://user:pass@127.0.0.1:PORT/sdk GOVC_SIM_PID=...
   auto start = line.find("GOVC_URL=") + 9;
   auto end = line.find(' ', start);
-  sim->endpoint_ = http::Endpoint::parse(line.substr(start, end - start));
+  sim->endpoint_ = net::Endpoint::parse(line.substr(start, end - start));
   logger()->info("simulated vCenter on {} (pid {})", sim->endpoint_.hostPort(),
                  sim->process_.pid());
   return sim;

@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "vicapi/http/endpoint.h"
+#include "vicapi/net/endpoint.h"
 #include "vicapi/tls/thumbprint.h"
 #include "vicapi/util/child_process.h"
 
@@ -39,7 +39,7 @@ class Simulator {
   // SIGTERM, so that vcsim removes its datastore directories, then wait.
   void stop();
 
-  const http::Endpoint& endpoint() const { return endpoint_; }
+  const net::Endpoint& endpoint() const { return endpoint_; }
   std::string target() const { return endpoint_.hostPort(); }
   const tls::Thumbprint& thumbprint() const { return sha1_; }
   const tls::Thumbprint& sha256() const { return sha256_; }
@@ -55,7 +55,7 @@ class Simulator {
   Simulator() = default;
 
   ChildProcess process_;
-  http::Endpoint endpoint_;
+  net::Endpoint endpoint_;
   tls::Thumbprint sha1_;
   tls::Thumbprint sha256_;
   std::filesystem::path certFile_;

@@ -1,6 +1,6 @@
 #include "vicapi/soap/envelope.h"
 
-#include "vicapi/soap/errors.h"
+#include "vicapi/net/errors.h"
 #include "vicapi/soap/fault.h"
 
 namespace vic::soap {

@@ -4,20 +4,40 @@
 
 namespace vic {
 
+namespace {
+
+// The vim25 faults whose meaning the rest of the product acts on; any other
+// is the target's own trouble.
+ErrorCode codeForFault(const std::string& type) {
+  static const std::unordered_map<std::string, ErrorCode> kCodes = {
+      {"NotAuthenticated", ErrorCode::Unauthenticated},
+      {"InvalidLogin", ErrorCode::Unauthenticated},
+      {"NoPermission", ErrorCode::PermissionDenied},
+      {"ManagedObjectNotFound", ErrorCode::NotFound},
+      {"NotFound", ErrorCode::NotFound},
+      {"FileNotFound", ErrorCode::NotFound},
+      {"DuplicateName", ErrorCode::AlreadyExists},
+      {"FileAlreadyExists", ErrorCode::AlreadyExists},
+      {"InvalidArgument", ErrorCode::InvalidArgument},
+      {"InvalidState", ErrorCode::FailedPrecondition},
+      {"InvalidPowerState", ErrorCode::FailedPrecondition},
+      {"InvalidDatastoreState", ErrorCode::FailedPrecondition},
+      {"InvalidHostState", ErrorCode::FailedPrecondition},
+      {"FileLocked", ErrorCode::FailedPrecondition},
+      {"ResourceInUse", ErrorCode::FailedPrecondition},
+  };
+  auto it = kCodes.find(type);
+  return it == kCodes.end() ? ErrorCode::Internal : it->second;
+}
+
+}  // namespace
+
 VimFault::VimFault(std::string faultType, std::string serverMessage, soap::Node detail,
                    std::string what)
-    : Error(std::move(what)),
+    : Error(std::move(what), codeForFault(faultType)),
       type_(std::move(faultType)),
       message_(std::move(serverMessage)),
       detail_(std::move(detail)) {}
-
-ThumbprintMismatch::ThumbprintMismatch(std::string host, std::string expected, std::string actual)
-    : TlsError("the certificate of " + host + " has thumbprint " + actual +
-               ", but the expected thumbprint is " + expected +
-               "; check that this is the right server, then pass its thumbprint"),
-      host_(std::move(host)),
-      expected_(std::move(expected)),
-      actual_(std::move(actual)) {}
 
 namespace soap {
 

@@ -2,7 +2,7 @@
 
 #include <string>
 
-#include "vicapi/soap/errors.h"
+#include "vicapi/net/errors.h"
 #include "vicapi/soap/node.h"
 
 namespace vic {

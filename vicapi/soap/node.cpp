@@ -1,6 +1,6 @@
 #include "vicapi/soap/node.h"
 
-#include "vicapi/soap/errors.h"
+#include "vicapi/net/errors.h"
 
 namespace vic::soap {
 

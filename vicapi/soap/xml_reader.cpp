@@ -5,7 +5,7 @@
 #include <expat.h>
 #include <openssl/rand.h>
 
-#include "vicapi/soap/errors.h"
+#include "vicapi/net/errors.h"
 
 namespace vic::soap {
 

@@ -4,7 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "vicapi/soap/errors.h"
+#include "vicapi/base/error.h"
 
 namespace vic {
 

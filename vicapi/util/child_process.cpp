@@ -10,7 +10,7 @@
 #include <cstring>
 #include <thread>
 
-#include "vicapi/soap/errors.h"
+#include "vicapi/base/error.h"
 
 extern char** environ;
 

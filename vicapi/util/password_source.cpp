@@ -8,7 +8,7 @@
 #include <cstdlib>
 #include <fstream>
 
-#include "vicapi/soap/errors.h"
+#include "vicapi/base/error.h"
 
 namespace vic {
 

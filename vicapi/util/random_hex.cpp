@@ -4,7 +4,7 @@
 
 #include <openssl/rand.h>
 
-#include "vicapi/soap/errors.h"
+#include "vicapi/base/error.h"
 
 namespace vic {
 

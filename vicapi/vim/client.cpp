@@ -10,25 +10,25 @@ namespace {
 const Moref kServiceInstance{"ServiceInstance", "ServiceInstance"};
 }
 
-Client::Client(http::Endpoint endpoint, tls::Trust trust, ClientOptions options)
-    : transport_(std::move(endpoint), std::move(trust), options.transport),
-      options_(std::move(options)) {
+Client::Client(net::Endpoint endpoint, tls::Trust trust, ClientOptions options)
+    : Client(std::make_unique<soap::HttpsTransport>(std::move(endpoint), std::move(trust),
+                                                    std::move(options.transport)),
+             options.logoutOnDestroy) {}
+
+Client::Client(std::unique_ptr<soap::Transport> transport, bool logoutOnDestroy)
+    : transport_(std::move(transport)), logoutOnDestroy_(logoutOnDestroy) {
   content_ = ServiceContent::from(
-      send("RetrieveServiceContent", kServiceInstance, {}, false).at("returnval"));
+      transport_.call(request("RetrieveServiceContent", kServiceInstance, {})).at("returnval"));
+  transport_.setSessionManager(content_.sessionManager);
 }
 
 Client::~Client() {
-  if (!options_.logoutOnDestroy || !loggedIn()) return;
+  if (!logoutOnDestroy_ || !loggedIn()) return;
   try {
     logout();
   } catch (const std::exception& e) {
     logger()->debug("logout from {} at shutdown failed: {}", endpoint().hostPort(), e.what());
   }
-}
-
-soap::Node Client::send(const std::string& method, const Moref& self, std::vector<soap::Node> args,
-                        bool sensitiveResponse) {
-  return transport_.call(request(method, self, std::move(args)), sensitiveResponse);
 }
 
 soap::Node Client::request(const std::string& method, const Moref& self,
@@ -48,24 +48,20 @@ UserSession Client::sessionFrom(const soap::Node& response) {
 
 UserSession Client::login(const std::string& user, const Secret& password) {
   auto response =
-      send("Login", content_.sessionManager,
-           {soap::el("userName", user), soap::secretEl("password", password.reveal())}, true);
+      invoke("Login", content_.sessionManager,
+             {soap::el("userName", user), soap::secretEl("password", password.reveal())}, true);
+  transport_.remember(user, password);
   std::lock_guard lock(sessionMutex_);
-  user_ = user;
-  password_ = password;
   loggedIn_ = true;
-  ++generation_;
   return sessionFrom(response);
 }
 
 UserSession Client::cloneSession(const Secret& ticket) {
-  auto response = send("CloneSession", content_.sessionManager,
-                       {soap::secretEl("cloneTicket", ticket.reveal())}, true);
+  auto response = invoke("CloneSession", content_.sessionManager,
+                         {soap::secretEl("cloneTicket", ticket.reveal())}, true);
+  transport_.forget();
   std::lock_guard lock(sessionMutex_);
-  user_.clear();
-  password_ = Secret();
   loggedIn_ = true;
-  ++generation_;
   return sessionFrom(response);
 }
 
@@ -91,11 +87,15 @@ std::optional<UserSession> Client::currentSession() {
   return UserSession{Secret(s->textOf("key")), s->textOf("userName"), s->textOf("fullName")};
 }
 
+std::string Client::currentTime() {
+  return invoke("CurrentTime", kServiceInstance).textOf("returnval");
+}
+
 void Client::logout() {
-  send("Logout", content_.sessionManager, {}, false);
+  transport_.forget();
+  invoke("Logout", content_.sessionManager);
   std::lock_guard lock(sessionMutex_);
   loggedIn_ = false;
-  password_ = Secret();
   transport_.setSessionCookie(Secret());
 }
 
@@ -104,51 +104,19 @@ bool Client::loggedIn() const {
   return loggedIn_;
 }
 
-void Client::relogin(std::uint64_t seenGeneration) {
-  std::lock_guard lock(sessionMutex_);
-  if (generation_ != seenGeneration) return;  // another thread already did it
-  logger()->info("session on {} expired; logging in again as {}", endpoint().hostPort(), user_);
-  send("Login", content_.sessionManager,
-       {soap::el("userName", user_), soap::secretEl("password", password_.reveal())}, true);
-  ++generation_;
-}
-
-soap::Node Client::renewing(const std::function<soap::Node()>& attempt) {
-  std::uint64_t seen;
-  bool renewable;
-  {
-    std::lock_guard lock(sessionMutex_);
-    seen = generation_;
-    renewable = !password_.empty();
-  }
-  if (!renewable) return attempt();
-  try {
-    return attempt();
-  } catch (const NotAuthenticatedFault&) {
-    relogin(seen);
-  }
-  return attempt();
-}
-
 soap::Node Client::invoke(const std::string& method, const Moref& self,
                           std::vector<soap::Node> args, bool sensitiveResponse,
                           const ResponseCheck& check) {
-  const soap::Node req = request(method, self, std::move(args));
-  return renewing([&] {
-    soap::Node response = transport_.call(req, sensitiveResponse);
-    if (check) check(response);
-    return response;
-  });
+  return transport_.call(request(method, self, std::move(args)), sensitiveResponse, check);
 }
 
 soap::Node Client::invokeStreamed(const std::string& method, const Moref& self,
                                   std::vector<soap::Node> args,
                                   const std::vector<std::string>& path,
                                   const std::function<void(soap::Node&&)>& onElement) {
-  const soap::Node req = request(method, self, std::move(args));
   std::vector<std::string> full{"Envelope", "Body", method + "Response"};
   full.insert(full.end(), path.begin(), path.end());
-  return renewing([&] { return transport_.callStreamed(req, full, onElement); });
+  return transport_.callStreamed(request(method, self, std::move(args)), full, onElement);
 }
 
 }  // namespace vic::vim

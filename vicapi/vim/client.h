@@ -7,9 +7,10 @@
 #include <string>
 #include <vector>
 
-#include "vicapi/soap/transport.h"
+#include "vicapi/soap/https_transport.h"
 #include "vicapi/util/secret.h"
 #include "vicapi/vim/moref.h"
+#include "vicapi/vim/renewing_transport.h"
 #include "vicapi/vim/service_content.h"
 
 namespace vic::vim {
@@ -28,32 +29,36 @@ struct ClientOptions {
 // A connection to one vCenter or ESXi SDK endpoint, safe to share between
 // threads. Holds at most one session; a password session is re-established
 // once, transparently, when the server reports NotAuthenticated (sessions time
-// out on idle vCenters). Ticket sessions cannot be renewed that way and fail.
+// out on idle vCenters; see RenewingTransport). Ticket sessions cannot be
+// renewed that way and fail.
 class Client {
  public:
   // Reads the service content; throws TransportError/TlsError on failure.
-  Client(http::Endpoint endpoint, tls::Trust trust, ClientOptions options = {});
+  Client(net::Endpoint endpoint, tls::Trust trust, ClientOptions options = {});
+  // Over any transport (a test's fake); `logoutOnDestroy` as in ClientOptions.
+  explicit Client(std::unique_ptr<soap::Transport> transport, bool logoutOnDestroy = true);
   ~Client();
   Client(const Client&) = delete;
   Client& operator=(const Client&) = delete;
 
   const ServiceContent& serviceContent() const { return content_; }
-  const http::Endpoint& endpoint() const { return transport_.endpoint(); }
+  const net::Endpoint& endpoint() const { return transport_.endpoint(); }
 
   UserSession login(const std::string& user, const Secret& password);
   UserSession cloneSession(const Secret& ticket);
   Secret acquireCloneTicket();
   bool sessionIsActive(const Secret& sessionKey, const std::string& userName);
   std::optional<UserSession> currentSession();
+  // The server's clock (ServiceInstance.CurrentTime): the cheapest call that
+  // proves a session works.
+  std::string currentTime();
   void logout();
   bool loggedIn() const;
 
   // Calls `method` on `self`. Arguments follow the WSDL order. A response
   // element is returned; its <returnval> children hold the result. `check`
-  // may inspect the response and throw; a NotAuthenticatedFault thrown there
-  // is treated like one from the server (vcsim reports a missing session
-  // inside property results rather than as a fault).
-  using ResponseCheck = std::function<void(const soap::Node&)>;
+  // may inspect the response and throw (see soap::Transport::ResponseCheck).
+  using ResponseCheck = soap::Transport::ResponseCheck;
   soap::Node invoke(const std::string& method, const Moref& self, std::vector<soap::Node> args = {},
                     bool sensitiveResponse = false, const ResponseCheck& check = {});
 
@@ -70,25 +75,16 @@ class Client {
   std::uint64_t roundTrips() const { return transport_.roundTrips(); }
 
  private:
-  soap::Node send(const std::string& method, const Moref& self, std::vector<soap::Node> args,
-                  bool sensitiveResponse);
   static soap::Node request(const std::string& method, const Moref& self,
                             std::vector<soap::Node> args);
   UserSession sessionFrom(const soap::Node& response);
-  // Runs `attempt`; for a password session, once more after a re-login when
-  // it throws NotAuthenticatedFault.
-  soap::Node renewing(const std::function<soap::Node()>& attempt);
-  void relogin(std::uint64_t seenGeneration);
 
-  soap::Transport transport_;
-  ClientOptions options_;
+  RenewingTransport transport_;
+  bool logoutOnDestroy_;
   ServiceContent content_;
 
   mutable std::mutex sessionMutex_;
-  std::string user_;
-  Secret password_;  // kept only for password sessions, for the one re-login
   bool loggedIn_ = false;
-  std::uint64_t generation_ = 0;  // bumped at every login, so racing threads re-login once
 };
 
 }  // namespace vic::vim

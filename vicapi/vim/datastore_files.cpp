@@ -4,7 +4,7 @@
 
 #include <Poco/URI.h>
 
-#include "vicapi/soap/errors.h"
+#include "vicapi/base/error.h"
 #include "vicapi/vim/client.h"
 
 namespace vic::vim {

@@ -90,4 +90,17 @@ soap::Node serialToFile(int key, const std::string& fileName) {
                              connectable(), soap::boolEl("yieldOnPoll", true)}));
 }
 
+std::optional<Cdrom> firstCdrom(const soap::Node& deviceList) {
+  for (const auto& d : deviceList.children) {
+    if (d.xsiType != "VirtualCdrom") continue;
+    Cdrom cd;
+    cd.key = std::stoi(d.textOf("key", "0"));
+    cd.controllerKey = std::stoi(d.textOf("controllerKey", "0"));
+    cd.unitNumber = std::stoi(d.textOf("unitNumber", "0"));
+    if (const soap::Node* b = d.find("backing")) cd.iso = b->textOf("fileName");
+    return cd;
+  }
+  return std::nullopt;
+}
+
 }  // namespace vic::vim::devices

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <optional>
 #include <string>
 
 #include "vicapi/soap/node.h"
@@ -29,5 +30,15 @@ soap::Node vmxnet3OnPortgroup(int key, const std::string& switchUuid,
 // A serial port whose output goes to a file on the datastore (the endpoint
 // VM's console log, read back for /log).
 soap::Node serialToFile(int key, const std::string& fileName);
+
+// A CD-ROM as config.hardware.device lists it.
+struct Cdrom {
+  int key = 0;
+  int controllerKey = 0;
+  int unitNumber = 0;
+  std::string iso;  // the backing's file name, when it is an ISO
+};
+// The first CD-ROM of a VM's config.hardware.device.
+std::optional<Cdrom> firstCdrom(const soap::Node& deviceList);
 
 }  // namespace vic::vim::devices

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "vicapi/soap/errors.h"
+#include "vicapi/base/error.h"
 #include "vicapi/soap/fault.h"
 #include "vicapi/vim/client.h"
 #include "vicapi/vim/search_index.h"

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <charconv>
 
-#include "vicapi/soap/errors.h"
+#include "vicapi/net/errors.h"
 #include "vicapi/vim/client.h"
 #include "vicapi/vim/view.h"
 
@@ -143,6 +143,30 @@ std::optional<Moref> Inventory::nearest(const Moref& ref,
     return !found;
   });
   return found;
+}
+
+std::vector<Moref> Inventory::hostsOf(const Moref& ref) const {
+  const auto owner = nearest(ref, {"ClusterComputeResource", "ComputeResource", "HostSystem"});
+  if (!owner) return {};
+  if (owner->type == "HostSystem") return {*owner};
+  // A compute resource's hosts are its children in the inventory's tree.
+  std::vector<Moref> out;
+  for (const auto* child : children(*owner))
+    if (child->isType("HostSystem")) out.push_back(child->ref);
+  return out;
+}
+
+std::vector<const InventoryItem*> Inventory::datastoresReachedBy(const std::vector<Moref>& hosts,
+                                                                 const Moref& datacenter) const {
+  std::vector<const InventoryItem*> out;
+  for (const auto* d : ofType("Datastore")) {
+    if (!within(d->ref, datacenter)) continue;
+    const bool mounted = std::any_of(d->hosts.begin(), d->hosts.end(), [&](const Moref& h) {
+      return std::find(hosts.begin(), hosts.end(), h) != hosts.end();
+    });
+    if (mounted) out.push_back(d);
+  }
+  return out;
 }
 
 std::vector<const InventoryItem*> Inventory::ofType(const std::string& type) const {

@@ -65,6 +65,12 @@ class Inventory {
   std::optional<Moref> computeOwner(const Moref& ref) const {
     return nearest(ref, {"ClusterComputeResource", "ComputeResource"});
   }
+  // The hosts that run what is placed on `ref`: a host itself, or the hosts
+  // of the cluster or standalone compute resource that `ref` is or is in.
+  std::vector<Moref> hostsOf(const Moref& ref) const;
+  // The datastores inside `datacenter` that at least one of `hosts` mounts.
+  std::vector<const InventoryItem*> datastoresReachedBy(const std::vector<Moref>& hosts,
+                                                        const Moref& datacenter) const;
   std::size_t size() const { return items_.size(); }
 
   // More objects than any vCenter holds: load() refuses them (ProtocolError).

@@ -1,6 +1,6 @@
 #include "vicapi/vim/moref.h"
 
-#include "vicapi/soap/errors.h"
+#include "vicapi/base/error.h"
 
 namespace vic::vim {
 

@@ -1,6 +1,6 @@
 #include "vicapi/vim/property_collector.h"
 
-#include "vicapi/soap/errors.h"
+#include "vicapi/net/errors.h"
 #include "vicapi/soap/fault.h"
 #include "vicapi/vim/client.h"
 

@@ -4,11 +4,13 @@
 #include <thread>
 #include <utility>
 
-#include "vicapi/soap/errors.h"
+#include "vicapi/base/stop_scope.h"
+#include "vicapi/net/errors.h"
 #include "vicapi/soap/fault.h"
 #include "vicapi/util/log.h"
 #include "vicapi/vim/client.h"
 #include "vicapi/vim/property_collector.h"
+#include "vicapi/vim/update_watch.h"
 
 namespace vic::vim {
 
@@ -16,35 +18,17 @@ using soap::el;
 using soap::Node;
 
 namespace {
-
-// Owns a private property collector for the life of one wait.
-class PrivateCollector {
- public:
-  explicit PrivateCollector(Client& c) : client_(c) {
-    auto r = c.invoke("CreatePropertyCollector", c.serviceContent().propertyCollector);
-    ref_ = Moref::from(r.at("returnval"));
-  }
-  ~PrivateCollector() {
-    try {
-      client_.invoke("DestroyPropertyCollector", ref_);
-    } catch (const std::exception& e) {
-      logger()->debug("DestroyPropertyCollector failed: {}", e.what());
-    }
-  }
-  const Moref& ref() const { return ref_; }
-
- private:
-  Client& client_;
-  Moref ref_;
-};
-
 constexpr int kMaxWaitSeconds = 30;
-
 }  // namespace
 
-Node Task::wait(std::optional<std::chrono::seconds> timeout) {
+Node Task::wait(std::optional<std::chrono::seconds> timeout, std::stop_token stop) {
   const auto deadline = timeout ? std::chrono::steady_clock::now() + *timeout
                                 : std::chrono::steady_clock::time_point::max();
+  const auto stopped = [&] {
+    return Cancelled(description_ + " was stopped: the appliance is shutting down (task " +
+                     ref_.value + " may still run in vCenter)");
+  };
+  if (stop.stop_requested()) throw stopped();
   // Many tasks (folders, reconfigures, power operations on vcsim and on idle
   // hosts) have ended by the time they are first read: one read settles
   // those, where following the task costs four calls.
@@ -61,37 +45,36 @@ Node Task::wait(std::optional<std::chrono::seconds> timeout) {
       soap::throwMethodFault(description_, e ? *e : Node("error"));
     }
   }
-  PrivateCollector pc(*client_);
-  client_->invoke(
-      "CreateFilter", pc.ref(),
-      {PropertyCollector::specNode({{"Task", {"info.state", "info.error", "info.result"}}},
-                                   {ObjectSpec{ref_}}, "spec"),
-       soap::boolEl("partialUpdates", false)});
+  UpdateWatch watch(*client_, {{"Task", {"info.state", "info.error", "info.result"}}},
+                    {ObjectSpec{ref_}});
+  std::stop_callback onStop(stop, [&] {
+    try {
+      watch.cancel();
+    } catch (const std::exception& e) {
+      logger()->debug("CancelWaitForUpdates failed: {}", e.what());
+    }
+  });
 
-  std::string version;
   std::string state;
   Node error;
   Node result;
   bool first = true;
   while (true) {
-    auto r = client_->invoke(
-        "WaitForUpdatesEx", pc.ref(),
-        {el("version", version), el("options", {soap::intEl("maxWaitSeconds", kMaxWaitSeconds)})});
-    if (const Node* set = r.find("returnval")) {
-      version = set->textOf("version");
-      for (const Node* filter : set->all("filterSet")) {
-        for (const Node* obj : filter->all("objectSet")) {
-          for (const Node* change : obj->all("changeSet")) {
-            const std::string name = change->textOf("name");
-            const Node* val = change->find("val");
-            if (name == "info.state" && val) state = val->text;
-            if (name == "info.error" && val) error = *val;
-            if (name == "info.result" && val) result = *val;
-          }
+    try {
+      watch.next(kMaxWaitSeconds, [&](const ObjectUpdate& u) {
+        for (const auto& [name, val] : u.changes) {
+          if (!val) continue;
+          if (name == "info.state") state = val->text;
+          if (name == "info.error") error = *val;
+          if (name == "info.result") result = *val;
         }
-      }
+      });
+    } catch (const VimFault&) {
+      if (stop.stop_requested()) throw stopped();
+      throw;
     }
-    if (state.empty() && version == "-" && first)
+    if (stop.stop_requested()) throw stopped();
+    if (state.empty() && watch.version() == "-" && first)
       throw ProtocolError("the server does not know the task " + ref_.str() + " (" + description_ +
                           ")");
     first = false;
@@ -120,8 +103,11 @@ std::vector<Node> Task::pollAll(const std::vector<Task>& tasks, std::chrono::mil
   std::optional<std::pair<std::string, Node>> failure;  // description, fault
   std::chrono::milliseconds pause{3};
   PropertyCollector pc(client);
+  const std::stop_token& stop = StopScope::current();
   while (remaining > 0) {
     std::this_thread::sleep_for(pause);
+    if (stop.stop_requested())
+      throw Cancelled(tasks.front().description_ + " was stopped: the appliance is shutting down");
     auto infos = pc.retrieve({{"Task", {"info.state", "info.error", "info.result"}}}, objects);
     for (auto& info : infos) {
       for (std::size_t i = 0; i < tasks.size(); ++i) {

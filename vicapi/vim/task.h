@@ -2,9 +2,11 @@
 
 #include <chrono>
 #include <optional>
+#include <stop_token>
 #include <string>
 #include <vector>
 
+#include "vicapi/base/stop_scope.h"
 #include "vicapi/soap/node.h"
 #include "vicapi/vim/moref.h"
 
@@ -13,17 +15,19 @@ namespace vic::vim {
 class Client;
 
 // A vSphere task. wait() reads it once, and when it has not ended follows it
-// with WaitForUpdatesEx on a property collector of its own (so concurrent
-// waits never steal each other's updates), never sleeping between polls: the
-// server answers when the task changes.
+// with an UpdateWatch, never sleeping between polls: the server answers when
+// the task changes.
 class Task {
  public:
   Task(Client& client, Moref ref, std::string description)
       : client_(&client), ref_(std::move(ref)), description_(std::move(description)) {}
 
   // Returns info.result (an empty node for tasks without one). Throws the
-  // task's fault as a typed VimFault, or TransportError when `timeout` passes.
-  soap::Node wait(std::optional<std::chrono::seconds> timeout = std::nullopt);
+  // task's fault as a typed VimFault, TransportError when `timeout` passes,
+  // or Cancelled as soon as `stop` is requested (the task itself runs on in
+  // vCenter; the caller's undo deals with what it made).
+  soap::Node wait(std::optional<std::chrono::seconds> timeout = std::nullopt,
+                  std::stop_token stop = StopScope::current());
 
   // The same answer, found by reading the task's info with the session's
   // collector, first after a few milliseconds and then less often. Costs one

@@ -12,6 +12,17 @@ class VirtualMachine : public ManagedObject {
   Task reconfigure(const VmConfigSpec& spec) const;
   Task powerOn() const;
   Task powerOff() const;
+  // A snapshot of the disks only (no memory, no quiescing); the task's result
+  // is the snapshot's reference.
+  Task createSnapshot(const std::string& name, const std::string& description) const;
+};
+
+class VirtualMachineSnapshot : public ManagedObject {
+ public:
+  using ManagedObject::ManagedObject;
+
+  Task revert() const;
+  Task remove(bool removeChildren) const;
 };
 
 }  // namespace vic::vim

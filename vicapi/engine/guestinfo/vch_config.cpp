@@ -144,13 +144,6 @@ bool isVch(const KeyValues& extraConfig, const std::string& selfMoref) {
   return it != extraConfig.end() && (it->second == selfMoref || it->second == kCreatingId);
 }
 
-KeyValues fromOptionValues(const soap::Node& list) {
-  KeyValues kv;
-  for (const auto& o : list.children)
-    kv[o.textOf("key")] = o.textOf("value");
-  return kv;
-}
-
 KeyValues diff(const KeyValues& before, const KeyValues& after, const std::string& prefix) {
   KeyValues out;
   for (const auto& [k, v] : after) {

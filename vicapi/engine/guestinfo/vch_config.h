@@ -66,8 +66,8 @@ struct StoredVch {
   std::string version;  // "v1.6.0-7-abcdef0"
   Vch model;            // without secrets
   Placement placement;
-  bool locked = false;   // an upgrade or configure is running
-  std::string clientIp;  // reported by the endpoint, when it has one
+  bool locked = false;        // an upgrade or configure is running
+  std::string clientIp;       // reported by the endpoint, when it has one
   std::string daemonVersion;  // reported by the endpoint daemon, when one ran
 };
 
@@ -85,9 +85,6 @@ StoredVch decodeSummary(const KeyValues& extraConfig);
 
 // A VM is a VCH when its id key names the VM itself, or says it is being created.
 bool isVch(const KeyValues& extraConfig, const std::string& selfMoref);
-
-// config.extraConfig (an ArrayOfOptionValue) as a map.
-KeyValues fromOptionValues(const soap::Node& arrayOfOptionValue);
 
 // The changes that turn `before` into `after` for the keys under `prefix`:
 // new and changed keys with their values, removed keys with "" (vCenter's

@@ -5,20 +5,35 @@
 
 namespace vic::engine {
 
-inline constexpr const char* kWrongType = "type";
-// The hosts' firewalls block the VCH's traffic: something a client can offer
-// to fix in place.
-inline constexpr const char* kFirewallCode = "firewall";
+// What kind of problem an issue is, where a client acts on the kind.
+enum class IssueCode {
+  None,
+  AlreadyExists,  // something of that name exists already
+  WrongType,      // a JSON value of the wrong type
+  Firewall,       // the hosts' firewalls block the VCH's traffic: a client can offer to open them
+};
+
+// The issue's "code" member in JSON ("conflict", "type", "firewall"; "" for None).
+inline const char* issueCodeName(IssueCode code) {
+  switch (code) {
+    case IssueCode::AlreadyExists:
+      return "conflict";
+    case IssueCode::WrongType:
+      return "type";
+    case IssueCode::Firewall:
+      return "firewall";
+    case IssueCode::None:
+      break;
+  }
+  return "";
+}
 
 // One problem with a VCH specification: where it is (a JSON path such as
 // "network.container[0].gateway.address") and what to do about it.
 struct Issue {
   std::string path;
   std::string message;
-  // "conflict" when something of that name exists already (409), kWrongType
-  // for a JSON value of the wrong type (400, as the 1.5 server answered),
-  // kFirewallCode for closed host firewalls; else empty.
-  std::string code;
+  IssueCode code = IssueCode::None;
   // For a value that breaks a pattern, an enum or a format: what the schema
   // expects ("format ipv4", "one of [low normal high]"). The summary then
   // carries the 1.5 (go-openapi) server's words, which scripts grep for.
@@ -39,7 +54,7 @@ class Issues {
  public:
   static constexpr std::size_t kMaxListed = 200;
 
-  void add(std::string path, std::string message, std::string code = {},
+  void add(std::string path, std::string message, IssueCode code = IssueCode::None,
            std::string expected = {}) {
     if (list_.size() >= kMaxListed) {
       ++unlisted_;
@@ -59,6 +74,11 @@ class Issues {
   bool has(const std::string& path) const {
     for (const auto& i : list_)
       if (i.path == path) return true;
+    return false;
+  }
+  bool has(IssueCode code) const {
+    for (const auto& i : list_)
+      if (i.code == code) return true;
     return false;
   }
   // "path: message; path: message"

@@ -33,7 +33,7 @@ std::optional<std::string> JsonReader::string(const std::string& key, std::size_
   const nlohmann::json* m = member(key);
   if (!m) return std::nullopt;
   if (!m->is_string()) {
-    issues_->add(pathOf(key), "must be a string", kWrongType);
+    issues_->add(pathOf(key), "must be a string", IssueCode::WrongType);
     return std::nullopt;
   }
   return bounded(*m, pathOf(key), maxLength);
@@ -43,7 +43,7 @@ std::optional<long long> JsonReader::integer(const std::string& key) const {
   const nlohmann::json* m = member(key);
   if (!m) return std::nullopt;
   if (!m->is_number_integer()) {
-    issues_->add(pathOf(key), "must be an integer", kWrongType);
+    issues_->add(pathOf(key), "must be an integer", IssueCode::WrongType);
     return std::nullopt;
   }
   return m->get<long long>();
@@ -53,7 +53,7 @@ std::optional<bool> JsonReader::boolean(const std::string& key) const {
   const nlohmann::json* m = member(key);
   if (!m) return std::nullopt;
   if (!m->is_boolean()) {
-    issues_->add(pathOf(key), "must be true or false", kWrongType);
+    issues_->add(pathOf(key), "must be true or false", IssueCode::WrongType);
     return std::nullopt;
   }
   return m->get<bool>();
@@ -63,7 +63,7 @@ std::optional<JsonReader> JsonReader::object(const std::string& key) const {
   const nlohmann::json* m = member(key);
   if (!m) return std::nullopt;
   if (!m->is_object()) {
-    issues_->add(pathOf(key), "must be an object", kWrongType);
+    issues_->add(pathOf(key), "must be an object", IssueCode::WrongType);
     return std::nullopt;
   }
   return JsonReader(*m, pathOf(key), *issues_);
@@ -72,7 +72,7 @@ std::optional<JsonReader> JsonReader::object(const std::string& key) const {
 std::optional<std::string> JsonReader::asString(std::size_t maxLength) const {
   if (node_->is_null()) return std::nullopt;
   if (!node_->is_string()) {
-    issues_->add(path_, "must be a string", kWrongType);
+    issues_->add(path_, "must be a string", IssueCode::WrongType);
     return std::nullopt;
   }
   return bounded(*node_, path_, maxLength);

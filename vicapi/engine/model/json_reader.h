@@ -43,7 +43,7 @@ class JsonReader {
     const nlohmann::json* a = member(key);
     if (!a) return;
     if (!a->is_array()) {
-      issues_->add(pathOf(key), "must be a list", kWrongType);
+      issues_->add(pathOf(key), "must be a list", IssueCode::WrongType);
       return;
     }
     if (a->size() > kMaxListLength) {

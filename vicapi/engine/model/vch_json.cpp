@@ -102,7 +102,7 @@ std::vector<std::string> readStrings(const JsonReader& parent, const std::string
 // X509_Data: {pem}
 std::optional<std::string> readPem(const JsonReader& r) {
   if (!r.isObject()) {
-    r.issues().add(r.path(), "must be an object with a pem member", kWrongType);
+    r.issues().add(r.path(), "must be an object with a pem member", IssueCode::WrongType);
     return std::nullopt;
   }
   auto pem = r.string("pem", JsonReader::kMaxPemLength);
@@ -163,7 +163,7 @@ Vch vchFromJson(const json& body, Issues& issues) {
   Vch v;
   JsonReader root(body, "", issues);
   if (!body.is_object()) {
-    issues.add("", "the body must be a JSON object describing the VCH", kWrongType);
+    issues.add("", "the body must be a JSON object describing the VCH", IssueCode::WrongType);
     return v;
   }
   v.version = root.string("version").value_or("");
@@ -451,7 +451,7 @@ nlohmann::json issuesToJson(const Issues& issues) {
   for (std::size_t n = 0; n < issues.list().size(); ++n) {
     const auto& i = issues.list()[n];
     if (!i.expected.empty()) a[n]["expected"] = i.expected;
-    if (!i.code.empty()) a[n]["code"] = i.code;
+    if (i.code != IssueCode::None) a[n]["code"] = issueCodeName(i.code);
   }
   if (issues.unlisted())
     a.push_back({{"path", ""},

@@ -1,12 +1,14 @@
 #pragma once
 
 #include <functional>
+#include <stop_token>
 #include <string>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
-#include "vicapi/soap/errors.h"
+#include "vicapi/base/error.h"
+#include "vicapi/base/stop_scope.h"
 
 namespace vic::vim {
 class Client;
@@ -65,9 +67,11 @@ using FaultHook = std::function<void(const std::string& step, FaultPoint point)>
 // vCenter clean. rolledBack() is false when some undo failed too.
 class PlanFailed : public Error {
  public:
+  // `code` is the failed step's error's.
   PlanFailed(std::string step, std::string reason, bool rolledBack,
-             std::vector<std::string> undoErrors);
-  PlanFailed(std::string step, std::string reason, std::string what);
+             std::vector<std::string> undoErrors, ErrorCode code = ErrorCode::Internal);
+  PlanFailed(std::string step, std::string reason, std::string what,
+             ErrorCode code = ErrorCode::Internal);
   const std::string& step() const { return step_; }
   const std::string& reason() const { return reason_; }
   bool rolledBack() const { return rolledBack_; }
@@ -90,16 +94,24 @@ class Plan {
 
   // Runs every step. On failure the undos recorded so far run in reverse
   // order and PlanFailed is thrown; the original error's type is kept in
-  // reason() text, and a VimFault's type name is part of it.
-  void execute(vim::Client& client, PlanObserver& observer, const FaultHook& hook = {}) const;
+  // reason() text, and a VimFault's type name is part of it. `stop` ends the
+  // plan before its next step, or in a task it waits for, and rolls back.
+  void execute(vim::Client& client, PlanObserver& observer, const FaultHook& hook = {},
+               std::stop_token stop = StopScope::current()) const;
 
   // For plans that cannot be undone (delete): stops at the first failure and
   // says so; every step must be safe to run again, so running the plan again
   // finishes the job.
-  void executeForward(vim::Client& client, PlanObserver& observer,
-                      const FaultHook& hook = {}) const;
+  void executeForward(vim::Client& client, PlanObserver& observer, const FaultHook& hook = {},
+                      std::stop_token stop = StopScope::current()) const;
 
  private:
+  // The one step loop: `failed` gets the step, why it failed and the error's
+  // code, and must throw.
+  void runSteps(
+      std::vector<Undo>& undos, PlanObserver& observer, const FaultHook& hook, std::stop_token stop,
+      const std::function<void(const Step&, const std::string&, ErrorCode)>& failed) const;
+
   std::vector<Step> steps_;
 };
 

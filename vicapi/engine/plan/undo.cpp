@@ -4,8 +4,8 @@
 #include <functional>
 #include <map>
 
-#include "vicapi/engine/ops/permissions.h"
-#include "vicapi/engine/ops/vsphere_ops.h"
+#include "vicapi/engine/actions/permissions.h"
+#include "vicapi/engine/actions/vsphere_actions.h"
 #include "vicapi/soap/fault.h"
 #include "vicapi/util/log.h"
 #include "vicapi/vim/client.h"
@@ -33,23 +33,24 @@ vim::ResourceAllocation allocation(const json& j) {
 
 using Action = std::function<void(vim::Client&, const json&)>;
 
-const std::map<std::string, Action>& actions() {
+const std::map<std::string, Action>& undoActions() {
   static const std::map<std::string, Action> kActions = {
       {"destroy_entity",
-       [](vim::Client& c, const json& d) { ops::destroyIfExists(c, ref(d, "ref")); }},
+       [](vim::Client& c, const json& d) { actions::destroyIfExists(c, ref(d, "ref")); }},
       {"destroy_vm",
-       [](vim::Client& c, const json& d) { ops::destroyVmIfExists(c, ref(d, "vm")); }},
+       [](vim::Client& c, const json& d) { actions::destroyVmIfExists(c, ref(d, "vm")); }},
       {"power_off",
        [](vim::Client& c, const json& d) {
          try {
-           ops::ensurePoweredOff(c, ref(d, "vm"));
+           actions::ensurePoweredOff(c, ref(d, "vm"));
          } catch (const ManagedObjectNotFoundFault&) {
          }
        }},
-      {"power_on", [](vim::Client& c, const json& d) { ops::ensurePoweredOn(c, ref(d, "vm")); }},
+      {"power_on",
+       [](vim::Client& c, const json& d) { actions::ensurePoweredOn(c, ref(d, "vm")); }},
       {"delete_datastore_file",
        [](vim::Client& c, const json& d) {
-         ops::deleteIfExists(c, ref(d, "datacenter"), d.at("path").get<std::string>());
+         actions::deleteIfExists(c, ref(d, "datacenter"), d.at("path").get<std::string>());
        }},
       {"set_extra_config",
        [](vim::Client& c, const json& d) {
@@ -63,49 +64,45 @@ const std::map<std::string, Action>& actions() {
       {"set_pool_config",
        [](vim::Client& c, const json& d) {
          try {
-           ops::setPoolConfig(c, ref(d, "pool"),
-                              {allocation(d.at("cpu")), allocation(d.at("memory"))});
+           actions::setPoolConfig(c, ref(d, "pool"),
+                                  {allocation(d.at("cpu")), allocation(d.at("memory"))});
          } catch (const ManagedObjectNotFoundFault&) {
          }
        }},
       {"set_cdrom",
        [](vim::Client& c, const json& d) {
-         ops::Cdrom cd{d.at("key").get<int>(), d.at("controller_key").get<int>(),
-                       d.at("unit").get<int>(), ""};
-         ops::setCdromIso(c, ref(d, "vm"), cd, d.at("iso").get<std::string>());
+         actions::Cdrom cd{d.at("key").get<int>(), d.at("controller_key").get<int>(),
+                           d.at("unit").get<int>(), ""};
+         actions::setCdromIso(c, ref(d, "vm"), cd, d.at("iso").get<std::string>());
        }},
       {"revert_snapshot",
        [](vim::Client& c, const json& d) {
          const auto vm = ref(d, "vm");
          const auto snapshot = ref(d, "snapshot");
          try {
-           ops::revertToSnapshot(c, snapshot);
+           actions::revertToSnapshot(c, snapshot);
          } catch (const ManagedObjectNotFoundFault&) {
            return;  // reverted and removed already
          }
-         ops::removeSnapshotIfExists(c, snapshot);
-         if (d.value("power_state", "") == "poweredOn") ops::ensurePoweredOn(c, vm);
+         actions::removeSnapshotIfExists(c, snapshot);
+         if (d.value("power_state", "") == "poweredOn") actions::ensurePoweredOn(c, vm);
        }},
       {"remove_snapshot",
-       [](vim::Client& c, const json& d) { ops::removeSnapshotIfExists(c, ref(d, "snapshot")); }},
+       [](vim::Client& c, const json& d) {
+         actions::removeSnapshotIfExists(c, ref(d, "snapshot"));
+       }},
       {"remove_vm_group",
        [](vim::Client& c, const json& d) {
-         ops::removeVmGroupIfExists(c, ref(d, "cluster"), d.at("name").get<std::string>());
+         actions::removeVmGroupIfExists(c, ref(d, "cluster"), d.at("name").get<std::string>());
        }},
       {"remove_permission",
        [](vim::Client& c, const json& d) {
-         try {
-           c.invoke("RemoveEntityPermission", c.serviceContent().authorizationManager,
-                    {ref(d, "entity").node("entity"),
-                     soap::el("user", d.at("principal").get<std::string>()),
-                     soap::boolEl("isGroup", d.value("group", false))});
-         } catch (const NotFoundFault&) {
-         } catch (const ManagedObjectNotFoundFault&) {
-         }
+         actions::removePermissionIfExists(
+             c, ref(d, "entity"), d.at("principal").get<std::string>(), d.value("group", false));
        }},
       {"remove_role",
        [](vim::Client& c, const json& d) {
-         ops::removeRoleIfExists(c, d.at("role_id").get<int>());
+         actions::removeRoleIfExists(c, d.at("role_id").get<int>());
        }},
       {"delete_local_path",
        [](vim::Client&, const json& d) {
@@ -119,8 +116,8 @@ const std::map<std::string, Action>& actions() {
 }  // namespace
 
 void runUndo(vim::Client& client, const Undo& undo) {
-  auto it = actions().find(undo.kind);
-  if (it == actions().end()) throw Error("unknown undo kind \"" + undo.kind + "\"");
+  auto it = undoActions().find(undo.kind);
+  if (it == undoActions().end()) throw Error("unknown undo kind \"" + undo.kind + "\"");
   it->second(client, undo.data);
 }
 

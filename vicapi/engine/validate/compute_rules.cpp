@@ -1,7 +1,7 @@
 // compute.*, endpoint sizing and the DRS VM group.
+#include "vicapi/base/error.h"
 #include "vicapi/engine/validate/context.h"
 #include "vicapi/engine/validate/vm_group_rule.h"
-#include "vicapi/soap/errors.h"
 #include "vicapi/vim/client.h"
 #include "vicapi/vim/property_collector.h"
 
@@ -20,11 +20,6 @@ std::optional<vim::Moref> resolveById(ValidationContext& c, const std::string& i
     if (c.inv().get(m)) return m;
   }
   return std::nullopt;
-}
-
-// The compute resource (cluster or standalone host) that owns `ref`.
-std::optional<vim::Moref> ownerOf(ValidationContext& c, const vim::Moref& ref) {
-  return c.inv().computeOwner(ref);
 }
 
 // Converts a limit or reservation to the canonical unit and checks it.
@@ -116,7 +111,7 @@ void resolveResource(ValidationContext& c) {
     if (parent) ref = parent->ref;
   }
   c.out.computeResource = *ref;
-  auto owner = ownerOf(c, *ref);
+  auto owner = c.inv().computeOwner(*ref);
   if (!owner) {
     c.issues.add("compute.resource", "\"" + r.display() + "\" is not inside a cluster or host");
     return;
@@ -138,9 +133,7 @@ void resolveResource(ValidationContext& c) {
   for (const auto* child : c.inv().children(*dc))
     if (child->isType("Folder") && child->name == "vm") c.out.vmFolder = child->ref;
 
-  // The inventory's tree has a compute resource's hosts as its children.
-  for (const auto* child : c.inv().children(*owner))
-    if (child->isType("HostSystem")) c.out.hosts.push_back(child->ref);
+  c.out.hosts = c.inv().hostsOf(*owner);
   if (c.out.hosts.empty())
     c.issues.add("compute.resource", "\"" + r.display() + "\" has no hosts to run the VCH on");
 }

@@ -6,6 +6,7 @@
 #include "vicapi/engine/validate/host_requirements.h"
 #include "vicapi/engine/validate/ipv4.h"
 #include "vicapi/vim/client.h"
+#include "vicapi/vim/host_services.h"
 #include "vicapi/vim/property_collector.h"
 
 namespace vic::engine {
@@ -72,11 +73,10 @@ void checkLicenses(ValidationContext& c, const HostFacts& f) {
   if (f.assignmentManager.empty()) return;
   // Every entity's assignment in one call, rather than one call per host.
   std::map<std::string, std::vector<std::string>> featuresOf;
-  const auto assigned = c.client.invoke("QueryAssignedLicenses", f.assignmentManager, {});
-  for (const auto* a : assigned.all("returnval"))
-    if (const auto* info = a->find("assignedLicense"))
+  for (const auto& a : vim::LicenseAssignmentManager(c.client, f.assignmentManager).queryAssigned())
+    if (const auto* info = a.find("assignedLicense"))
       for (const auto& k : licenseFeatures(*info))
-        featuresOf[a->textOf("entityId")].push_back(k);
+        featuresOf[a.textOf("entityId")].push_back(k);
   for (const auto& host : c.out.hosts) {
     if (auto missing = missingLicenseFeatures(featuresOf[host.value], true); !missing.empty())
       c.issues.add("compute.resource",
@@ -103,7 +103,7 @@ void checkFirewalls(ValidationContext& c, const HostFacts& f) {
                      " blocks outbound TCP to port 2377, which container VMs use to reach the "
                      "VCH; allow VCH traffic through the hosts' firewalls (the wizard offers it, "
                      "as does vic-machine update firewall --allow)",
-                 kFirewallCode);
+                 IssueCode::Firewall);
 }
 
 }  // namespace

@@ -11,14 +11,14 @@ void checkNameTaken(ValidationContext& c) {
     c.issues.add("name",
                  "a virtual machine named \"" + name + "\" already exists (" + inv.path(vm->ref) +
                      "); choose another name",
-                 "conflict");
+                 IssueCode::AlreadyExists);
     return;
   }
   for (const auto* f : inv.named(name, {"Folder"}, c.out.datacenter)) {
     if (f->parent == c.out.vmFolder) {
       c.issues.add("name",
                    "the VM folder " + inv.path(f->ref) + " already exists; choose another name",
-                   "conflict");
+                   IssueCode::AlreadyExists);
       return;
     }
   }
@@ -28,7 +28,7 @@ void checkNameTaken(ValidationContext& c) {
         c.issues.add(
             "name",
             "the resource pool " + inv.path(p->ref) + " already exists; choose another name",
-            "conflict");
+            IssueCode::AlreadyExists);
         return;
       }
     }

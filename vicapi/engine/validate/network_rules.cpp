@@ -2,9 +2,9 @@
 // overlaps and container network ranges, as the original checked them.
 #include <set>
 
+#include "vicapi/base/error.h"
 #include "vicapi/engine/validate/context.h"
 #include "vicapi/engine/validate/ipv4.h"
-#include "vicapi/soap/errors.h"
 #include "vicapi/vim/client.h"
 #include "vicapi/vim/property_collector.h"
 

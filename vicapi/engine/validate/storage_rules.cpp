@@ -1,8 +1,8 @@
 // storage.*: image store, volume stores, base image size.
 #include <set>
 
+#include "vicapi/base/error.h"
 #include "vicapi/engine/validate/context.h"
-#include "vicapi/soap/errors.h"
 #include "vicapi/vim/client.h"
 #include "vicapi/vim/datastore_browser.h"
 #include "vicapi/vim/property_collector.h"

@@ -1,7 +1,7 @@
 #include "vicapi/engine/validate/validator.h"
 
+#include "vicapi/base/error.h"
 #include "vicapi/engine/validate/context.h"
-#include "vicapi/soap/errors.h"
 
 namespace vic::engine {
 

@@ -1,7 +1,7 @@
 import { Injectable, inject } from '@angular/core';
 
-import { ApiError } from './api-error';
 import { Connection, ConnectionService } from './connection.service';
+import { sendWithFailover } from './failover';
 import {
   ContainerVm,
   Datastore,
@@ -15,9 +15,17 @@ import {
 
 type Body = Record<string, unknown>;
 
+export interface ListPageQuery {
+  page: number;
+  size: number;
+  sort?: string;
+  descending?: boolean;
+  filter: Record<string, string>;
+}
+
 // The appliance's API as the views use it. Every call goes to the chosen
-// appliance; one that stops answering is replaced by the next choice and the
-// call is made once more.
+// appliance; one that stops answering is replaced by the next choice, and a
+// read is made once more there (never a write: see failover.ts).
 @Injectable({ providedIn: 'root' })
 export class VicApiService {
   private readonly connection = inject(ConnectionService);
@@ -35,6 +43,14 @@ export class VicApiService {
     return this.json<{ vchs: VchListItem[] }>('GET', (c) => this.container(c, '/vch', health ? 'health=1' : '')).then(
       (r) => r.vchs,
     );
+  }
+  // One page of the list, filtered and sorted by the appliance (the grid's
+  // server-driven mode), with how many VCHs match in all.
+  vchPage(page: ListPageQuery): Promise<{ vchs: VchListItem[]; total: number }> {
+    const parts = ['health=1', `page=${page.page}`, `page_size=${page.size}`];
+    if (page.sort) parts.push('sort=' + encodeURIComponent((page.descending ? '-' : '') + page.sort));
+    if (Object.keys(page.filter).length) parts.push('filter=' + encodeURIComponent(JSON.stringify(page.filter)));
+    return this.json('GET', (c) => this.container(c, '/vch', parts.join('&')));
   }
   vch(id: string): Promise<Body> {
     return this.json('GET', (c) => this.container(c, `/vch/${id}`));
@@ -125,27 +141,15 @@ export class VicApiService {
   }
 
   private async send(method: string, url: (c: Connection) => string, body?: unknown, type = 'application/json') {
-    for (let attempt = 0; ; attempt++) {
-      const c = await this.connection.get();
-      const headers: Record<string, string> = { ...c.headers };
-      if (body !== undefined) headers['Content-Type'] = type;
-      let response: Response;
-      try {
-        response = await fetch(url(c), { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-      } catch (e) {
-        if (attempt === 0) {
-          this.connection.reset();
-          continue;
-        }
-        throw new ApiError(0, $localize`The VIC appliance cannot be reached: ${(e as Error).message}:reason:`);
-      }
-      if (response.ok) return response;
-      const error = await ApiError.from(response);
-      if (error.unreachable && attempt === 0) {
-        this.connection.reset();
-        continue;
-      }
-      throw error;
-    }
+    return sendWithFailover(
+      method,
+      async () => {
+        const c = await this.connection.get();
+        const headers: Record<string, string> = { ...c.headers };
+        if (body !== undefined) headers['Content-Type'] = type;
+        return fetch(url(c), { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+      },
+      () => this.connection.reset(),
+    );
   }
 }

@@ -1,10 +1,12 @@
-import { Component, EventEmitter, Input, OnDestroy, OnInit, Output, inject, signal } from '@angular/core';
+import { Component, DestroyRef, EventEmitter, Input, OnInit, Output, inject, signal } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { ClrProgressBarModule } from '@clr/angular';
 
 import { ApiError } from '../api/api-error';
 import { Task } from '../api/models';
 import { VicApiService } from '../api/vic-api.service';
 import { aria } from './aria-labels';
+import { follow } from './follow';
 
 // An operation followed step by step until it ends: the step being run,
 // the progress, and the log as it grows.
@@ -40,38 +42,31 @@ import { aria } from './aria-labels';
     '.vic-error { color: var(--cds-alias-status-danger, #c21d00); }',
   ],
 })
-export class TaskProgressComponent implements OnInit, OnDestroy {
+export class TaskProgressComponent implements OnInit {
   readonly aria = aria;
   @Input({ required: true }) uri = '';
   @Output() finished = new EventEmitter<Task>();
   private readonly api = inject(VicApiService);
+  private readonly destroyRef = inject(DestroyRef);
   readonly task = signal<Task | undefined>(undefined);
   readonly error = signal('');
-  private timer?: ReturnType<typeof setTimeout>;
-  private stopped = false;
 
   ngOnInit(): void {
-    void this.poll();
-  }
-
-  ngOnDestroy(): void {
-    this.stopped = true;
-    clearTimeout(this.timer);
-  }
-
-  private async poll(): Promise<void> {
-    if (this.stopped) return;
-    try {
-      const t = await this.api.task(this.uri);
-      this.task.set(t);
-      this.error.set('');
-      if (t.state !== 'queued' && t.state !== 'running') {
-        this.finished.emit(t);
-        return;
-      }
-    } catch (e) {
-      this.error.set(e instanceof ApiError ? e.message : String(e));
-    }
-    this.timer = setTimeout(() => void this.poll(), 700);
+    follow(() => this.api.task(this.uri), 700, (t) => t.state !== 'queued' && t.state !== 'running')
+      .pipe(takeUntilDestroyed(this.destroyRef))
+      .subscribe({
+        next: (read) => {
+          if (read.error !== undefined) {
+            this.error.set(read.error instanceof ApiError ? read.error.message : String(read.error));
+            return;
+          }
+          this.task.set(read.value);
+          this.error.set('');
+        },
+        complete: () => {
+          const t = this.task();
+          if (t) this.finished.emit(t);
+        },
+      });
   }
 }

@@ -1,10 +1,20 @@
-import { Component, ElementRef, OnDestroy, OnInit, ViewChild, inject, signal } from '@angular/core';
-import { ClrAlertModule, ClrConditionalModule, ClrDatagridModule, ClrIconModule, ClrSpinnerModule } from '@clr/angular';
+import { Component, DestroyRef, ElementRef, OnInit, ViewChild, inject, signal } from '@angular/core';
+import { NgFor } from '@angular/common';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import {
+  ClrAlertModule,
+  ClrConditionalModule,
+  ClrDatagridModule,
+  ClrDatagridStateInterface,
+  ClrIconModule,
+  ClrSpinnerModule,
+} from '@clr/angular';
+import { exhaustMap, from, interval } from 'rxjs';
 
 import { ApiError } from '../api/api-error';
 import { VchListItem } from '../api/models';
 import { ConnectionService } from '../api/connection.service';
-import { VicApiService } from '../api/vic-api.service';
+import { ListPageQuery, VicApiService } from '../api/vic-api.service';
 import { ClientSdkService } from '../sdk/client-sdk.service';
 import { count, upgradeLabel, vchStatus } from '../shared/format';
 import { DatagridFilterLabelsDirective } from '../shared/datagrid-filter-labels.directive';
@@ -18,6 +28,7 @@ import { aria } from '../shared/aria-labels';
 @Component({
   selector: 'vic-vch-list',
   imports: [
+    NgFor,
     ClrAlertModule,
     ClrConditionalModule,
     ClrDatagridModule,
@@ -45,7 +56,7 @@ import { aria } from '../shared/aria-labels';
         <cds-icon shape="refresh"></cds-icon> <ng-container i18n>Refresh</ng-container>
       </button>
     </div>
-    <clr-datagrid vicFilterLabels [clrDgLoading]="loading()" role="region" aria-label="Virtual Container Hosts" i18n-aria-label>
+    <clr-datagrid vicFilterLabels (clrDgRefresh)="refresh($event)" [clrDgLoading]="loading()" role="region" aria-label="Virtual Container Hosts" i18n-aria-label>
       <clr-dg-column [clrDgField]="'name'" i18n>Name</clr-dg-column>
       <clr-dg-column [clrDgField]="'power_state'" i18n>Status</clr-dg-column>
       <clr-dg-column [clrDgField]="'version'" i18n>Version</clr-dg-column>
@@ -63,7 +74,7 @@ import { aria } from '../shared/aria-labels';
       <!-- Last, so that when the others are hidden its edge is the grid's. -->
       <clr-dg-column i18n>Docker API endpoint</clr-dg-column>
       <clr-dg-placeholder i18n>No Virtual Container Host yet: create one with New Virtual Container Host.</clr-dg-placeholder>
-      <clr-dg-row *clrDgItems="let vch of vchs(); trackBy: byId" [clrDgItem]="vch" [attr.data-vch]="vch.name" [attr.data-vch-id]="vch.id"
+      <clr-dg-row *ngFor="let vch of vchs(); trackBy: byId" [clrDgItem]="vch" [attr.data-vch]="vch.name" [attr.data-vch-id]="vch.id"
                   clrDgDetailOpenLabel="Show the operation log of {{ vch.name }}" i18n-clrDgDetailOpenLabel
                   clrDgDetailCloseLabel="Hide the operation log of {{ vch.name }}" i18n-clrDgDetailCloseLabel>
         <clr-dg-action-overflow clrDgActionOverflowButtonLabel="Actions for {{ vch.name }}" i18n-clrDgActionOverflowButtonLabel>
@@ -120,16 +131,24 @@ import { aria } from '../shared/aria-labels';
           </clr-dg-detail-body>
         </clr-dg-detail>
       </ng-template>
-      <clr-dg-footer>{{ count(vchs().length, 'Virtual Container Host') }}</clr-dg-footer>
+      <clr-dg-footer>
+        {{ count(total(), 'Virtual Container Host') }}
+        <clr-dg-pagination [clrDgPageSize]="pageSize" [clrDgTotalItems]="total()" />
+      </clr-dg-footer>
     </clr-datagrid>
   `,
 })
-export class VchListComponent implements OnInit, OnDestroy {
+export class VchListComponent implements OnInit {
   readonly aria = aria;
   private readonly api = inject(VicApiService);
   private readonly sdk = inject(ClientSdkService);
   private readonly connection = inject(ConnectionService);
   readonly vchs = signal<VchListItem[]>([]);
+  // The appliance filters, sorts and pages (a large inventory is neither sent
+  // nor probed whole): this is how many match, on all pages.
+  readonly total = signal(0);
+  readonly pageSize = 50;
+  private query: ListPageQuery = { page: 1, size: this.pageSize, filter: {} };
   readonly loading = signal(true);
   readonly loads = signal(0);
   readonly notStarted = $localize`Not started`;
@@ -150,17 +169,18 @@ export class VchListComponent implements OnInit, OnDestroy {
   readonly count = count;
   @ViewChild('newVch') newVch?: ElementRef<HTMLButtonElement>;
   private opener: HTMLElement | null = null;
-  private timer?: ReturnType<typeof setInterval>;
+  private readonly destroyRef = inject(DestroyRef);
 
   ngOnInit(): void {
-    void this.load();
+    // The grid asks for its first page itself (clrDgRefresh).
     void this.sdk.onGlobalRefresh(() => void this.load()).catch(() => undefined);
     // VCHs change under other users' hands too: keep the list fresh.
-    this.timer = setInterval(() => void this.load(true), 15000);
-  }
-
-  ngOnDestroy(): void {
-    clearInterval(this.timer);
+    interval(15000)
+      .pipe(
+        exhaustMap(() => from(this.load(true))),
+        takeUntilDestroyed(this.destroyRef),
+      )
+      .subscribe();
   }
 
   byId(_: number, vch: VchListItem): string {
@@ -170,7 +190,9 @@ export class VchListComponent implements OnInit, OnDestroy {
   async load(quiet = false): Promise<void> {
     if (!quiet) this.loading.set(true);
     try {
-      this.vchs.set(await this.api.vchs(true));
+      const page = await this.api.vchPage(this.query);
+      this.vchs.set(page.vchs);
+      this.total.set(page.total);
       this.loads.update((n) => n + 1);
       if (!quiet) this.error.set('');
     } catch (e) {
@@ -178,6 +200,22 @@ export class VchListComponent implements OnInit, OnDestroy {
     } finally {
       this.loading.set(false);
     }
+  }
+
+  // The grid's page, sort or filters changed.
+  refresh(state: ClrDatagridStateInterface<VchListItem>): void {
+    const filter: Record<string, string> = {};
+    for (const f of state.filters ?? []) {
+      if (typeof f.property === 'string' && typeof f.value === 'string' && f.value) filter[f.property] = f.value;
+    }
+    this.query = {
+      page: state.page?.current ?? 1,
+      size: state.page?.size ?? this.pageSize,
+      sort: typeof state.sort?.by === 'string' ? state.sort.by : undefined,
+      descending: state.sort?.reverse ?? false,
+      filter,
+    };
+    void this.load();
   }
 
   openWizard(): void {

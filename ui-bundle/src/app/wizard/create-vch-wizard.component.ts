@@ -1,15 +1,18 @@
-import { Component, HostListener, OnInit, QueryList, ViewChild, ViewChildren, inject, signal } from '@angular/core';
+import { Component, DestroyRef, HostListener, OnInit, QueryList, ViewChild, ViewChildren, inject, signal } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { ClrAlertModule, ClrWizard, ClrWizardModule, ClrWizardPage } from '@clr/angular';
+import { lastValueFrom, take, takeWhile, tap, timer } from 'rxjs';
 
 import { ApiError } from '../api/api-error';
 import { ConnectionService } from '../api/connection.service';
-import { Issue, Task } from '../api/models';
+import { Issue, Task, VchListItem } from '../api/models';
 import { VicApiService } from '../api/vic-api.service';
 import { morefOf } from '../sdk/client-sdk';
 import { ClientSdkService } from '../sdk/client-sdk.service';
 import { ClientBundleOfferComponent } from '../shared/client-bundle-offer.component';
 import { HelpLinkComponent } from '../shared/help-link.component';
 import { certificatesUri } from '../shared/download';
+import { follow } from '../shared/follow';
 import { TaskProgressComponent } from '../shared/task-progress.component';
 import { ComputeStepComponent } from './steps/compute-step.component';
 import { GeneralStepComponent } from './steps/general-step.component';
@@ -139,6 +142,7 @@ export class CreateVchWizardComponent implements OnInit {
   private readonly api = inject(VicApiService);
   private readonly sdk = inject(ClientSdkService);
   private readonly connection = inject(ConnectionService);
+  private readonly destroyRef = inject(DestroyRef);
   @ViewChild('wizard') wizard!: ClrWizard;
   @ViewChildren(ClrWizardPage) pages!: QueryList<ClrWizardPage>;
   @ViewChild('general') general?: GeneralStepComponent;
@@ -175,18 +179,23 @@ export class CreateVchWizardComponent implements OnInit {
       // Opened on a cluster, host or resource pool: start from it.
       const [context] = await this.sdk.contextObjects();
       const ref = context ? morefOf(context.id) : undefined;
-      if (ref) setTimeout(() => void this.preselect(ref.type, ref.value), 0);
+      if (ref) this.preselect(ref.type, ref.value);
     } catch (e) {
       this.loadError.set(e instanceof ApiError ? e.message : String(e));
     }
   }
 
-  private async preselect(type: string, value: string, attempts = 20): Promise<void> {
-    if (this.compute && this.state.compute.datacenter) {
-      this.compute.preselect(type, value);
-      if (this.state.compute.resourceId) return;
-    }
-    if (attempts > 0) setTimeout(() => void this.preselect(type, value, attempts - 1), 250);
+  // Once the Compute step has its datacenter's tree (for up to 5 s).
+  private preselect(type: string, value: string): void {
+    timer(0, 250)
+      .pipe(
+        take(21),
+        takeWhile(() => !this.state.compute.resourceId),
+        takeUntilDestroyed(this.destroyRef),
+      )
+      .subscribe(() => {
+        if (this.compute && this.state.compute.datacenter) this.compute.preselect(type, value);
+      });
   }
 
   issuesOf(name: Step): Issue[] {
@@ -277,17 +286,23 @@ export class CreateVchWizardComponent implements OnInit {
     if (bundle) this.bundleUri.set(certificatesUri(task.uri));
     const name = this.state.general.name;
     this.outcome.set(bundle ? $localize`${name}:name: was created.` : $localize`${name}:name: was created; waiting for it in the list…`);
-    for (let i = 0; i < 60; i++) {
-      const vchs = await this.api.vchs().catch(() => []);
-      const listed = vchs.find((v) => v.id === task.vch_id);
-      if (listed) {
-        this.dockerHost.set(listed.docker_host);
-        // With a bundle to hand out, the docker line waits for the address
-        // the endpoint reports once it has started.
-        if (!bundle || listed.docker_host) break;
-      }
-      await new Promise((r) => setTimeout(r, 500));
-    }
+    const listed = (vchs?: VchListItem[]) => vchs?.find((v) => v.id === task.vch_id);
+    // With a bundle to hand out, the docker line waits (up to 30 s) for the
+    // address the endpoint reports once it has started.
+    await lastValueFrom(
+      follow(() => this.api.vchs(), 500, (vchs) => {
+        const v = listed(vchs);
+        return !!v && (!bundle || !!v.docker_host);
+      }).pipe(
+        take(60),
+        tap((r) => {
+          const v = listed(r.value);
+          if (v) this.dockerHost.set(v.docker_host);
+        }),
+        takeUntilDestroyed(this.destroyRef),
+      ),
+      { defaultValue: undefined },
+    );
     if (!bundle) await this.close();
   }
 

@@ -39,6 +39,33 @@ json finished(const ApiResponse& accepted) {
 
 BOOST_AUTO_TEST_SUITE(vch_changes, *boost::unit_test::fixture<ServerWorld>())
 
+// The datacenter-scoped twin of every VCH operation answers as the target's
+// does (openapi-responses then checks each answer against the document).
+BOOST_AUTO_TEST_CASE(the_datacenter_scope_serves_every_vch_operation) {
+  auto& w = ServerWorld::current();
+  const auto id = w.createVch("vch-dc-scope");
+  const std::string at = w.dcScope() + "/vch/" + id;
+  auto got = w.api().get(at + w.pinned(), w.admin());
+  BOOST_TEST_REQUIRE(got.status == 200, got.body);
+  BOOST_TEST(got.json()["name"] == "vch-dc-scope");
+  auto cert = w.api().get(at + "/certificate" + w.pinned(), w.admin());
+  BOOST_TEST(cert.status == 200, cert.body);
+
+  json body = got.json();
+  body["debug"] = 1;
+  auto put = finished(w.api().sendJson("PUT", at + w.pinned(), w.admin(), body));
+  BOOST_TEST_REQUIRE(put["state"] == "succeeded", put.dump(2));
+  BOOST_TEST(inspect(id)["debug"] == 1);
+
+  // Up to date already: the action is refused with what to do.
+  auto upgrade = w.api().send("POST", at + w.pinned() + "&action=upgrade", w.admin());
+  BOOST_TEST(upgrade.status == 409, upgrade.body);
+
+  auto removed = finished(w.api().sendJson("DELETE", at + w.pinned(), w.admin(), json::object()));
+  BOOST_TEST_REQUIRE(removed["state"] == "succeeded", removed.dump(2));
+  BOOST_TEST(w.api().get(at + w.pinned(), w.admin()).status == 404);
+}
+
 BOOST_AUTO_TEST_CASE(put_replaces_the_configuration) {
   auto& w = ServerWorld::current();
   const auto id = w.createVch("vch-put");

@@ -15,6 +15,7 @@ import { HelpLinkComponent } from '../shared/help-link.component';
 import { messageFor, under } from '../shared/issues';
 import { dialogVch, vchParams } from '../shared/modal-params';
 import { TaskProgressComponent } from '../shared/task-progress.component';
+import { PemListComponent } from '../shared/pem-list.component';
 import { readPem } from '../wizard/steps/pem-files';
 import { ConfigureForm, formOf, patchOf, restartsEndpoint } from './configure/configure-form';
 import { configureProblems } from './configure/configure-rules';
@@ -32,6 +33,7 @@ type Json = Record<string, any>;
     ClrAlertModule,
     ClrCheckboxModule,
     FieldComponent,
+    PemListComponent,
     TaskProgressComponent,
     ClientBundleOfferComponent,
     HelpLinkComponent,
@@ -67,7 +69,8 @@ export class ConfigureVchComponent implements OnInit {
   form!: ConfigureForm;
   issues: Issue[] = [];
   tried = false;
-  fieldProblem = '';
+  // A server certificate or key file that holds no PEM, by field.
+  readonly fileProblem: Record<string, string> = {};
   private before!: ConfigureForm;
   current: Json = {};
   private running = false;
@@ -151,16 +154,9 @@ export class ConfigureVchComponent implements OnInit {
     }
   }
 
-  async addCa(event: Event): Promise<void> {
-    const { file, problem } = await readPem(event, 'CERTIFICATE');
-    this.fieldProblem = problem;
-    if (file) this.form.registryCas.push(file);
-    this.edited();
-  }
-
   async setServer(event: Event, kind: 'CERTIFICATE' | 'PRIVATE KEY'): Promise<void> {
     const { file, problem } = await readPem(event, kind);
-    this.fieldProblem = problem;
+    this.fileProblem[kind === 'CERTIFICATE' ? 'server-cert' : 'server-key'] = problem;
     if (kind === 'CERTIFICATE') this.form.serverCert = file;
     else this.form.serverKey = file;
     this.edited();

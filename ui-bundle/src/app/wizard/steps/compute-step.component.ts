@@ -9,10 +9,11 @@ import { FieldComponent } from '../../shared/field.component';
 import { limit, wholeNumber } from '../field-rules';
 import { adminName } from '../compute-name';
 import { StepBase } from './step-base';
+import { StepIssuesComponent } from './step-issues.component';
 
 @Component({
   selector: 'vic-compute-step',
-  imports: [FormsModule, FieldComponent, ClrCheckboxModule, ClrSpinnerModule, ClrTreeViewModule],
+  imports: [StepIssuesComponent, FormsModule, FieldComponent, ClrCheckboxModule, ClrSpinnerModule, ClrTreeViewModule],
   template: `
     <p i18n>Choose the cluster, host or resource pool the VCH runs in, and its limits.</p>
     @if (datacenters().length > 1) {
@@ -121,9 +122,7 @@ import { StepBase } from './step-base';
         }
       }
     </form>
-    @for (i of others(); track i.path + i.message) {
-      <p class="vic-step-issue" role="alert">{{ i.path }}: {{ i.message }}</p>
-    }
+    <vic-step-issues [issues]="others()" />
   `,
   styles: ['.vic-error { color: var(--cds-alias-status-danger, #c21d00); }'],
 })

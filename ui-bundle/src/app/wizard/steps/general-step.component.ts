@@ -5,10 +5,11 @@ import { debugLevels } from '../../shared/debug-levels';
 import { FieldComponent } from '../../shared/field.component';
 import { isHost, port, vchName } from '../field-rules';
 import { StepBase } from './step-base';
+import { StepIssuesComponent } from './step-issues.component';
 
 @Component({
   selector: 'vic-general-step',
-  imports: [FormsModule, FieldComponent],
+  imports: [StepIssuesComponent, FormsModule, FieldComponent],
   template: `
     <p i18n>Name the Virtual Container Host and choose how it logs.</p>
     <form class="clr-form clr-form-horizontal" (submit)="$event.preventDefault()">
@@ -49,9 +50,7 @@ import { StepBase } from './step-base';
                [(ngModel)]="state.general.syslogPort" (blur)="touch('syslog-port')" />
       </vic-field>
     </form>
-    @for (i of others(); track i.path + i.message) {
-      <p class="vic-step-issue" role="alert">{{ i.path }}: {{ i.message }}</p>
-    }
+    <vic-step-issues [issues]="others()" />
   `,
 })
 export class GeneralStepComponent extends StepBase {

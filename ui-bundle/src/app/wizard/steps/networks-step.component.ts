@@ -50,10 +50,11 @@ const roleWords = (): Record<string, RoleWords> => ({
   },
 });
 import { StepBase } from './step-base';
+import { StepIssuesComponent } from './step-issues.component';
 
 @Component({
   selector: 'vic-networks-step',
-  imports: [FormsModule, NgTemplateOutlet, FieldComponent, ClrRadioModule, ClrSpinnerModule],
+  imports: [StepIssuesComponent, FormsModule, NgTemplateOutlet, FieldComponent, ClrRadioModule, ClrSpinnerModule],
   template: `
     <p i18n>Connect the VCH: the bridge network for its containers and the public network it reaches the world on.</p>
     @if (loading()) {
@@ -188,9 +189,7 @@ import { StepBase } from './step-base';
         }
       }
     </ng-template>
-    @for (i of others(); track i.path + i.message) {
-      <p class="vic-step-issue" role="alert">{{ i.path }}: {{ i.message }}</p>
-    }
+    <vic-step-issues [issues]="others()" />
   `,
   styles: ['.vic-error { color: var(--cds-alias-status-danger, #c21d00); }', '.vic-row { border: 0; padding: 0; margin: 0; }'],
 })

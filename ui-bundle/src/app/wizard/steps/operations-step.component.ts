@@ -4,10 +4,11 @@ import { ClrCheckboxModule } from '@clr/angular';
 
 import { FieldComponent } from '../../shared/field.component';
 import { StepBase } from './step-base';
+import { StepIssuesComponent } from './step-issues.component';
 
 @Component({
   selector: 'vic-operations-step',
-  imports: [FormsModule, FieldComponent, ClrCheckboxModule],
+  imports: [StepIssuesComponent, FormsModule, FieldComponent, ClrCheckboxModule],
   template: `
     <p i18n>The vSphere user the VCH acts as once it runs. vCenter checks these credentials when you go on.</p>
     <form class="clr-form clr-form-horizontal" (submit)="$event.preventDefault()">
@@ -26,9 +27,7 @@ import { StepBase } from './step-base';
         <label for="ops-grant" i18n>Grant this user any necessary permissions</label>
       </clr-checkbox-wrapper>
     </form>
-    @for (i of others(); track i.path + i.message) {
-      <p class="vic-step-issue" role="alert">{{ i.path }}: {{ i.message }}</p>
-    }
+    <vic-step-issues [issues]="others()" />
   `,
 })
 export class OperationsStepComponent extends StepBase {

@@ -4,12 +4,13 @@ import { ClrCheckboxModule } from '@clr/angular';
 
 import { FieldComponent } from '../../shared/field.component';
 import { port, registry } from '../field-rules';
-import { readPem } from './pem-files';
+import { PemListComponent } from '../../shared/pem-list.component';
 import { StepBase } from './step-base';
+import { StepIssuesComponent } from './step-issues.component';
 
 @Component({
   selector: 'vic-registry-step',
-  imports: [FormsModule, FieldComponent, ClrCheckboxModule],
+  imports: [StepIssuesComponent, PemListComponent, FormsModule, FieldComponent, ClrCheckboxModule],
   template: `
     <p i18n>Choose which registries the VCH pulls images from.</p>
     <form class="clr-form clr-form-horizontal" (submit)="$event.preventDefault()">
@@ -51,32 +52,13 @@ import { StepBase } from './step-base';
           Add a registry
         </button>
       }
-      <vic-field label="Additional registry certificates" i18n-label for="registry-ca"
-                 [error]="caProblem || error('', 'registry.certificate_authorities', 'The registry certificates')">
-        <input type="file" id="registry-ca" name="registryCa" accept=".pem,.crt,.cer" (change)="addCa($event)" />
-      </vic-field>
-      @for (ca of state.registry.cas; track ca.name; let i = $index) {
-        <p>
-          {{ ca.name }}
-          <button type="button" class="btn btn-sm btn-link" [attr.aria-label]="aria.remove(ca.name)"
-                  (click)="state.registry.cas.splice(i, 1)" i18n>Remove</button>
-        </p>
-      }
+      <vic-pem-list label="Additional registry certificates" i18n-label for="registry-ca" [files]="state.registry.cas"
+                    [error]="error('', 'registry.certificate_authorities', 'The registry certificates')" />
     </form>
-    @for (i of others(); track i.path + i.message) {
-      <p class="vic-step-issue" role="alert">{{ i.path }}: {{ i.message }}</p>
-    }
+    <vic-step-issues [issues]="others()" />
   `,
 })
 export class RegistryStepComponent extends StepBase {
-  caProblem = '';
-
-  async addCa(event: Event): Promise<void> {
-    const { file, problem } = await readPem(event, 'CERTIFICATE');
-    this.caProblem = problem;
-    if (file) this.state.registry.cas.push(file);
-  }
-
   problems(): Record<string, string> {
     const r = this.state.registry;
     const out: Record<string, string> = {};

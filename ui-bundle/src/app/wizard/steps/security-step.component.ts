@@ -5,11 +5,13 @@ import { ClrCheckboxModule, ClrRadioModule } from '@clr/angular';
 import { FieldComponent } from '../../shared/field.component';
 import { wholeNumber } from '../field-rules';
 import { readPem } from './pem-files';
+import { PemListComponent } from '../../shared/pem-list.component';
 import { StepBase } from './step-base';
+import { StepIssuesComponent } from './step-issues.component';
 
 @Component({
   selector: 'vic-security-step',
-  imports: [FormsModule, FieldComponent, ClrRadioModule, ClrCheckboxModule],
+  imports: [StepIssuesComponent, PemListComponent, FormsModule, FieldComponent, ClrRadioModule, ClrCheckboxModule],
   template: `
     <p i18n>Decide who may use the VCH's Docker API, and with which certificate it answers.</p>
     <form class="clr-form clr-form-horizontal" (submit)="$event.preventDefault()">
@@ -23,16 +25,8 @@ import { StepBase } from './step-base';
           Without a certificate authority of your own, the appliance makes one and a client certificate, which you
           download once, at the end of this wizard or from the VCH's row.
         </p>
-        <vic-field label="Client certificate authorities" i18n-label for="client-ca" [error]="caProblem || error('', 'auth.client', 'The client CAs')">
-          <input type="file" id="client-ca" name="clientCa" accept=".pem,.crt,.cer" (change)="addCa($event)" />
-        </vic-field>
-        @for (ca of state.security.clientCas; track ca.name; let i = $index) {
-          <p>
-            {{ ca.name }}
-            <button type="button" class="btn btn-sm btn-link" [attr.aria-label]="aria.remove(ca.name)"
-                    (click)="state.security.clientCas.splice(i, 1)" i18n>Remove</button>
-          </p>
-        }
+        <vic-pem-list label="Client certificate authorities" i18n-label for="client-ca" [files]="state.security.clientCas"
+                      [error]="error('', 'auth.client', 'The client CAs')" />
       } @else {
         <p class="vic-warning" role="note" i18n>Anyone who reaches the VCH can use it. Use this only for tests and labs.</p>
       }
@@ -71,23 +65,14 @@ import { StepBase } from './step-base';
         </vic-field>
       }
     </form>
-    @for (i of others(); track i.path + i.message) {
-      <p class="vic-step-issue" role="alert">{{ i.path }}: {{ i.message }}</p>
-    }
+    <vic-step-issues [issues]="others()" />
   `,
   styles: ['.vic-warning { color: var(--cds-alias-status-warning-dark, #a36500); }'],
 })
 export class SecurityStepComponent extends StepBase {
-  caProblem = '';
   readonly unencryptedPem = $localize`An unencrypted PEM file`;
   certProblem = '';
   keyProblem = '';
-
-  async addCa(event: Event): Promise<void> {
-    const { file, problem } = await readPem(event, 'CERTIFICATE');
-    this.caProblem = problem;
-    if (file) this.state.security.clientCas.push(file);
-  }
 
   async setCert(event: Event): Promise<void> {
     const { file, problem } = await readPem(event, 'CERTIFICATE');

@@ -9,10 +9,11 @@ import { bytes } from '../../shared/format';
 import { label, wholeNumber } from '../field-rules';
 import { PerComputeList } from './per-compute-list';
 import { StepBase } from './step-base';
+import { StepIssuesComponent } from './step-issues.component';
 
 @Component({
   selector: 'vic-storage-step',
-  imports: [FormsModule, FieldComponent, ClrCheckboxModule, ClrIconModule, ClrSpinnerModule],
+  imports: [StepIssuesComponent, FormsModule, FieldComponent, ClrCheckboxModule, ClrIconModule, ClrSpinnerModule],
   template: `
     <p i18n>Choose where container images and volumes are kept.</p>
     @if (loading()) {
@@ -87,9 +88,7 @@ import { StepBase } from './step-base';
         Add a volume datastore
       </button>
     </form>
-    @for (i of others(); track i.path + i.message) {
-      <p class="vic-step-issue" role="alert">{{ i.path }}: {{ i.message }}</p>
-    }
+    <vic-step-issues [issues]="others()" />
   `,
   styles: ['.vic-error { color: var(--cds-alias-status-danger, #c21d00); }'],
 })

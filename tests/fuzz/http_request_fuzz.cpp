@@ -61,8 +61,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   try {
     parseCredentials({req.get("X-VMWARE-TICKET", ""), req.get("vmware-api-session-id", ""),
                       req.get("vmware-api-ui-endpoint", ""), req.get("Authorization", "")});
-  } catch (const HttpError& e) {
-    fuzz::require(e.status() == 401, "bad credentials are not a 401");
+  } catch (const Error& e) {
+    // The API answers this code 401 (api/error_replies.cpp).
+    fuzz::require(e.code() == ErrorCode::Unauthenticated,
+                  "bad credentials are not unauthenticated");
   }
   return 0;
 }

@@ -4,37 +4,9 @@
 
 namespace vic {
 
-namespace {
-
-// The vim25 faults whose meaning the rest of the product acts on; any other
-// is the target's own trouble.
-ErrorCode codeForFault(const std::string& type) {
-  static const std::unordered_map<std::string, ErrorCode> kCodes = {
-      {"NotAuthenticated", ErrorCode::Unauthenticated},
-      {"InvalidLogin", ErrorCode::Unauthenticated},
-      {"NoPermission", ErrorCode::PermissionDenied},
-      {"ManagedObjectNotFound", ErrorCode::NotFound},
-      {"NotFound", ErrorCode::NotFound},
-      {"FileNotFound", ErrorCode::NotFound},
-      {"DuplicateName", ErrorCode::AlreadyExists},
-      {"FileAlreadyExists", ErrorCode::AlreadyExists},
-      {"InvalidArgument", ErrorCode::InvalidArgument},
-      {"InvalidState", ErrorCode::FailedPrecondition},
-      {"InvalidPowerState", ErrorCode::FailedPrecondition},
-      {"InvalidDatastoreState", ErrorCode::FailedPrecondition},
-      {"InvalidHostState", ErrorCode::FailedPrecondition},
-      {"FileLocked", ErrorCode::FailedPrecondition},
-      {"ResourceInUse", ErrorCode::FailedPrecondition},
-  };
-  auto it = kCodes.find(type);
-  return it == kCodes.end() ? ErrorCode::Internal : it->second;
-}
-
-}  // namespace
-
 VimFault::VimFault(std::string faultType, std::string serverMessage, soap::Node detail,
-                   std::string what)
-    : Error(std::move(what), codeForFault(faultType)),
+                   std::string what, ErrorCode code)
+    : Error(std::move(what), code),
       type_(std::move(faultType)),
       message_(std::move(serverMessage)),
       detail_(std::move(detail)) {}
@@ -71,40 +43,46 @@ std::string faultTypeOf(const Node& detail) {
 
 template <class T>
 [[noreturn]] void throwAs(const std::string& t, const std::string& m, const Node& d,
-                          const std::string& w) {
-  throw T(t, m, d, w);
+                          const std::string& w, ErrorCode c) {
+  throw T(t, m, d, w, c);
 }
 
 void throwFault(const std::string& context, const std::string& faultType,
                 const std::string& serverMessage, const Node& detail) {
-  using Raiser = void (*)(const std::string&, const std::string&, const Node&, const std::string&);
-  static const std::unordered_map<std::string, Raiser> kByType = {
-      {"NotAuthenticated", &throwAs<NotAuthenticatedFault>},
-      {"NoPermission", &throwAs<NoPermissionFault>},
-      {"InvalidLogin", &throwAs<InvalidLoginFault>},
-      {"DuplicateName", &throwAs<DuplicateNameFault>},
-      {"InvalidArgument", &throwAs<InvalidArgumentFault>},
-      {"InvalidRequest", &throwAs<InvalidRequestFault>},
-      {"MethodNotFound", &throwAs<MethodNotFoundFault>},
-      {"ManagedObjectNotFound", &throwAs<ManagedObjectNotFoundFault>},
-      {"NotFound", &throwAs<NotFoundFault>},
-      {"InvalidState", &throwAs<InvalidStateFault>},
-      {"InvalidDatastoreState", &throwAs<InvalidStateFault>},
-      {"InvalidHostState", &throwAs<InvalidStateFault>},
-      {"InvalidPowerState", &throwAs<InvalidPowerStateFault>},
-      {"FileFault", &throwAs<FileFaultBase>},
-      {"CannotAccessFile", &throwAs<FileFaultBase>},
-      {"FileLocked", &throwAs<FileFaultBase>},
-      {"FileNotFound", &throwAs<FileNotFoundFault>},
-      {"FileAlreadyExists", &throwAs<FileAlreadyExistsFault>},
-      {"NotSupported", &throwAs<NotSupportedFault>},
-      {"ResourceInUse", &throwAs<ResourceInUseFault>},
+  // The faults callers act on: their C++ type, and the code that says what
+  // kind of failure each is (any other is the target's own trouble).
+  struct Kind {
+    void (*raise)(const std::string&, const std::string&, const Node&, const std::string&,
+                  ErrorCode);
+    ErrorCode code;
+  };
+  static const std::unordered_map<std::string, Kind> kByType = {
+      {"NotAuthenticated", {&throwAs<NotAuthenticatedFault>, ErrorCode::Unauthenticated}},
+      {"NoPermission", {&throwAs<NoPermissionFault>, ErrorCode::PermissionDenied}},
+      {"InvalidLogin", {&throwAs<InvalidLoginFault>, ErrorCode::Unauthenticated}},
+      {"DuplicateName", {&throwAs<DuplicateNameFault>, ErrorCode::AlreadyExists}},
+      {"InvalidArgument", {&throwAs<InvalidArgumentFault>, ErrorCode::InvalidArgument}},
+      {"InvalidRequest", {&throwAs<InvalidRequestFault>, ErrorCode::Internal}},
+      {"MethodNotFound", {&throwAs<MethodNotFoundFault>, ErrorCode::Internal}},
+      {"ManagedObjectNotFound", {&throwAs<ManagedObjectNotFoundFault>, ErrorCode::NotFound}},
+      {"NotFound", {&throwAs<NotFoundFault>, ErrorCode::NotFound}},
+      {"InvalidState", {&throwAs<InvalidStateFault>, ErrorCode::FailedPrecondition}},
+      {"InvalidDatastoreState", {&throwAs<InvalidStateFault>, ErrorCode::FailedPrecondition}},
+      {"InvalidHostState", {&throwAs<InvalidStateFault>, ErrorCode::FailedPrecondition}},
+      {"InvalidPowerState", {&throwAs<InvalidPowerStateFault>, ErrorCode::FailedPrecondition}},
+      {"FileFault", {&throwAs<FileFaultBase>, ErrorCode::Internal}},
+      {"CannotAccessFile", {&throwAs<FileFaultBase>, ErrorCode::Internal}},
+      {"FileLocked", {&throwAs<FileFaultBase>, ErrorCode::FailedPrecondition}},
+      {"FileNotFound", {&throwAs<FileNotFoundFault>, ErrorCode::NotFound}},
+      {"FileAlreadyExists", {&throwAs<FileAlreadyExistsFault>, ErrorCode::AlreadyExists}},
+      {"NotSupported", {&throwAs<NotSupportedFault>, ErrorCode::Internal}},
+      {"ResourceInUse", {&throwAs<ResourceInUseFault>, ErrorCode::FailedPrecondition}},
   };
   std::string message = serverMessage.empty() ? describeFields(detail) : serverMessage;
   std::string what = context + ": " + faultType;
   if (!message.empty()) what += ": " + message;
   if (auto it = kByType.find(faultType); it != kByType.end())
-    it->second(faultType, message, detail, what);
+    it->second.raise(faultType, message, detail, what, it->second.code);
   throw VimFault(faultType, message, detail, what);
 }
 

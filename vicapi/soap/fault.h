@@ -13,7 +13,8 @@ namespace vic {
 // the server said nothing (vcsim often sends an empty faultstring).
 class VimFault : public Error {
  public:
-  VimFault(std::string faultType, std::string serverMessage, soap::Node detail, std::string what);
+  VimFault(std::string faultType, std::string serverMessage, soap::Node detail, std::string what,
+           ErrorCode code = ErrorCode::Internal);
   const std::string& faultType() const { return type_; }
   const std::string& serverMessage() const { return message_; }
   const soap::Node& detail() const { return detail_; }

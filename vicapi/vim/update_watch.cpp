@@ -15,12 +15,16 @@ UpdateWatch::UpdateWatch(Client& client, const std::vector<PropertySpec>& props,
                    {PropertyCollector::specNode(props, objects, "spec"),
                     soap::boolEl("partialUpdates", false)});
   } catch (...) {
-    client_.invoke("DestroyPropertyCollector", collector_);
+    destroyCollector();  // the filter's own failure is what the caller hears
     throw;
   }
 }
 
 UpdateWatch::~UpdateWatch() {
+  destroyCollector();
+}
+
+void UpdateWatch::destroyCollector() noexcept {
   try {
     client_.invoke("DestroyPropertyCollector", collector_);
   } catch (const std::exception& e) {

@@ -47,6 +47,8 @@ class UpdateWatch {
   const std::string& version() const { return version_; }
 
  private:
+  void destroyCollector() noexcept;
+
   Client& client_;
   Moref collector_;
   std::string version_;

@@ -150,10 +150,10 @@ describe('the plug-in in the test shell', () => {
     await fieldError('vch-name').filter({ hasText: 'already exists' }).waitFor();
     // The problem is the field's, for eyes and screen readers alike.
     assert.equal(await name.getAttribute('aria-invalid'), 'true');
-    assert.equal(await name.getAttribute('aria-describedby'), 'vch-name-error');
+    assert.ok((await name.getAttribute('aria-describedby')).split(' ').includes('vch-name-error'), 'the message describes the field');
     assert.equal(await name.getAttribute('aria-required'), 'true');
     assert.match(await fieldError('vch-name').getAttribute('class'), /\berror\b/, 'the message is red');
-    await modal.locator('vic-field .clr-validate-icon').first().waitFor();
+    await currentPage().locator('clr-input-container .clr-validate-icon').first().waitFor();
     await shoot('02-general-errors');
     await accessible('modal-frame', 'General with its problems');
     await name.fill(VCH);
@@ -175,7 +175,7 @@ describe('the plug-in in the test shell', () => {
     await modal.getByLabel('CPU limit (MHz)').fill('Unlimited');
     await modal.getByRole('button', { name: 'DC0_C0', exact: true }).click();
     // The limits say how far the chosen cluster goes, and refuse more.
-    await modal.locator('#memory-limit-hint').filter({ hasText: /1 to \d+ MB/ }).waitFor();
+    await modal.locator('#memory-limit-helper').filter({ hasText: /1 to \d+ MB/ }).waitFor();
     await modal.getByLabel('Memory limit (MB)').fill('99999999999');
     await modal.getByLabel('Memory limit (MB)').blur();
     await fieldError('memory-limit').filter({ hasText: 'cannot be bigger than' }).waitFor();

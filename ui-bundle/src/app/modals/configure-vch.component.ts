@@ -1,7 +1,8 @@
-import { Component, OnInit, computed, inject, signal } from '@angular/core';
-import { FormsModule } from '@angular/forms';
+import { Component, DestroyRef, OnInit, computed, inject, signal } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { FormControl, FormsModule } from '@angular/forms';
 import { ActivatedRoute } from '@angular/router';
-import { ClrAlertModule, ClrCheckboxModule } from '@clr/angular';
+import { ClrAlertModule, ClrCheckboxModule, ClrFormsModule } from '@clr/angular';
 
 import { ApiError } from '../api/api-error';
 import { Datastore, Issue, Network, Task } from '../api/models';
@@ -10,9 +11,11 @@ import { ClientSdkService } from '../sdk/client-sdk.service';
 import { ClientBundleOfferComponent } from '../shared/client-bundle-offer.component';
 import { debugLevels } from '../shared/debug-levels';
 import { certificatesUri } from '../shared/download';
+import { PemFile } from '../wizard/wizard-state';
 import { FieldComponent } from '../shared/field.component';
 import { HelpLinkComponent } from '../shared/help-link.component';
 import { messageFor, under } from '../shared/issues';
+import { markFromServer } from '../shared/control-rules';
 import { dialogVch, vchParams } from '../shared/modal-params';
 import { TaskProgressComponent } from '../shared/task-progress.component';
 import { PemListComponent } from '../shared/pem-list.component';
@@ -32,6 +35,7 @@ type Json = Record<string, any>;
     FormsModule,
     ClrAlertModule,
     ClrCheckboxModule,
+    ClrFormsModule,
     FieldComponent,
     PemListComponent,
     TaskProgressComponent,
@@ -50,6 +54,7 @@ export class ConfigureVchComponent implements OnInit {
   readonly aria = aria;
   private readonly api = inject(VicApiService);
   private readonly sdk = inject(ClientSdkService);
+  private readonly destroyRef = inject(DestroyRef);
   readonly vch = vchParams(inject(ActivatedRoute));
   readonly debugLevels = debugLevels();
   readonly loaded = signal(false);
@@ -67,6 +72,8 @@ export class ConfigureVchComponent implements OnInit {
     return this.running && restartsEndpoint(this.patch());
   });
   form!: ConfigureForm;
+  // The registry certificates as the shared PEM list edits them.
+  readonly registryCas = new FormControl<PemFile[]>([], { nonNullable: true });
   issues: Issue[] = [];
   tried = false;
   // A server certificate or key file that holds no PEM, by field.
@@ -86,6 +93,11 @@ export class ConfigureVchComponent implements OnInit {
       this.dockerHost.set(item.docker_host);
       this.form = formOf(v);
       this.before = formOf(v);
+      this.registryCas.setValue(this.form.registryCas, { emitEvent: false });
+      this.registryCas.valueChanges.pipe(takeUntilDestroyed(this.destroyRef)).subscribe((files) => {
+        this.form.registryCas = files;
+        this.edited();
+      });
       this.loaded.set(true);
     } catch (e) {
       this.error.set(e instanceof ApiError ? e.message : String(e));
@@ -180,6 +192,7 @@ export class ConfigureVchComponent implements OnInit {
       this.uri.set((await this.api.reconfigure(this.vch.id, patch)).task);
     } catch (e) {
       this.issues = e instanceof ApiError ? e.issues : [];
+      markFromServer(this.registryCas, messageFor(this.issues, 'registry.certificate_authorities', 'The registry certificate'));
       this.error.set(e instanceof ApiError ? e.message : String(e));
     }
   }

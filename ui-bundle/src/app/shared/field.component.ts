@@ -30,7 +30,6 @@ import { ClrIconModule } from '@clr/angular';
   `,
   styles: [
     '.vic-field-controls { display: flex; gap: 0.4rem; align-items: center; flex-wrap: wrap; }',
-    '.vic-required { color: var(--clr-forms-invalid-color, #c21d00); }',
     '.clr-subtext-wrapper { align-items: flex-start; gap: 0.2rem; }',
     '.clr-subtext-wrapper .clr-subtext { margin-top: 0; }',
   ],

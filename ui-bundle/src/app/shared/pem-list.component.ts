@@ -1,21 +1,28 @@
-import { Component, EventEmitter, Input, Output } from '@angular/core';
+import { Component, Input } from '@angular/core';
+import { FormControl, ReactiveFormsModule } from '@angular/forms';
+import { ClrFormsModule } from '@clr/angular';
 
 import { PemFile } from '../wizard/wizard-state';
-import { readPem } from '../wizard/steps/pem-files';
 import { aria } from './aria-labels';
-import { FieldComponent } from './field.component';
+import { AriaInvalidDirective } from './aria-invalid.directive';
+import { problemOf } from './control-rules';
+import { PemFileDirective } from './pem-file.directive';
 
 // Certificates given as PEM files: a file input that adds each file it can
-// read, and the list so far, each with Remove. A file that holds no
-// certificate is said at once, before `error` (the rules' or the server's).
+// read, and the list so far, each with Remove.
 @Component({
   selector: 'vic-pem-list',
-  imports: [FieldComponent],
+  imports: [ReactiveFormsModule, ClrFormsModule, PemFileDirective, AriaInvalidDirective],
   template: `
-    <vic-field [label]="label" [for]="for" [error]="problem || error" [hint]="hint">
-      <input type="file" [id]="for" [name]="for" accept=".pem,.crt,.cer" (change)="add($event)" />
-    </vic-field>
-    @for (file of files; track $index; let i = $index) {
+    <clr-control-container>
+      <label [for]="for">{{ label }}</label>
+      <input type="file" clrControl [id]="for" accept=".pem,.crt,.cer" vicPemFile="CERTIFICATE" [append]="true" [formControl]="control" />
+      @if (hint) {
+        <clr-control-helper>{{ hint }}</clr-control-helper>
+      }
+      <clr-control-error role="alert">{{ problem() }}</clr-control-error>
+    </clr-control-container>
+    @for (file of control.value; track $index; let i = $index) {
       <p>
         {{ file.name }}
         <button type="button" class="btn btn-sm btn-link" [attr.aria-label]="aria.remove(file.name)" (click)="remove(i)" i18n>Remove</button>
@@ -27,21 +34,15 @@ export class PemListComponent {
   readonly aria = aria;
   @Input({ required: true }) label = '';
   @Input({ required: true }) for = '';
-  @Input({ required: true }) files: PemFile[] = [];
-  @Input() error = '';
+  @Input({ required: true }) control!: FormControl<PemFile[]>;
   @Input() hint = '';
-  @Output() changed = new EventEmitter<void>();
-  problem = '';
 
-  async add(event: Event): Promise<void> {
-    const { file, problem } = await readPem(event, 'CERTIFICATE');
-    this.problem = problem;
-    if (file) this.files.push(file);
-    this.changed.emit();
+  problem(): string {
+    return problemOf(this.control);
   }
 
   remove(index: number): void {
-    this.files.splice(index, 1);
-    this.changed.emit();
+    this.control.setValue(this.control.value.filter((_, i) => i !== index));
+    this.control.markAsTouched();
   }
 }

@@ -1,7 +1,7 @@
 import { Component, DestroyRef, HostListener, OnInit, QueryList, ViewChild, ViewChildren, inject, signal } from '@angular/core';
-import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import { ClrAlertModule, ClrWizard, ClrWizardModule, ClrWizardPage } from '@clr/angular';
-import { lastValueFrom, take, takeWhile, tap, timer } from 'rxjs';
+import { lastValueFrom, map, take, takeWhile, tap, timer } from 'rxjs';
 
 import { ApiError } from '../api/api-error';
 import { ConnectionService } from '../api/connection.service';
@@ -24,7 +24,8 @@ import { StepBase } from './steps/step-base';
 import { StorageStepComponent } from './steps/storage-step.component';
 import { SummaryStepComponent } from './steps/summary-step.component';
 import { vchBody } from './vch-body';
-import { STEP_PATHS, initialState } from './wizard-state';
+import { wizardForm, wizardValue } from './wizard-form';
+import { STEP_PATHS } from './wizard-state';
 import { under } from '../shared/issues';
 
 type Step = 'general' | 'compute' | 'storage' | 'networks' | 'security' | 'registry' | 'operations';
@@ -71,62 +72,62 @@ const STEPS: Step[] = ['general', 'compute', 'storage', 'networks', 'security', 
                        [clrWizardPageNextDisabled]="checking()">
         <ng-template clrPageTitle><ng-container i18n>General settings</ng-container><vic-help-link topic="general" label="General settings" i18n-label /></ng-template>
         <ng-template clrPageNavTitle><ng-container i18n>General</ng-container></ng-template>
-        <vic-general-step #general [state]="state" [issues]="issuesOf(\'general\')" [tried]="!!tried['general']" />
+        <vic-general-step #general [form]="form.controls.general" [issues]="issuesOf('general')" />
       </clr-wizard-page>
       <clr-wizard-page [clrWizardPagePreventDefaultNext]="true" (clrWizardPageOnCommit)="commit('compute')"
                        [clrWizardPageNextDisabled]="checking()">
         <ng-template clrPageTitle><ng-container i18n>Compute capacity</ng-container><vic-help-link topic="compute" label="Compute capacity" i18n-label /></ng-template>
         <ng-template clrPageNavTitle><ng-container i18n>Compute Capacity</ng-container></ng-template>
-        <vic-compute-step #compute [state]="state" [issues]="issuesOf(\'compute\')" [tried]="!!tried['compute']"
+        <vic-compute-step #compute [form]="form.controls.compute" [issues]="issuesOf('compute')"
                           (recheck)="commit('compute')" />
       </clr-wizard-page>
       <clr-wizard-page [clrWizardPagePreventDefaultNext]="true" (clrWizardPageOnCommit)="commit('storage')"
                        [clrWizardPageNextDisabled]="checking()" (clrWizardPageOnLoad)="storage?.load()">
         <ng-template clrPageTitle><ng-container i18n>Storage capacity</ng-container><vic-help-link topic="storage" label="Storage capacity" i18n-label /></ng-template>
         <ng-template clrPageNavTitle><ng-container i18n>Storage Capacity</ng-container></ng-template>
-        <vic-storage-step #storage [state]="state" [issues]="issuesOf(\'storage\')" [tried]="!!tried['storage']" />
+        <vic-storage-step #storage [form]="form.controls.storage" [compute]="form.controls.compute" [issues]="issuesOf('storage')" />
       </clr-wizard-page>
       <clr-wizard-page [clrWizardPagePreventDefaultNext]="true" (clrWizardPageOnCommit)="commit('networks')"
                        [clrWizardPageNextDisabled]="checking()" (clrWizardPageOnLoad)="networks?.load()">
         <ng-template clrPageTitle><ng-container i18n>Configure networks</ng-container><vic-help-link topic="networks" label="Configure networks" i18n-label /></ng-template>
         <ng-template clrPageNavTitle><ng-container i18n>Networks</ng-container></ng-template>
-        <vic-networks-step #networks [state]="state" [issues]="issuesOf(\'networks\')" [tried]="!!tried['networks']" />
+        <vic-networks-step #networks [form]="form.controls.networks" [compute]="form.controls.compute" [issues]="issuesOf('networks')" />
       </clr-wizard-page>
       <clr-wizard-page [clrWizardPagePreventDefaultNext]="true" (clrWizardPageOnCommit)="commit('security')"
                        [clrWizardPageNextDisabled]="checking()">
         <ng-template clrPageTitle><ng-container i18n>Security</ng-container><vic-help-link topic="security" label="Security" i18n-label /></ng-template>
         <ng-template clrPageNavTitle><ng-container i18n>Security</ng-container></ng-template>
-        <vic-security-step #security [state]="state" [issues]="issuesOf(\'security\')" [tried]="!!tried['security']" />
+        <vic-security-step #security [form]="form.controls.security" [vchName]="value().general.name" [issues]="issuesOf('security')" />
       </clr-wizard-page>
       <clr-wizard-page [clrWizardPagePreventDefaultNext]="true" (clrWizardPageOnCommit)="commit('registry')"
                        [clrWizardPageNextDisabled]="checking()">
         <ng-template clrPageTitle><ng-container i18n>Registry access</ng-container><vic-help-link topic="registry" label="Registry access" i18n-label /></ng-template>
         <ng-template clrPageNavTitle><ng-container i18n>Registry Access</ng-container></ng-template>
-        <vic-registry-step #registry [state]="state" [issues]="issuesOf(\'registry\')" [tried]="!!tried['registry']" />
+        <vic-registry-step #registry [form]="form.controls.registry" [issues]="issuesOf('registry')" />
       </clr-wizard-page>
       <clr-wizard-page [clrWizardPagePreventDefaultNext]="true" (clrWizardPageOnCommit)="commit('operations')"
                        [clrWizardPageNextDisabled]="checking()">
         <ng-template clrPageTitle><ng-container i18n>Operations user</ng-container><vic-help-link topic="operations" label="Operations user" i18n-label /></ng-template>
         <ng-template clrPageNavTitle><ng-container i18n>Operations User</ng-container></ng-template>
-        <vic-operations-step #operations [state]="state" [issues]="issuesOf(\'operations\')" [tried]="!!tried['operations']" />
+        <vic-operations-step #operations [form]="form.controls.operations" [issues]="issuesOf('operations')" />
       </clr-wizard-page>
       <clr-wizard-page [clrWizardPagePreventDefaultNext]="true" (clrWizardPageOnCommit)="finish()"
-                       [clrWizardPageNextDisabled]="checking() || !!taskUri()" (clrWizardPageOnLoad)="summary?.refresh()">
+                       [clrWizardPageNextDisabled]="checking() || !!taskUri()">
         <ng-template clrPageTitle><ng-container i18n>Summary</ng-container></ng-template>
         <ng-template clrPageNavTitle><ng-container i18n>Summary</ng-container></ng-template>
         @if (!taskUri()) {
-          <vic-summary-step #summary [state]="state" [target]="target()" [thumbprint]="thumbprint()" [user]="user()" />
+          <vic-summary-step [state]="value()" [target]="target()" [thumbprint]="thumbprint()" [user]="user()" />
           @for (i of finalIssues(); track i.path + i.message) {
             <p class="vic-step-issue" role="alert">{{ i.path }}: {{ i.message }}</p>
           }
         } @else {
-          <h4 i18n>Creating {{ state.general.name }}</h4>
+          <h4 i18n>Creating {{ value().general.name }}</h4>
           <vic-task-progress [uri]="taskUri()" (finished)="created($event)" />
           @if (outcome()) {
             <p role="status">{{ outcome() }}</p>
           }
           @if (bundleUri()) {
-            <vic-client-bundle-offer [uri]="bundleUri()" [vchName]="state.general.name" [dockerHost]="dockerHost()"
+            <vic-client-bundle-offer [uri]="bundleUri()" [vchName]="value().general.name" [dockerHost]="dockerHost()"
                                      (closed)="close()" />
           }
         }
@@ -152,11 +153,13 @@ export class CreateVchWizardComponent implements OnInit {
   @ViewChild('security') security?: SecurityStepComponent;
   @ViewChild('registry') registry?: RegistryStepComponent;
   @ViewChild('operations') operations?: OperationsStepComponent;
-  @ViewChild('summary') summary?: SummaryStepComponent;
 
-  readonly state = initialState();
+  readonly form = wizardForm();
+  // The form's raw value, for the Summary, the request and the names shown.
+  readonly value = toSignal(this.form.valueChanges.pipe(map(() => wizardValue(this.form))), {
+    initialValue: wizardValue(this.form),
+  });
   issues: Record<string, Issue[]> = {};
-  tried: Record<string, boolean> = {};
   readonly checking = signal(false);
   readonly loadError = signal('');
   readonly finalIssues = signal<Issue[]>([]);
@@ -190,11 +193,11 @@ export class CreateVchWizardComponent implements OnInit {
     timer(0, 250)
       .pipe(
         take(21),
-        takeWhile(() => !this.state.compute.resourceId),
+        takeWhile(() => !this.form.controls.compute.controls.resourceId.value),
         takeUntilDestroyed(this.destroyRef),
       )
       .subscribe(() => {
-        if (this.compute && this.state.compute.datacenter) this.compute.preselect(type, value);
+        if (this.compute && this.form.controls.compute.controls.datacenter.value) this.compute.preselect(type, value);
       });
   }
 
@@ -211,11 +214,11 @@ export class CreateVchWizardComponent implements OnInit {
   // fields (a name taken, a datastore gone, credentials vCenter refuses).
   async commit(name: Step): Promise<void> {
     const step = this.step(name);
-    this.tried[name] = true;
     if (!step || !step.valid()) return;
     this.checking.set(true);
     try {
-      const result = await this.api.validate(this.state.compute.datacenter, vchBody(this.state), STEP_PATHS[name]);
+      const state = wizardValue(this.form);
+      const result = await this.api.validate(state.compute.datacenter, vchBody(state), STEP_PATHS[name]);
       this.issues[name] = result.issues;
       if (result.valid) this.wizard.forceNext();
     } catch (e) {
@@ -253,13 +256,14 @@ export class CreateVchWizardComponent implements OnInit {
     this.checking.set(true);
     this.finalIssues.set([]);
     try {
-      const body = vchBody(this.state);
-      const result = await this.api.validate(this.state.compute.datacenter, body, []);
+      const state = wizardValue(this.form);
+      const body = vchBody(state);
+      const result = await this.api.validate(state.compute.datacenter, body, []);
       if (!result.valid) {
         if (!this.reopen(result.issues)) this.finalIssues.set(result.issues);
         return;
       }
-      this.taskUri.set((await this.api.createIn(this.state.compute.datacenter, body)).task);
+      this.taskUri.set((await this.api.createIn(state.compute.datacenter, body)).task);
     } catch (e) {
       const issues = e instanceof ApiError ? e.issues : [];
       if (issues.length && this.reopen(issues)) return;
@@ -284,7 +288,7 @@ export class CreateVchWizardComponent implements OnInit {
     // one place the administrator is sure to see that it must be collected.
     const bundle = !!task.result?.client_certificates;
     if (bundle) this.bundleUri.set(certificatesUri(task.uri));
-    const name = this.state.general.name;
+    const name = this.value().general.name;
     this.outcome.set(bundle ? $localize`${name}:name: was created.` : $localize`${name}:name: was created; waiting for it in the list…`);
     const listed = (vchs?: VchListItem[]) => vchs?.find((v) => v.id === task.vch_id);
     // With a bundle to hand out, the docker line waits (up to 30 s) for the
@@ -307,7 +311,7 @@ export class CreateVchWizardComponent implements OnInit {
   }
 
   async close(): Promise<void> {
-    await this.sdk.closeModal($localize`${this.state.general.name}:name: was created.`);
+    await this.sdk.closeModal($localize`${this.value().general.name}:name: was created.`);
   }
 
   cancel(): void {

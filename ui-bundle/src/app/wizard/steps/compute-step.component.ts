@@ -1,122 +1,127 @@
 import { Component, EventEmitter, OnInit, Output, inject, signal } from '@angular/core';
-import { FormsModule } from '@angular/forms';
-import { ClrCheckboxModule, ClrSpinnerModule, ClrTreeViewModule } from '@clr/angular';
+import { ClrSpinnerModule, ClrTreeViewModule } from '@clr/angular';
 
 import { ApiError } from '../../api/api-error';
 import { InventoryNode } from '../../api/models';
 import { VicApiService } from '../../api/vic-api.service';
-import { FieldComponent } from '../../shared/field.component';
-import { limit, wholeNumber } from '../field-rules';
 import { adminName } from '../compute-name';
-import { StepBase } from './step-base';
-import { StepIssuesComponent } from './step-issues.component';
+import { ComputeForm } from '../wizard-form';
+import { Placement, StepBase } from './step-base';
+import { STEP_IMPORTS } from './step-imports';
 
 @Component({
   selector: 'vic-compute-step',
-  imports: [StepIssuesComponent, FormsModule, FieldComponent, ClrCheckboxModule, ClrSpinnerModule, ClrTreeViewModule],
+  imports: [...STEP_IMPORTS, ClrSpinnerModule, ClrTreeViewModule],
   template: `
     <p i18n>Choose the cluster, host or resource pool the VCH runs in, and its limits.</p>
-    @if (datacenters().length > 1) {
-      <vic-field label="Datacenter" i18n-label for="datacenter">
-        <div class="clr-select-wrapper"><select id="datacenter" name="datacenter" class="clr-select" [ngModel]="state.compute.datacenter"
-                (ngModelChange)="chooseDatacenter($event)">
-          @for (dc of datacenters(); track dc.id) {
-            <option [value]="dc.id">{{ dc.name }}</option>
+    <form clrForm clrLayout="horizontal" clrLabelSize="3" [formGroup]="form">
+      @if (datacenters().length > 1) {
+        <clr-select-container>
+          <label i18n>Datacenter</label>
+          <select clrSelect id="datacenter" [formControl]="c.datacenter" (change)="chooseDatacenter($any($event.target).value)">
+            @for (dc of datacenters(); track dc.id) {
+              <option [value]="dc.id">{{ dc.name }}</option>
+            }
+          </select>
+        </clr-select-container>
+      }
+      <div class="clr-form-control clr-row" role="group" aria-labelledby="compute-label">
+        <span class="clr-control-label clr-col-12 clr-col-md-3" id="compute-label" i18n>Compute resource</span>
+        <div class="clr-col-12 clr-col-md-9">
+          @if (loading()) {
+            <clr-spinner clrInline i18n>Loading the inventory</clr-spinner>
           }
-        </select></div>
-      </vic-field>
-    }
-    <div class="clr-form-control" role="group" aria-labelledby="compute-label">
-      <span class="clr-control-label" id="compute-label" i18n>Compute resource</span>
-      @if (loading()) {
-        <clr-spinner clrInline i18n>Loading the inventory</clr-spinner>
-      }
-      @if (notOffered(); as name) {
-        <p class="vic-muted" role="status" data-test="not-offered" i18n>
-          The wizard was opened on {{ name }}, the resource pool of a VCH, where no other VCH can go: choose its cluster,
-          a host or another resource pool.
-        </p>
-      }
-      <clr-tree aria-label="Compute resources" i18n-aria-label>
-        <clr-tree-node *clrRecursiveFor="let node of tree(); getChildren: children" [clrExpanded]="true">
-          @if (node.selectable) {
-            <button type="button" class="clr-treenode-link" [class.active]="node.id === state.compute.resourceId"
-                    [attr.aria-pressed]="node.id === state.compute.resourceId" (click)="choose(node)">
-              {{ node.name }}
-            </button>
-          } @else {
-            <span class="vic-muted" [title]="node.vch ? ownPool : partOfCluster">{{ node.name }}</span>
+          @if (notOffered(); as name) {
+            <p class="vic-muted" role="status" data-test="not-offered" i18n>
+              The wizard was opened on {{ name }}, the resource pool of a VCH, where no other VCH can go: choose its cluster,
+              a host or another resource pool.
+            </p>
           }
-        </clr-tree-node>
-      </clr-tree>
-      @if (error('compute', 'compute.resource', 'The compute resource'); as e) {
-        <span class="clr-subtext vic-error" role="alert">{{ e }}</span>
-      }
-      @if (firewallClosed()) {
-        <div class="vic-firewall">
-          <button type="button" class="btn btn-sm btn-outline" (click)="allowFirewall()" [disabled]="opening()">
-            Allow VCH traffic through the hosts' firewalls
-          </button>
-          @if (firewallError()) {
-            <span class="clr-subtext vic-error" role="alert">{{ firewallError() }}</span>
+          <clr-tree aria-label="Compute resources" i18n-aria-label>
+            <clr-tree-node *clrRecursiveFor="let node of tree(); getChildren: children" [clrExpanded]="true">
+              @if (node.selectable) {
+                <button type="button" class="clr-treenode-link" [class.active]="node.id === c.resourceId.value"
+                        [attr.aria-pressed]="node.id === c.resourceId.value" (click)="choose(node)">
+                  {{ node.name }}
+                </button>
+              } @else {
+                <span class="vic-muted" [title]="node.vch ? ownPool : partOfCluster">{{ node.name }}</span>
+              }
+            </clr-tree-node>
+          </clr-tree>
+          @if (c.resourceId.touched && problem(c.resourceId); as e) {
+            <span class="clr-subtext vic-error" id="compute-error" role="alert">{{ e }}</span>
+          }
+          @if (firewallClosed()) {
+            <div class="vic-firewall">
+              <button type="button" class="btn btn-sm btn-outline" (click)="allowFirewall()" [disabled]="opening()">
+                Allow VCH traffic through the hosts' firewalls
+              </button>
+              @if (firewallError()) {
+                <span class="clr-subtext vic-error" role="alert">{{ firewallError() }}</span>
+              }
+            </div>
+          }
+          @if (loadError()) {
+            <span class="clr-subtext vic-error" role="alert">{{ loadError() }}</span>
           }
         </div>
-      }
-      @if (loadError()) {
-        <span class="clr-subtext vic-error" role="alert">{{ loadError() }}</span>
-      }
-    </div>
-    <form class="clr-form clr-form-horizontal" (submit)="$event.preventDefault()">
-      <vic-field label="CPU limit (MHz)" i18n-label for="cpu-limit" [error]="error('cpu-limit', 'compute.cpu.limit', 'The CPU limit')"
-                 [hint]="cpuHint()">
-        <input id="cpu-limit" name="cpuLimit" class="clr-input" [(ngModel)]="state.compute.cpuLimit" (blur)="touch('cpu-limit')" />
-      </vic-field>
-      <vic-field label="Memory limit (MB)" i18n-label for="memory-limit"
-                 [error]="error('memory-limit', 'compute.memory.limit', 'The memory limit')" [hint]="bound('MB', state.compute.memoryMaxMb)">
-        <input id="memory-limit" name="memoryLimit" class="clr-input" [(ngModel)]="state.compute.memoryLimit"
-               (blur)="touch('memory-limit')" />
-      </vic-field>
-      <button type="button" class="btn btn-link" (click)="state.compute.advanced = !state.compute.advanced"
-              [attr.aria-expanded]="state.compute.advanced">
-        <ng-container i18n>Advanced</ng-container> {{ state.compute.advanced ? '▴' : '▾' }}
+      </div>
+      <clr-input-container>
+        <label i18n>CPU limit (MHz)</label>
+        <input clrInput id="cpu-limit" formControlName="cpuLimit" />
+        <clr-control-helper>{{ cpuHint() }}</clr-control-helper>
+        <clr-control-error role="alert">{{ problem(c.cpuLimit) }}</clr-control-error>
+      </clr-input-container>
+      <clr-input-container>
+        <label i18n>Memory limit (MB)</label>
+        <input clrInput id="memory-limit" formControlName="memoryLimit" />
+        <clr-control-helper>{{ bound('MB', c.memoryMaxMb.value) }}</clr-control-helper>
+        <clr-control-error role="alert">{{ problem(c.memoryLimit) }}</clr-control-error>
+      </clr-input-container>
+      <button type="button" class="btn btn-link" (click)="c.advanced.setValue(!c.advanced.value)" [attr.aria-expanded]="c.advanced.value">
+        <ng-container i18n>Advanced</ng-container> {{ c.advanced.value ? '▴' : '▾' }}
       </button>
-      @if (state.compute.advanced) {
+      @if (c.advanced.value) {
         <p class="vic-muted" i18n>The advanced settings are used only while this section is open.</p>
-        <vic-field label="CPU reservation (MHz)" i18n-label for="cpu-reservation"
-                   [error]="error('cpu-reservation', 'compute.cpu.reservation', 'The CPU reservation')">
-          <input id="cpu-reservation" name="cpuReservation" class="clr-input" [(ngModel)]="state.compute.cpuReservation"
-                 (blur)="touch('cpu-reservation')" />
-        </vic-field>
-        <vic-field label="CPU shares" i18n-label for="cpu-shares">
-          <div class="clr-select-wrapper"><select id="cpu-shares" name="cpuShares" class="clr-select" [(ngModel)]="state.compute.cpuShares">
+        <clr-input-container>
+          <label i18n>CPU reservation (MHz)</label>
+          <input clrInput id="cpu-reservation" formControlName="cpuReservation" />
+          <clr-control-error role="alert">{{ problem(c.cpuReservation) }}</clr-control-error>
+        </clr-input-container>
+        <clr-select-container>
+          <label i18n>CPU shares</label>
+          <select clrSelect id="cpu-shares" formControlName="cpuShares">
             <option value="low" i18n>Low</option><option value="normal" i18n>Normal</option><option value="high" i18n>High</option>
-          </select></div>
-        </vic-field>
-        <vic-field label="Memory reservation (MB)" i18n-label for="memory-reservation"
-                   [error]="error('memory-reservation', 'compute.memory.reservation', 'The memory reservation')">
-          <input id="memory-reservation" name="memoryReservation" class="clr-input"
-                 [(ngModel)]="state.compute.memoryReservation" (blur)="touch('memory-reservation')" />
-        </vic-field>
-        <vic-field label="Memory shares" i18n-label for="memory-shares">
-          <div class="clr-select-wrapper"><select id="memory-shares" name="memoryShares" class="clr-select" [(ngModel)]="state.compute.memoryShares">
+          </select>
+        </clr-select-container>
+        <clr-input-container>
+          <label i18n>Memory reservation (MB)</label>
+          <input clrInput id="memory-reservation" formControlName="memoryReservation" />
+          <clr-control-error role="alert">{{ problem(c.memoryReservation) }}</clr-control-error>
+        </clr-input-container>
+        <clr-select-container>
+          <label i18n>Memory shares</label>
+          <select clrSelect id="memory-shares" formControlName="memoryShares">
             <option value="low" i18n>Low</option><option value="normal" i18n>Normal</option><option value="high" i18n>High</option>
-          </select></div>
-        </vic-field>
-        <vic-field label="Endpoint VM CPUs" i18n-label for="endpoint-cpus" [error]="error('endpoint-cpus', 'endpoint.cpu', 'The endpoint CPUs')">
-          <input id="endpoint-cpus" name="endpointCpus" class="clr-input" [(ngModel)]="state.compute.endpointCpus"
-                 (blur)="touch('endpoint-cpus')" />
-        </vic-field>
-        <vic-field label="Endpoint VM memory (MB)" i18n-label for="endpoint-memory"
-                   [error]="error('endpoint-memory', 'endpoint.memory', 'The endpoint memory')">
-          <input id="endpoint-memory" name="endpointMemory" class="clr-input" [(ngModel)]="state.compute.endpointMemory"
-                 (blur)="touch('endpoint-memory')" />
-        </vic-field>
-        @if (state.compute.resourceType === 'ClusterComputeResource') {
+          </select>
+        </clr-select-container>
+        <clr-input-container>
+          <label i18n>Endpoint VM CPUs</label>
+          <input clrInput id="endpoint-cpus" formControlName="endpointCpus" />
+          <clr-control-error role="alert">{{ problem(c.endpointCpus) }}</clr-control-error>
+        </clr-input-container>
+        <clr-input-container>
+          <label i18n>Endpoint VM memory (MB)</label>
+          <input clrInput id="endpoint-memory" formControlName="endpointMemory" />
+          <clr-control-error role="alert">{{ problem(c.endpointMemory) }}</clr-control-error>
+        </clr-input-container>
+        @if (c.resourceType.value === 'ClusterComputeResource') {
           <clr-checkbox-wrapper>
-            <input type="checkbox" clrCheckbox id="vm-group" name="vmGroup" [(ngModel)]="state.compute.vmGroup" />
+            <input type="checkbox" clrCheckbox id="vm-group" formControlName="vmGroup" />
             <label for="vm-group" i18n>Create a DRS VM group for this VCH</label>
           </clr-checkbox-wrapper>
-          @if (error('', 'compute.affinity', 'The VM group'); as e) {
+          @if (problem(c.vmGroup); as e) {
             <span class="clr-subtext vic-error" role="alert">{{ e }}</span>
           }
         }
@@ -126,7 +131,7 @@ import { StepIssuesComponent } from './step-issues.component';
   `,
   styles: ['.vic-error { color: var(--cds-alias-status-danger, #c21d00); }'],
 })
-export class ComputeStepComponent extends StepBase implements OnInit {
+export class ComputeStepComponent extends StepBase<ComputeForm> implements OnInit {
   private readonly api = inject(VicApiService);
   readonly datacenters = signal<InventoryNode[]>([]);
   readonly tree = signal<InventoryNode[]>([]);
@@ -139,11 +144,12 @@ export class ComputeStepComponent extends StepBase implements OnInit {
   // After the firewalls are opened, the step is checked again.
   @Output() recheck = new EventEmitter<void>();
   readonly children = (n: InventoryNode) => n.children ?? [];
+  private loadedDatacenter = '';
 
   async ngOnInit(): Promise<void> {
     try {
       this.datacenters.set(await this.api.datacenters());
-      const dc = this.state.compute.datacenter || this.datacenters()[0]?.id || '';
+      const dc = this.c.datacenter.value || this.datacenters()[0]?.id || '';
       await this.chooseDatacenter(dc);
     } catch (e) {
       this.loadError.set(e instanceof ApiError ? e.message : String(e));
@@ -151,12 +157,14 @@ export class ComputeStepComponent extends StepBase implements OnInit {
     }
   }
 
+  get c() {
+    return this.form.controls;
+  }
+
   async chooseDatacenter(dc: string): Promise<void> {
-    if (dc !== this.state.compute.datacenter) {
-      this.state.compute.resourceId = '';
-      this.state.compute.resourceName = '';
-    }
-    this.state.compute.datacenter = dc;
+    if (dc !== this.loadedDatacenter) this.form.patchValue({ resourceId: '', resourceName: '' });
+    this.loadedDatacenter = dc;
+    this.c.datacenter.setValue(dc);
     if (!dc) return;
     this.loading.set(true);
     try {
@@ -188,28 +196,27 @@ export class ComputeStepComponent extends StepBase implements OnInit {
   }
 
   choose(node: InventoryNode): void {
-    this.state.compute.resourceId = node.id;
-    this.state.compute.resourceName = adminName(node);
-    this.state.compute.resourceType = node.type;
-    this.state.compute.cpuMaxMhz = node.cpu_max_mhz;
-    this.state.compute.memoryMaxMb = node.memory_max_mb;
-    this.touch('compute');
+    this.form.patchValue({
+      resourceId: node.id,
+      resourceName: adminName(node),
+      resourceType: node.type,
+      cpuMaxMhz: node.cpu_max_mhz,
+      memoryMaxMb: node.memory_max_mb,
+    });
+    this.c.resourceId.markAsTouched();
   }
 
-  problems(): Record<string, string> {
-    const c = this.state.compute;
-    const out: Record<string, string> = {
-      compute: c.resourceId ? '' : $localize`Please choose a valid compute resource`,
-      'cpu-limit': limit(c.cpuLimit, $localize`CPU limit`, 'MHz', c.cpuMaxMhz),
-      'memory-limit': limit(c.memoryLimit, $localize`Memory limit`, 'MB', c.memoryMaxMb),
-    };
-    if (c.advanced) {
-      out['cpu-reservation'] = wholeNumber(c.cpuReservation, $localize`CPU reservation`);
-      out['memory-reservation'] = wholeNumber(c.memoryReservation, $localize`Memory reservation`);
-      out['endpoint-cpus'] = wholeNumber(c.endpointCpus, $localize`Endpoint VM CPUs`);
-      out['endpoint-memory'] = wholeNumber(c.endpointMemory, $localize`Endpoint VM memory`);
-    }
-    return out;
+  protected placements(): Placement[] {
+    return [
+      { control: this.c.resourceId, path: 'compute.resource', label: 'The compute resource' },
+      { control: this.c.cpuLimit, path: 'compute.cpu.limit', label: 'The CPU limit' },
+      { control: this.c.memoryLimit, path: 'compute.memory.limit', label: 'The memory limit' },
+      { control: this.c.cpuReservation, path: 'compute.cpu.reservation', label: 'The CPU reservation' },
+      { control: this.c.memoryReservation, path: 'compute.memory.reservation', label: 'The memory reservation' },
+      { control: this.c.endpointCpus, path: 'endpoint.cpu', label: 'The endpoint CPUs' },
+      { control: this.c.endpointMemory, path: 'endpoint.memory', label: 'The endpoint memory' },
+      { control: this.c.vmGroup, path: 'compute.affinity', label: 'The VM group' },
+    ];
   }
 
   placed(): string[] {
@@ -225,7 +232,7 @@ export class ComputeStepComponent extends StepBase implements OnInit {
     this.opening.set(true);
     this.firewallError.set('');
     try {
-      await this.api.allowFirewall(this.state.compute.datacenter, this.state.compute.resourceName);
+      await this.api.allowFirewall(this.c.datacenter.value, this.c.resourceName.value);
       this.recheck.emit();
     } catch (e) {
       this.firewallError.set($localize`The firewalls could not be opened: ${e instanceof ApiError ? e.message : e}:reason:`);
@@ -243,6 +250,6 @@ export class ComputeStepComponent extends StepBase implements OnInit {
   }
 
   cpuHint(): string {
-    return $localize`${this.bound('MHz', this.state.compute.cpuMaxMhz)}:bound:; applies to the VCH's resource pool`;
+    return $localize`${this.bound('MHz', this.c.cpuMaxMhz.value)}:bound:; applies to the VCH's resource pool`;
   }
 }

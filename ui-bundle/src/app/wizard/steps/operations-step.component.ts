@@ -1,42 +1,45 @@
 import { Component } from '@angular/core';
-import { FormsModule } from '@angular/forms';
 import { ClrCheckboxModule } from '@clr/angular';
 
-import { FieldComponent } from '../../shared/field.component';
-import { StepBase } from './step-base';
-import { StepIssuesComponent } from './step-issues.component';
+import { OperationsForm } from '../wizard-form';
+import { Placement, StepBase } from './step-base';
+import { STEP_IMPORTS } from './step-imports';
 
 @Component({
   selector: 'vic-operations-step',
-  imports: [StepIssuesComponent, FormsModule, FieldComponent, ClrCheckboxModule],
+  imports: [...STEP_IMPORTS, ClrCheckboxModule],
   template: `
     <p i18n>The vSphere user the VCH acts as once it runs. vCenter checks these credentials when you go on.</p>
-    <form class="clr-form clr-form-horizontal" (submit)="$event.preventDefault()">
-      <vic-field label="Operations user" i18n-label for="ops-user" [required]="true"
-                 [error]="error('ops-user', 'endpoint.operations_credentials.user', 'The operations user')">
-        <input id="ops-user" name="opsUser" class="clr-input" placeholder="username@domain.local" i18n-placeholder autocomplete="off"
-               [(ngModel)]="state.operations.user" (blur)="touch('ops-user')" />
-      </vic-field>
-      <vic-field label="Operations user password" i18n-label for="ops-password" [required]="true"
-                 [error]="error('ops-password', 'endpoint.operations_credentials', 'The operations credentials')">
-        <input id="ops-password" name="opsPassword" type="password" class="clr-input" autocomplete="new-password"
-               [(ngModel)]="state.operations.password" (blur)="touch('ops-password')" />
-      </vic-field>
+    <form clrForm clrLayout="horizontal" clrLabelSize="3" [formGroup]="form">
+      <clr-input-container>
+        <label><ng-container i18n>Operations user</ng-container><span class="vic-required" aria-hidden="true"> *</span></label>
+        <input clrInput id="ops-user" formControlName="user" aria-required="true" placeholder="username@domain.local" i18n-placeholder
+               autocomplete="off" />
+        <clr-control-error role="alert">{{ problem(c.user) }}</clr-control-error>
+      </clr-input-container>
+      <clr-password-container>
+        <label><ng-container i18n>Operations user password</ng-container><span class="vic-required" aria-hidden="true"> *</span></label>
+        <input clrPassword id="ops-password" formControlName="password" aria-required="true" autocomplete="new-password" />
+        <clr-control-error role="alert">{{ problem(c.password) }}</clr-control-error>
+      </clr-password-container>
       <clr-checkbox-wrapper>
-        <input type="checkbox" clrCheckbox id="ops-grant" name="opsGrant" [(ngModel)]="state.operations.grant" />
+        <input type="checkbox" clrCheckbox id="ops-grant" formControlName="grant" />
         <label for="ops-grant" i18n>Grant this user any necessary permissions</label>
       </clr-checkbox-wrapper>
     </form>
     <vic-step-issues [issues]="others()" />
   `,
 })
-export class OperationsStepComponent extends StepBase {
-  problems(): Record<string, string> {
-    const o = this.state.operations;
-    return {
-      'ops-user': o.user.trim() ? '' : $localize`Operations user cannot be empty`,
-      'ops-password': o.password ? '' : $localize`Operations user password cannot be empty`,
-    };
+export class OperationsStepComponent extends StepBase<OperationsForm> {
+  get c() {
+    return this.form.controls;
+  }
+
+  protected placements(): Placement[] {
+    return [
+      { control: this.c.user, path: 'endpoint.operations_credentials.user', label: 'The operations user' },
+      { control: this.c.password, path: 'endpoint.operations_credentials', label: 'The operations credentials' },
+    ];
   }
 
   placed(): string[] {

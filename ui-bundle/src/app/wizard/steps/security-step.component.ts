@@ -1,98 +1,95 @@
-import { Component } from '@angular/core';
-import { FormsModule } from '@angular/forms';
+import { Component, Input } from '@angular/core';
 import { ClrCheckboxModule, ClrRadioModule } from '@clr/angular';
 
-import { FieldComponent } from '../../shared/field.component';
-import { wholeNumber } from '../field-rules';
-import { readPem } from './pem-files';
+import { PemFileDirective } from '../../shared/pem-file.directive';
 import { PemListComponent } from '../../shared/pem-list.component';
-import { StepBase } from './step-base';
-import { StepIssuesComponent } from './step-issues.component';
+import { SecurityForm } from '../wizard-form';
+import { Placement, StepBase } from './step-base';
+import { STEP_IMPORTS } from './step-imports';
 
 @Component({
   selector: 'vic-security-step',
-  imports: [StepIssuesComponent, PemListComponent, FormsModule, FieldComponent, ClrRadioModule, ClrCheckboxModule],
+  imports: [...STEP_IMPORTS, PemListComponent, PemFileDirective, ClrRadioModule, ClrCheckboxModule],
   template: `
     <p i18n>Decide who may use the VCH's Docker API, and with which certificate it answers.</p>
-    <form class="clr-form clr-form-horizontal" (submit)="$event.preventDefault()">
+    <form clrForm clrLayout="horizontal" clrLabelSize="3" [formGroup]="form">
       <h4 i18n>Client certificates</h4>
       <clr-toggle-wrapper>
-        <input type="checkbox" clrToggle id="client-verify" name="clientVerify" [(ngModel)]="state.security.clientVerify" />
+        <input type="checkbox" clrToggle id="client-verify" formControlName="clientVerify" />
         <label for="client-verify" i18n>Verify clients with certificates</label>
       </clr-toggle-wrapper>
-      @if (state.security.clientVerify) {
+      @if (c.clientVerify.value) {
         <p class="vic-muted" i18n>
           Without a certificate authority of your own, the appliance makes one and a client certificate, which you
           download once, at the end of this wizard or from the VCH's row.
         </p>
-        <vic-pem-list label="Client certificate authorities" i18n-label for="client-ca" [files]="state.security.clientCas"
-                      [error]="error('', 'auth.client', 'The client CAs')" />
+        <vic-pem-list label="Client certificate authorities" i18n-label for="client-ca" [control]="c.clientCas" />
       } @else {
         <p class="vic-warning" role="note" i18n>Anyone who reaches the VCH can use it. Use this only for tests and labs.</p>
       }
 
       <h4 i18n>Server certificate</h4>
       <clr-radio-wrapper>
-        <input type="radio" clrRadio id="server-generate" name="serverSource" value="generate" [(ngModel)]="state.security.serverSource" />
+        <input type="radio" clrRadio id="server-generate" formControlName="serverSource" value="generate" />
         <label for="server-generate" i18n>Generate a certificate</label>
       </clr-radio-wrapper>
       <clr-radio-wrapper>
-        <input type="radio" clrRadio id="server-existing" name="serverSource" value="existing" [(ngModel)]="state.security.serverSource" />
+        <input type="radio" clrRadio id="server-existing" formControlName="serverSource" value="existing" />
         <label for="server-existing" i18n>Use an existing certificate</label>
       </clr-radio-wrapper>
-      @if (state.security.serverSource === 'generate') {
-        <vic-field label="Common name (CN)" i18n-label for="tls-cname" [error]="error('tls-cname', 'auth.server.generate.cname', 'The common name')"
-                   hint="The FQDN, IP address or wildcard domain clients use; the VCH name when empty" i18n-hint>
-          <input id="tls-cname" name="cn" class="clr-input" [(ngModel)]="state.security.cn" [placeholder]="state.general.name" />
-        </vic-field>
-        <vic-field label="Organization (O)" i18n-label for="organization">
-          <input id="organization" name="organization" class="clr-input" [(ngModel)]="state.security.organization" />
-        </vic-field>
-        <vic-field label="Certificate key size (bits)" i18n-label for="key-size"
-                   [error]="error('key-size', 'auth.server.generate.size', 'The key size')">
-          <input id="key-size" name="keySize" class="clr-input" [(ngModel)]="state.security.keySize" (blur)="touch('key-size')" />
-        </vic-field>
+      @if (c.serverSource.value === 'generate') {
+        <clr-input-container>
+          <label i18n>Common name (CN)</label>
+          <input clrInput id="tls-cname" formControlName="cn" [placeholder]="vchName" />
+          <clr-control-helper i18n>The FQDN, IP address or wildcard domain clients use; the VCH name when empty</clr-control-helper>
+          <clr-control-error role="alert">{{ problem(c.cn) }}</clr-control-error>
+        </clr-input-container>
+        <clr-input-container>
+          <label i18n>Organization (O)</label>
+          <input clrInput id="organization" formControlName="organization" />
+        </clr-input-container>
+        <clr-input-container>
+          <label i18n>Certificate key size (bits)</label>
+          <input clrInput id="key-size" formControlName="keySize" />
+          <clr-control-error role="alert">{{ problem(c.keySize) }}</clr-control-error>
+        </clr-input-container>
       } @else {
-        <vic-field label="Server certificate" i18n-label for="server-cert"
-                   [error]="certProblem || error('server-cert', 'auth.server.certificate', 'The certificate')"
-                   [hint]="state.security.serverCert?.name ?? 'A PEM file'">
-          <input type="file" id="server-cert" name="serverCert" accept=".pem,.crt,.cer" (change)="setCert($event)" />
-        </vic-field>
-        <vic-field label="Server private key" i18n-label for="server-key"
-                   [error]="keyProblem || error('server-key', 'auth.server.private_key', 'The private key')"
-                   [hint]="state.security.serverKey?.name ?? unencryptedPem">
-          <input type="file" id="server-key" name="serverKey" accept=".pem,.key" (change)="setKey($event)" />
-        </vic-field>
+        <clr-control-container>
+          <label for="server-cert" i18n>Server certificate</label>
+          <input type="file" clrControl id="server-cert" accept=".pem,.crt,.cer" vicPemFile="CERTIFICATE" formControlName="serverCert" />
+          <clr-control-helper>{{ c.serverCert.value?.name ?? pemFile }}</clr-control-helper>
+          <clr-control-error role="alert">{{ problem(c.serverCert) }}</clr-control-error>
+        </clr-control-container>
+        <clr-control-container>
+          <label for="server-key" i18n>Server private key</label>
+          <input type="file" clrControl id="server-key" accept=".pem,.key" vicPemFile="PRIVATE KEY" formControlName="serverKey" />
+          <clr-control-helper>{{ c.serverKey.value?.name ?? unencryptedPem }}</clr-control-helper>
+          <clr-control-error role="alert">{{ problem(c.serverKey) }}</clr-control-error>
+        </clr-control-container>
       }
     </form>
     <vic-step-issues [issues]="others()" />
   `,
   styles: ['.vic-warning { color: var(--cds-alias-status-warning-dark, #a36500); }'],
 })
-export class SecurityStepComponent extends StepBase {
+export class SecurityStepComponent extends StepBase<SecurityForm> {
+  // The common name defaults to it.
+  @Input() vchName = '';
+  readonly pemFile = $localize`A PEM file`;
   readonly unencryptedPem = $localize`An unencrypted PEM file`;
-  certProblem = '';
-  keyProblem = '';
 
-  async setCert(event: Event): Promise<void> {
-    const { file, problem } = await readPem(event, 'CERTIFICATE');
-    this.certProblem = problem;
-    if (file) this.state.security.serverCert = file;
+  get c() {
+    return this.form.controls;
   }
 
-  async setKey(event: Event): Promise<void> {
-    const { file, problem } = await readPem(event, 'PRIVATE KEY');
-    this.keyProblem = problem;
-    if (file) this.state.security.serverKey = file;
-  }
-
-  problems(): Record<string, string> {
-    const s = this.state.security;
-    if (s.serverSource === 'generate') return { 'key-size': wholeNumber(s.keySize, $localize`Key size`, 1024, 8192) };
-    return {
-      'server-cert': s.serverCert ? '' : $localize`A server certificate is required`,
-      'server-key': s.serverKey ? '' : $localize`The server private key is required`,
-    };
+  protected placements(): Placement[] {
+    return [
+      { control: this.c.clientCas, path: 'auth.client', label: 'The client CAs' },
+      { control: this.c.cn, path: 'auth.server.generate.cname', label: 'The common name' },
+      { control: this.c.keySize, path: 'auth.server.generate.size', label: 'The key size' },
+      { control: this.c.serverCert, path: 'auth.server.certificate', label: 'The certificate' },
+      { control: this.c.serverKey, path: 'auth.server.private_key', label: 'The private key' },
+    ];
   }
 
   placed(): string[] {

@@ -1,54 +1,48 @@
-import { Directive, HostListener, Input, OnChanges, SimpleChanges } from '@angular/core';
+import { Directive, Input, OnChanges, SimpleChanges } from '@angular/core';
+import { AbstractControl, FormGroup } from '@angular/forms';
 
 import { Issue } from '../../api/models';
-import { messageFor, unplaced } from '../../shared/issues';
-import { WizardState } from '../wizard-state';
 import { aria } from '../../shared/aria-labels';
+import { clearServerMarks, markFromServer, problemOf, touchAll } from '../../shared/control-rules';
+import { messageFor, unplaced } from '../../shared/issues';
 
-// What every step shares: the wizard's state, the server's issues for the
-// step, which fields the user has touched (their problems show from then
-// on, or all of them once Next was tried), and which fields changed since
-// the server spoke (its word on them is stale, and goes at once).
+// A field the appliance may have something to say about: the JSON path its
+// value goes to, and its name in the appliance's message.
+export interface Placement {
+  control: AbstractControl;
+  path: string;
+  label: string;
+}
+
+// What every step shares: its part of the wizard's form, and the
+// appliance's issues with it, each shown beside its field (or, when no
+// field takes it, in the step's own alert).
 @Directive()
-export abstract class StepBase implements OnChanges {
+export abstract class StepBase<F extends FormGroup = FormGroup> implements OnChanges {
   readonly aria = aria;
-  @Input({ required: true }) state!: WizardState;
+  @Input({ required: true }) form!: F;
   @Input() issues: Issue[] = [];
-  @Input() tried = false;
-  private readonly touched = new Set<string>();
-  private readonly edited = new Set<string>();
 
   ngOnChanges(changes: SimpleChanges): void {
-    if (changes['issues']) this.edited.clear();
+    if (changes['issues'] && this.form) {
+      for (const p of this.placements()) markFromServer(p.control, messageFor(this.issues, p.path, p.label));
+    }
   }
 
-  @HostListener('input', ['$event'])
-  @HostListener('change', ['$event'])
-  onEdit(event: Event): void {
-    const id = (event.target as HTMLElement | null)?.id;
-    if (id) this.edited.add(id);
-  }
-
-  // The rules' problems by field id; empty when the step can go on.
-  abstract problems(): Record<string, string>;
-  // JSON paths this step shows beside its fields.
+  protected abstract placements(): Placement[];
+  // JSON paths whose issues this step shows beside its fields.
   abstract placed(): string[];
 
+  // Next: every field's rule, shown at once; the appliance's earlier word
+  // gives way to the check that follows.
   valid(): boolean {
-    return Object.values(this.problems()).every((p) => !p);
+    clearServerMarks(this.form);
+    touchAll(this.form);
+    return this.form.valid;
   }
 
-  touch(id: string): void {
-    this.touched.add(id);
-  }
-
-  // A field's message: its rule's problem once touched, else the server's
-  // while the field is as the server saw it.
-  error(id: string, path?: string, label?: string): string {
-    const own = this.problems()[id];
-    if (own && (this.tried || this.touched.has(id))) return own;
-    if (this.edited.has(id)) return '';
-    return path ? messageFor(this.issues, path, label ?? '') : '';
+  problem(c: AbstractControl | null | undefined): string {
+    return problemOf(c);
   }
 
   others(): Issue[] {

@@ -57,13 +57,6 @@ export class SummaryStepComponent {
   readonly os = signal<Os>(navigator.userAgent.includes('Windows') ? 'windows' : navigator.userAgent.includes('Mac') ? 'macos' : 'linux');
   readonly copied = signal('');
 
-  // Recomputed whenever the wizard shows this step (the state object is
-  // changed in place by the other steps).
-  refresh(): void {
-    const s = this.current();
-    if (s) this.current.set({ ...s });
-  }
-
   readonly command = computed(() => {
     const s = this.current();
     return s ? cliCommand(s, this.target, this.thumbprint, this.user, this.os()) : '';

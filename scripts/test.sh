@@ -29,11 +29,5 @@ phase "hostile input against the release server"
 VIC_SERVER=build/release/plugin-server/vic-machine-server \
   build/debug/tests/server_tests --run_test=hostile_input --log_level=message
 phase "benchmarks (figures, not pass/fail)"
-for bench in build/release/tests/bench/*_bench; do
-  echo "-- $(basename "$bench")"
-  "$bench" || echo "benchmark $(basename "$bench") failed to run (exit $?)"
-done
-echo "-- ui_bench"
-VIC_SHELL=build/release/tests/shell/vsphere-client-shell node tests/bench/ui_bench.mjs ||
-  echo "benchmark ui_bench failed to run (exit $?)"
+tests/bench/run build/release || echo "a benchmark failed to run (see above)"
 echo "== all tests passed in $(( $(date +%s) - start )) s =="

@@ -18,6 +18,7 @@
 #include <nlohmann/json.hpp>
 
 #include "daemon/containers/container_record.h"
+#include "tests/bench/figures.h"
 #include "tests/support/docker_registry.h"
 #include "tests/support/endpoint_runner.h"
 #include "tests/support/process_stats.h"
@@ -118,6 +119,7 @@ int main() {
   std::printf("docker endpoint daemon (vic-endpoint) against vcsim:\n");
   std::printf("    idle: %.1f MB resident (goal < 30 MB), %d threads\n", idle.residentKib / 1024.0,
               idle.threads);
+  bench::figure("endpoint daemon idle", idle.residentKib / 1024.0, "MB", "< 30");
 
   // create + start.
   if (docker.run({"pull", tiny.reference}).exitCode != 0) return 1;
@@ -135,6 +137,8 @@ int main() {
   std::printf(
       "    docker create + docker start: %lld SOAP calls (goal <= 6), %.0f ms with the CLI\n",
       c - b - (b - a), ms(t1 - t0));
+  bench::figure("docker create + start: SOAP calls", static_cast<double>(c - b - (b - a)), "calls",
+                "<= 6");
 
   // A 50 MB pull: the layer goes through, not into, the daemon.
   const auto before = test::processStats(daemon.pid());
@@ -151,6 +155,8 @@ int main() {
       "(+%.1f MB)\n",
       big.layerBytes / 1048576.0, ms(t3 - t2), before.peakResidentKib / 1024.0,
       after.peakResidentKib / 1024.0, (after.peakResidentKib - before.peakResidentKib) / 1024.0);
+  bench::figure("pull of " + std::to_string(big.layerBytes / 1048576) + " MB: daemon peak growth",
+                (after.peakResidentKib - before.peakResidentKib) / 1024.0, "MB");
 
   // 500 containers, made the way the daemon makes them (its extraConfig keys),
   // straight in vCenter so that the setup takes seconds.
@@ -195,6 +201,10 @@ int main() {
       "    docker ps -a with %zu containers: median %.0f ms, best %.0f ms with the CLI "
       "(goal < 200 ms); %.1f SOAP calls each (goal 1)\n",
       rows, times[2], times[0], static_cast<double>(f - e - (e - d)) / 5.0);
+  bench::figure("docker ps -a of " + std::to_string(rows) + " containers: median", times[2], "ms",
+                "< 200");
+  bench::figure("docker ps -a: SOAP calls each", static_cast<double>(f - e - (e - d)) / 5.0,
+                "calls", "1");
   daemon.stop();
   return 0;
 }

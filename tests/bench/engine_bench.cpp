@@ -11,6 +11,7 @@
 #include <cstdio>
 #include <filesystem>
 
+#include "tests/bench/figures.h"
 #include "tests/bench/vch_population.h"
 #include "tests/support/vch_bodies.h"
 #include "vicapi/engine/create.h"
@@ -87,6 +88,9 @@ int main() {
               ms(t2 - t1));
   std::printf("    total:    %llu   [target <= 30; 1.5 made 133]\n",
               n(sessionCalls + (calls3 - calls1)));
+  bench::figure("create: SOAP calls", static_cast<double>(sessionCalls + (calls3 - calls1)),
+                "calls", "<= 30 (1.5: 133)");
+  bench::figure("create: time", ms(t2 - t0), "ms");
 
   auto t3 = Clock::now();
   bench::populateVchs(client, created.vm, 1000);
@@ -107,5 +111,9 @@ int main() {
   std::printf("list of %zu VCHs:\n", count);
   std::printf("    round trips: %llu   [target <= 3]\n", trips);
   std::printf("    time: median %.1f ms over %zu runs\n", times[times.size() / 2], times.size());
+  bench::figure("list of " + std::to_string(count) + " VCHs: round trips",
+                static_cast<double>(trips), "trips", "<= 3");
+  bench::figure("list of " + std::to_string(count) + " VCHs: median", times[times.size() / 2],
+                "ms");
   return 0;
 }

@@ -6,6 +6,7 @@
 #include <fstream>
 #include <regex>
 
+#include "tests/bench/figures.h"
 #include "tests/bench/vch_population.h"
 #include "tests/support/api_client.h"
 #include "tests/support/run_process.h"
@@ -107,6 +108,7 @@ int main() {
   if (task["state"] != "succeeded") throw std::runtime_error("create: " + task.dump());
   std::printf("create through the API (201, then the task to its end): %.0f ms\n",
               ms(Clock::now() - t0));
+  bench::figure("create through the API", ms(Clock::now() - t0), "ms");
   bench::populateVchs(client, {"VirtualMachine", task["vch_id"]}, 1000);
 
   const auto images = engine::ApplianceImages::locate();
@@ -139,11 +141,18 @@ int main() {
       "    list ratio, server under load / engine on one connection: %.2f (engine alone: %.1f "
       "lists/s)\n",
       list.requestsPerSecond / enginePerSecond, enginePerSecond);
+  bench::figure("GET /container/version", version.requestsPerSecond, "requests/s");
+  bench::figure("GET .../vch (" + std::to_string(listed) + " VCHs)", list.requestsPerSecond,
+                "requests/s");
+  bench::figure("list: server under load / engine alone", list.requestsPerSecond / enginePerSecond,
+                "ratio");
   std::printf(
       "server memory: %.1f MiB resident at start, %.1f MiB before and %.1f MiB after one list "
       "(peak "
       "%.1f MiB), %.1f MiB after the load (peak %.1f MiB)\n",
       idle.first, beforeList.first, afterList.first, afterList.second, loaded.first, loaded.second);
+  bench::figure("server idle", idle.first, "MiB");
+  bench::figure("server after the load", loaded.first, "MiB");
   server.stop();
   sim->stop();
   fs::remove_all(work);

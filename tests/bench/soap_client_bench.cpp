@@ -18,6 +18,7 @@
 #include <Poco/Net/HTTPSClientSession.h>
 #include <Poco/StreamCopier.h>
 
+#include "tests/bench/figures.h"
 #include "vicapi/sim/simulator.h"
 #include "vicapi/soap/node.h"
 #include "vicapi/tls/init.h"
@@ -110,6 +111,7 @@ void overheadRatio(sim::Simulator& sim) {
   std::printf("    our client   median %.3f ms\n", mo);
   std::printf("    raw HTTPS    median %.3f ms\n", mr);
   std::printf("    overhead ratio (ours / raw): %.3f   [target <= 1.2]\n", mo / mr);
+  bench::figure("SOAP client over raw HTTPS", mo / mr, "ratio", "<= 1.2");
 }
 
 void thousandVms(sim::Simulator& sim) {
@@ -131,6 +133,9 @@ void thousandVms(sim::Simulator& sim) {
   std::printf("(b) name, power state and extraConfig of %zu VMs:\n", count);
   std::printf("    round trips: %llu   [target <= 3]\n", static_cast<unsigned long long>(trips));
   std::printf("    time: median %.1f ms over %zu runs\n", median(times), times.size());
+  bench::figure("properties of " + std::to_string(count) + " VMs: round trips",
+                static_cast<double>(trips), "trips", "<= 3");
+  bench::figure("properties of " + std::to_string(count) + " VMs: median", median(times), "ms");
 }
 
 }  // namespace

@@ -2,7 +2,6 @@
 // vSphere Client plug-in, over HTTPS.
 #include <iostream>
 #include <map>
-#include <thread>
 
 #include <Poco/Net/Context.h>
 #include <Poco/Net/HTTPServer.h>
@@ -202,15 +201,15 @@ class ServerApp : public Poco::Util::ServerApplication {
           dispatcher(router, uiDir.empty() ? Handler() : staticFiles(uiDir), replyFor, load),
           socket, httpParams);
       load.watch(&server);
+      // Operations the last run left behind are rolled back before any
+      // request is served: none can be taken for one of them, or start on a
+      // VCH that is half undone. (Connections wait in the socket's backlog.)
+      try {
+        runner.recoverInterrupted();
+      } catch (const std::exception& e) {
+        vic::logger()->error("recovery of interrupted operations failed: {}", e.what());
+      }
       server.start();
-      // Operations the last run left behind are rolled back in the background.
-      std::thread recovery([&runner] {
-        try {
-          runner.recoverInterrupted();
-        } catch (const std::exception& e) {
-          vic::logger()->error("recovery of interrupted operations failed: {}", e.what());
-        }
-      });
       // The original's start-up line, which scripts wait for.
       std::cout << "Serving vic machine at https://" << socket.address().toString() << std::endl;
       vic::logger()->info("vic-machine-server {} on {} (certificate SHA-1 {})",
@@ -218,7 +217,6 @@ class ServerApp : public Poco::Util::ServerApplication {
                           identity.sha1);
       waitForTerminationRequest();
       server.stopAll(true);
-      recovery.join();
     } catch (const std::exception& e) {
       vic::logger()->error("{}", e.what());
       std::cerr << "vic-machine-server: " << e.what() << "\n";

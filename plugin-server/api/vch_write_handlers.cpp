@@ -39,6 +39,34 @@ OperationRecord operation(const TargetScope& scope, const std::string& kind,
   return op;
 }
 
+// 409 with the URI of the task the VCH is busy with.
+[[noreturn]] void busyReply(Exchange& ex, const TargetScope& scope, const VchBusy& busy) {
+  throw HttpError(
+      409, std::string(busy.what()) + " (" +
+               taskUri(scope.target, busy.runningId, ex.query("thumbprint").value_or("")) + ")");
+}
+
+// Refused at once, before the request reads and prepares anything.
+void refuseIfBusy(Exchange& ex, ApiContext& ctx, const TargetScope& scope,
+                  const std::string& vchId) {
+  try {
+    ctx.operations.refuseIfBusy(operation(scope, "", vchId, ""));
+  } catch (const VchBusy& busy) {
+    busyReply(ex, scope, busy);
+  }
+}
+
+// Starts the operation, or says which task the VCH is busy with.
+std::string startOperation(Exchange& ex, ApiContext& ctx, const TargetScope& scope,
+                           OperationRecord meta, std::shared_ptr<vim::Client> client,
+                           OperationRunner::Work work) {
+  try {
+    return ctx.operations.start(std::move(meta), std::move(client), std::move(work));
+  } catch (const VchBusy& busy) {
+    busyReply(ex, scope, busy);
+  }
+}
+
 // The task answer: its URI (the original always sent null).
 void accepted(Exchange& ex, AuditEntry& audit, int status, const TargetScope& scope,
               const std::string& opId) {
@@ -83,15 +111,15 @@ void create(Exchange& ex, ApiContext& ctx) {
     auto& journal = ctx.operations.journal();
     auto& drop = ctx.certificates;
     const std::string id =
-        ctx.operations.start(operation(scope, "create", "", resolved.vch.name), client,
-                             [client, resolved, co, &journal, &drop](
-                                 const std::string& opId, engine::PlanObserver& observer) {
-                               auto result = engine::createVch(*client, resolved, co, observer);
-                               journal.setVch(opId, result.vm.value, resolved.vch.name);
-                               json out{{"vch_id", result.vm.value}, {"warnings", result.warnings}};
-                               offerClientBundle(drop, opId, result.certificates, out);
-                               return out;
-                             });
+        startOperation(ex, ctx, scope, operation(scope, "create", "", resolved.vch.name), client,
+                       [client, resolved, co, &journal, &drop](const std::string& opId,
+                                                               engine::PlanObserver& observer) {
+                         auto result = engine::createVch(*client, resolved, co, observer);
+                         journal.setVch(opId, result.vm.value, resolved.vch.name);
+                         json out{{"vch_id", result.vm.value}, {"warnings", result.warnings}};
+                         offerClientBundle(drop, opId, result.certificates, out);
+                         return out;
+                       });
     accepted(ex, audit, 201, scope, id);
   });
 }
@@ -100,6 +128,7 @@ void reconfigure(Exchange& ex, ApiContext& ctx, bool patch) {
   audited(ex, ctx, "reconfigure", [&](AuditEntry& audit) {
     auto scope = openTarget(ex, ctx);
     const std::string vchId = ex.param("vchId");
+    refuseIfBusy(ex, ctx, scope, vchId);
     findVch(scope, vchId);
     json body =
         patch ? ex.jsonBody({"application/merge-patch+json", "application/json"}) : ex.jsonBody();
@@ -115,8 +144,8 @@ void reconfigure(Exchange& ex, ApiContext& ctx, bool patch) {
         engine::prepareConfigure(scope.client(), vchId, desired, options));
     auto client = scope.session.client;
     auto& drop = ctx.certificates;
-    const std::string id = ctx.operations.start(
-        operation(scope, "reconfigure", vchId, prepared->record.name), client,
+    const std::string id = startOperation(
+        ex, ctx, scope, operation(scope, "reconfigure", vchId, prepared->record.name), client,
         [client, prepared, &drop](const std::string& opId, engine::PlanObserver& observer) {
           auto result = engine::executeConfigure(*client, *prepared, observer);
           json out{{"changed", result.changed}};
@@ -134,11 +163,11 @@ void upgrade(Exchange& ex, ApiContext& ctx, const TargetScope& scope, AuditEntry
   auto client = scope.session.client;
   if (optionalBool(body, "rollback").value_or(false)) {
     const std::string id =
-        ctx.operations.start(operation(scope, "rollback", vchId, record.name), client,
-                             [client, vchId](const std::string&, engine::PlanObserver& observer) {
-                               engine::rollbackVch(*client, vchId, observer);
-                               return json::object();
-                             });
+        startOperation(ex, ctx, scope, operation(scope, "rollback", vchId, record.name), client,
+                       [client, vchId](const std::string&, engine::PlanObserver& observer) {
+                         engine::rollbackVch(*client, vchId, observer);
+                         return json::object();
+                       });
     return accepted(ex, audit, 202, scope, id);
   }
   if (auto iso = optionalString(body, "bootstrap-iso"); iso && *iso != ctx.images.bootstrapName())
@@ -146,11 +175,11 @@ void upgrade(Exchange& ex, ApiContext& ctx, const TargetScope& scope, AuditEntry
   auto prepared = std::make_shared<engine::PreparedUpgrade>(
       engine::prepareUpgrade(scope.client(), vchId, {ctx.images, {}}));
   const std::string id =
-      ctx.operations.start(operation(scope, "upgrade", vchId, record.name), client,
-                           [client, prepared](const std::string&, engine::PlanObserver& observer) {
-                             engine::executeUpgrade(*client, *prepared, observer);
-                             return json{{"version", prepared->options.images.version.str()}};
-                           });
+      startOperation(ex, ctx, scope, operation(scope, "upgrade", vchId, record.name), client,
+                     [client, prepared](const std::string&, engine::PlanObserver& observer) {
+                       engine::executeUpgrade(*client, *prepared, observer);
+                       return json{{"version", prepared->options.images.version.str()}};
+                     });
   accepted(ex, audit, 202, scope, id);
 }
 
@@ -165,12 +194,12 @@ void debug(Exchange& ex, ApiContext& ctx, const TargetScope& scope, AuditEntry& 
   if (!spec.enableSsh && (!spec.authorizedKey.empty() || !spec.rootPassword.empty()))
     throw HttpError(400, "authorized-key and rootpw need enable-ssh: true");
   auto client = scope.session.client;
-  const std::string id = ctx.operations.start(
-      operation(scope, "debug", vchId, record.name), client,
-      [client, vchId, spec](const std::string&, engine::PlanObserver& observer) {
-        engine::debugVch(*client, vchId, spec, observer);
-        return json::object();
-      });
+  const std::string id =
+      startOperation(ex, ctx, scope, operation(scope, "debug", vchId, record.name), client,
+                     [client, vchId, spec](const std::string&, engine::PlanObserver& observer) {
+                       engine::debugVch(*client, vchId, spec, observer);
+                       return json::object();
+                     });
   accepted(ex, audit, 202, scope, id);
 }
 
@@ -180,6 +209,7 @@ void action(Exchange& ex, ApiContext& ctx) {
     if (action != "upgrade" && action != "debug")
       throw HttpError(422, "action in query must be one of debug, upgrade");
     auto scope = openTarget(ex, ctx);
+    refuseIfBusy(ex, ctx, scope, ex.param("vchId"));
     const json body = ex.jsonBody();
     if (action == "upgrade")
       upgrade(ex, ctx, scope, audit, body);
@@ -192,6 +222,7 @@ void remove(Exchange& ex, ApiContext& ctx) {
   audited(ex, ctx, "delete", [&](AuditEntry& audit) {
     auto scope = openTarget(ex, ctx);
     const std::string vchId = ex.param("vchId");
+    refuseIfBusy(ex, ctx, scope, vchId);
     const json body = ex.jsonBody();
     engine::DeleteSpec spec;
     if (body.is_object()) {
@@ -208,8 +239,8 @@ void remove(Exchange& ex, ApiContext& ctx) {
     auto prepared = std::make_shared<engine::PreparedDelete>(
         engine::prepareDelete(scope.client(), vchId, spec));
     auto client = scope.session.client;
-    const std::string id = ctx.operations.start(
-        operation(scope, "delete", vchId, prepared->record.name), client,
+    const std::string id = startOperation(
+        ex, ctx, scope, operation(scope, "delete", vchId, prepared->record.name), client,
         [client, prepared](const std::string&, engine::PlanObserver& observer) {
           engine::executeDelete(*client, *prepared, observer);
           return json::object();

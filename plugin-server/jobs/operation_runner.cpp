@@ -15,6 +15,18 @@ namespace vic::server {
 
 namespace fs = std::filesystem;
 
+namespace {
+
+// What an operation holds while it is queued or running: its VCH, or, for a
+// create, which has no VCH yet, the name (two creates of one name take turns).
+std::string busyKeyOf(const OperationRecord& meta) {
+  if (!meta.vchId.empty()) return meta.target + " vch " + meta.vchId;
+  if (!meta.vchName.empty()) return meta.target + " name " + meta.vchName;
+  return "";
+}
+
+}  // namespace
+
 OperationRunner::OperationRunner(Journal& journal, fs::path sessionsDir, std::size_t workers)
     : journal_(journal), sessionsDir_(std::move(sessionsDir)) {
   fs::create_directories(sessionsDir_);
@@ -36,14 +48,46 @@ OperationRunner::~OperationRunner() {
 
 std::string OperationRunner::start(OperationRecord meta, std::shared_ptr<vim::Client> client,
                                    Work work) {
-  const std::string id = journal_.begin(meta);
-  crypto::writePrivateKey(cookieFile(id), client->transport().sessionCookie());
+  const std::string busyKey = busyKeyOf(meta);
+  std::string id;
   {
     std::lock_guard lock(mutex_);
-    queue_.push_back({id, std::move(client), std::move(work)});
+    refuseIfBusyLocked(meta, busyKey);
+    id = journal_.begin(meta);
+    if (!busyKey.empty()) busy_[busyKey] = id;
+  }
+  try {
+    crypto::writePrivateKey(cookieFile(id), client->transport().sessionCookie());
+  } catch (...) {
+    release(busyKey);
+    journal_.finish(id, "failed", "the session could not be kept for recovery", "");
+    throw;
+  }
+  {
+    std::lock_guard lock(mutex_);
+    queue_.push_back({id, std::move(client), std::move(work), busyKey});
   }
   wake_.notify_one();
   return id;
+}
+
+void OperationRunner::refuseIfBusy(const OperationRecord& meta) {
+  std::lock_guard lock(mutex_);
+  refuseIfBusyLocked(meta, busyKeyOf(meta));
+}
+
+void OperationRunner::refuseIfBusyLocked(const OperationRecord& meta, const std::string& busyKey) {
+  const auto held = busy_.find(busyKey);
+  if (held == busy_.end()) return;
+  const auto running = journal_.get(held->second, false);
+  throw VchBusy(meta.vchName + " is busy: its " + (running ? running->kind : "operation") + " " +
+                    held->second + " has not ended; try again once it has",
+                held->second);
+}
+
+void OperationRunner::release(const std::string& busyKey) {
+  std::lock_guard lock(mutex_);
+  busy_.erase(busyKey);
 }
 
 void OperationRunner::worker() {
@@ -55,7 +99,9 @@ void OperationRunner::worker() {
       if (stopping_) {
         while (!queue_.empty()) {
           const std::string id = queue_.front().id;
+          const bool pendingRollback = queue_.front().pendingRollback;
           queue_.pop_front();
+          if (pendingRollback) continue;  // stays pending for the next run
           journal_.finish(id, "interrupted", "the appliance stopped before this operation started",
                           "complete");
           std::error_code ignored;
@@ -67,7 +113,11 @@ void OperationRunner::worker() {
       queue_.pop_front();
     }
     const StopScope scope(stop_.get_token());
-    run(job);
+    if (job.pendingRollback)
+      resume(job);
+    else
+      run(job);
+    release(job.busyKey);
   }
 }
 
@@ -163,14 +213,29 @@ void OperationRunner::recoverInterrupted() {
 
 void OperationRunner::resumePending(const std::string& target, const std::string& principal,
                                     const std::shared_ptr<vim::Client>& client) {
-  for (const auto& op : journal_.byState("interrupted")) {
-    if (op.rollback != "pending" || op.target != target || op.principal != principal) continue;
-    try {
-      rollBack(op, *client);
-    } catch (const std::exception& e) {
-      logger()->warn("rollback of operation {} failed again: {}", op.id, e.what());
-    }
+  std::vector<std::string> ids;
+  for (const auto& op : journal_.byState("interrupted"))
+    if (op.rollback == "pending" && op.target == target && op.principal == principal)
+      ids.push_back(op.id);
+  if (ids.empty()) return;
+  {
+    std::lock_guard lock(mutex_);
+    if (stopping_) return;
+    for (const auto& id : ids)
+      if (resuming_.insert(id).second) queue_.push_back({id, client, {}, "", true});
   }
+  wake_.notify_all();
+}
+
+void OperationRunner::resume(const Job& job) {
+  try {
+    if (const auto op = journal_.get(job.id, false); op && op->rollback == "pending")
+      rollBack(*op, *job.client);
+  } catch (const std::exception& e) {
+    logger()->warn("rollback of operation {} failed again: {}", job.id, e.what());
+  }
+  std::lock_guard lock(mutex_);
+  resuming_.erase(job.id);
 }
 
 }  // namespace vic::server

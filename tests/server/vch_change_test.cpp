@@ -85,6 +85,37 @@ BOOST_AUTO_TEST_CASE(put_replaces_the_configuration) {
   BOOST_TEST(log.body.find("create") != std::string::npos);
 }
 
+// One operation per VCH at a time: while a reconfigure runs, a second change
+// or a delete is refused at once with the running task, and nothing of it
+// runs; once the first has ended, the next is taken.
+BOOST_AUTO_TEST_CASE(a_vch_takes_one_operation_at_a_time) {
+  auto& w = ServerWorld::current();
+  const auto id = w.createVch("vch-one-at-a-time");
+  const std::string at = w.scope() + "/vch/" + id + w.pinned();
+  json body = inspect(id);
+  body["debug"] = 3;  // read at start: the endpoint VM restarts, which takes a while
+  auto first = w.api().sendJson("PUT", at, w.admin(), body);
+  BOOST_TEST_REQUIRE(first.status == 202, first.body);
+  const std::string running = first.json()["task"];
+  const auto from = running.find("/tasks/") + 7;
+  const std::string runningId = running.substr(from, running.find('?') - from);
+
+  body["debug"] = 1;
+  auto second = w.api().sendJson("PUT", at, w.admin(), body);
+  BOOST_TEST(second.status == 409, second.body);
+  BOOST_TEST(second.body.find(runningId) != std::string::npos, second.body);
+  auto removal = w.api().sendJson("DELETE", at, w.admin(), json::object());
+  BOOST_TEST(removal.status == 409, removal.body);
+  auto upgrade = w.api().send("POST", at + "&action=debug", w.admin(), "{\"enable-ssh\": false}");
+  BOOST_TEST(upgrade.status == 409, upgrade.body);
+
+  auto done = w.waitForTask(running, w.admin());
+  BOOST_TEST_REQUIRE(done["state"] == "succeeded", done.dump(2));
+  BOOST_TEST(inspect(id)["debug"] == 3);  // the refused change did not run
+  auto removed = finished(w.api().sendJson("DELETE", at, w.admin(), json::object()));
+  BOOST_TEST(removed["state"] == "succeeded", removed.dump(2));
+}
+
 BOOST_AUTO_TEST_CASE(merge_patch_changes_only_what_it_names) {
   auto& w = ServerWorld::current();
   const auto id = w.createVch("vch-patch");

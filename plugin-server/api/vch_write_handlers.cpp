@@ -232,8 +232,12 @@ void remove(Exchange& ex, ApiContext& ctx) {
         throw HttpError(422, "containers in body should be one of [off all]");
       if (stores != "none" && stores != "all")
         throw HttpError(422, "volume_stores in body should be one of [none all]");
+      const std::string others = optionalString(body, "other_vms").value_or("refuse");
+      if (others != "refuse" && others != "keep")
+        throw HttpError(422, "other_vms in body should be one of [refuse keep]");
       spec.allContainers = containers == "all";
       spec.allVolumeStores = stores == "all";
+      spec.keepOtherVms = others == "keep";
     }
     findVch(scope, vchId);
     auto prepared = std::make_shared<engine::PreparedDelete>(

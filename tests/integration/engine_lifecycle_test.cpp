@@ -3,10 +3,12 @@
 #include "tests/support/engine_world.h"
 #include "tests/support/simulator_fixture.h"
 #include "vicapi/engine/actions/vsphere_actions.h"
+#include "vicapi/engine/containers.h"
 #include "vicapi/engine/delete.h"
 #include "vicapi/engine/errors.h"
 #include "vicapi/engine/guestinfo/vch_config.h"
 #include "vicapi/engine/query.h"
+#include "vicapi/soap/fault.h"
 #include "vicapi/vim/folder.h"
 #include "vicapi/vim/inventory.h"
 #include "vicapi/vim/property_collector.h"
@@ -30,6 +32,21 @@ bool fileOnDatastore(const sim::Simulator& s, const std::string& relative) {
   for (const auto& ds : fs::directory_iterator(s.datastoreRoot()))
     if (fs::exists(ds.path() / relative)) return true;
   return false;
+}
+
+// A VM in the VCH's pool and folder: one of its containers when `owner` is
+// the VCH's endpoint VM (the key its endpoint sets), else anybody's VM.
+vim::Moref vmInPool(vim::Client& c, const std::string& vch, const std::string& name,
+                    const vim::Moref& owner = {}) {
+  auto pool = *vim::SearchIndex(c).findByInventoryPath("/DC0/host/DC0_C0/Resources/" + vch);
+  vim::VmConfigSpec spec;
+  spec.name = name;
+  spec.guestId = "otherGuest64";
+  spec.vmPathName = "[LocalDS_0]";
+  if (!owner.empty()) spec.extraConfig.emplace_back(engine::kContainerVchKey, owner.str());
+  return vim::Moref::from(vim::Folder(c, *vim::SearchIndex(c).findByInventoryPath("/DC0/vm/" + vch))
+                              .createVM(spec, pool)
+                              .wait());
 }
 
 }  // namespace
@@ -129,16 +146,8 @@ BOOST_AUTO_TEST_CASE(delete_refuses_running_containers_and_keeps_volumes_unless_
   test::RecordingObserver observer;
   auto vm = test::createFromBody(*c, body, observer).vm;
 
-  // A container VM in the VCH's pool, running.
-  auto pool = *vim::SearchIndex(*c).findByInventoryPath("/DC0/host/DC0_C0/Resources/vch-delete");
-  vim::VmConfigSpec spec;
-  spec.name = "container-1";
-  spec.guestId = "otherGuest64";
-  spec.vmPathName = "[LocalDS_0]";
-  auto container = vim::Moref::from(
-      vim::Folder(*c, *vim::SearchIndex(*c).findByInventoryPath("/DC0/vm/vch-delete"))
-          .createVM(spec, pool)
-          .wait());
+  // A container VM of this VCH in its pool, running.
+  auto container = vmInPool(*c, "vch-delete", "container-1", vm);
   vim::VirtualMachine(*c, container).powerOn().wait();
 
   const auto withVch = test::snapshotWorld(*c, sim);
@@ -161,6 +170,57 @@ BOOST_AUTO_TEST_CASE(delete_refuses_running_containers_and_keeps_volumes_unless_
   for (const auto& f : kept)
     after.files.erase(f);
   BOOST_TEST((after == before), test::describeDifference(before, after));
+}
+
+// Only what carries the VCH's container key is its container; any other VM
+// in its pool stops the delete before anything changes, and is never deleted.
+BOOST_AUTO_TEST_CASE(delete_leaves_vms_that_are_not_the_vchs) {
+  auto c = test::loggedInClient();
+  test::allowVchFirewall(*c);
+  auto& sim = test::SimulatorFixture::current();
+  test::RecordingObserver observer;
+  auto vm = test::createFromBody(*c, test::minimalVchBody("vch-foreign"), observer).vm;
+  const auto container = vmInPool(*c, "vch-foreign", "container-2", vm);
+  const auto foreign = vmInPool(*c, "vch-foreign", "someone-elses-vm");
+  // Another VCH's container is not this one's either.
+  const auto neighbours =
+      vmInPool(*c, "vch-foreign", "other-vchs-container", vim::Moref{"VirtualMachine", "vm-999"});
+
+  const auto withVch = test::snapshotWorld(*c, sim);
+  try {
+    engine::deleteVch(*c, vm.value, {true, false}, observer);
+    BOOST_FAIL("delete should refuse");
+  } catch (const engine::ConflictError& e) {
+    const std::string said = e.what();
+    BOOST_TEST(said.find("\"someone-elses-vm\"") != std::string::npos, said);
+    BOOST_TEST(said.find("\"other-vchs-container\"") != std::string::npos, said);
+    BOOST_TEST(said.find("container-2") == std::string::npos, said);
+    BOOST_TEST(said.find("other_vms") != std::string::npos, said);
+  }
+  const auto refused = test::snapshotWorld(*c, sim);
+  BOOST_TEST((refused == withVch), test::describeDifference(withVch, refused));
+
+  engine::DeleteSpec keep;
+  keep.keepOtherVms = true;
+  engine::deleteVch(*c, vm.value, keep, observer);
+  auto exists = [&](const vim::Moref& ref) {
+    try {
+      vim::PropertyCollector(*c).retrieveOne(ref, {"name"});
+      return true;
+    } catch (const ManagedObjectNotFoundFault&) {
+      return false;
+    }
+  };
+  BOOST_TEST(!exists(vm));
+  BOOST_TEST(!exists(container));
+  BOOST_TEST(exists(foreign));
+  BOOST_TEST(exists(neighbours));
+  // What was left stays the administrator's; the test tidies it away.
+  for (const auto& other : {foreign, neighbours})
+    vim::VirtualMachine(*c, other).destroy().wait();
+  for (const auto* path : {"/DC0/host/DC0_C0/Resources/vch-foreign", "/DC0/vm/vch-foreign"})
+    if (auto left = vim::SearchIndex(*c).findByInventoryPath(path))
+      engine::actions::destroyIfExists(*c, *left);
 }
 
 BOOST_AUTO_TEST_CASE(delete_with_volume_stores_all_removes_them) {

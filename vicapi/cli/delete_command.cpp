@@ -19,6 +19,9 @@ void deleteOptions(Poco::Util::OptionSet& o) {
   o.addOption(Poco::Util::Option("volume-stores", "",
                                  "all: delete the volume stores too; none (default): keep them")
                   .argument("all|none"));
+  o.addOption(Poco::Util::Option("keep-other-vms", "",
+                                 "delete the VCH although its resource pool holds VMs that are "
+                                 "not its containers (they stay, and so does the pool)"));
 }
 
 int runDelete(const Args& args) {
@@ -28,6 +31,7 @@ int runDelete(const Args& args) {
   const std::string stores = args.get("volume-stores", "none");
   if (stores != "all" && stores != "none") throw UsageError("--volume-stores must be all or none");
   spec.allVolumeStores = stores == "all";
+  spec.keepOtherVms = args.has("keep-other-vms");
   Connection c = connect(args);
   const std::string id = selectVch(*c.client, args);
   ConsoleObserver observer;

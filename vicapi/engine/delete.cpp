@@ -4,17 +4,25 @@
 
 #include "vicapi/engine/actions/permissions.h"
 #include "vicapi/engine/actions/vsphere_actions.h"
+#include "vicapi/engine/containers.h"
 #include "vicapi/engine/vch_record.h"
 #include "vicapi/soap/fault.h"
 #include "vicapi/vim/client.h"
+#include "vicapi/vim/option_values.h"
 #include "vicapi/vim/property_collector.h"
 
 namespace vic::engine {
 
 namespace {
 
-std::vector<ContainerVm> containerVms(vim::Client& c, const VchRecord& r) {
-  std::vector<ContainerVm> out;
+// The VMs in the VCH's pool besides its endpoint: its containers are those
+// that carry its container key; any other was put there by someone else.
+struct PoolVms {
+  std::vector<ContainerVm> containers, others;
+};
+
+PoolVms poolVms(vim::Client& c, const VchRecord& r) {
+  PoolVms out;
   if (r.pool.empty() || !r.stored.placement.ownPool) return out;
   auto pool = vim::PropertyCollector(c).retrieveOne(r.pool, {"vm"});
   std::vector<vim::ObjectSpec> vms;
@@ -23,8 +31,21 @@ std::vector<ContainerVm> containerVms(vim::Client& c, const VchRecord& r) {
       if (vim::Moref::from(v) != r.vm) vms.push_back({vim::Moref::from(v)});
   if (vms.empty()) return out;
   for (const auto& o : vim::PropertyCollector(c).retrieve(
-           {{"VirtualMachine", {"name", "runtime.powerState"}}}, vms))
-    out.push_back({o.obj, o.text("name"), o.text("runtime.powerState") == "poweredOn"});
+           {{"VirtualMachine", {"name", "runtime.powerState", "config.extraConfig"}}}, vms)) {
+    ContainerVm vm{o.obj, o.text("name"), o.text("runtime.powerState") == "poweredOn"};
+    bool ours = false;
+    if (const auto* ec = o.prop("config.extraConfig"))
+      for (const auto& kv : vim::fromOptionValues(*ec))
+        ours |= kv.first == kContainerVchKey && kv.second == r.vm.str();
+    (ours ? out.containers : out.others).push_back(std::move(vm));
+  }
+  return out;
+}
+
+std::string quotedNames(const std::vector<ContainerVm>& vms, bool onlyRunning) {
+  std::string out;
+  for (const auto& vm : vms)
+    if (!onlyRunning || vm.running) out += (out.empty() ? "" : ", ") + ("\"" + vm.name + "\"");
   return out;
 }
 
@@ -45,16 +66,21 @@ PreparedDelete prepareDelete(vim::Client& client, const std::string& id, const D
   prepared.record = loadVch(client, id);
   prepared.spec = spec;
   const VchRecord& r = prepared.record;
-  prepared.containers = containerVms(client, r);
-  const auto& containers = prepared.containers;
+  auto vms = poolVms(client, r);
+  prepared.containers = std::move(vms.containers);
+  prepared.otherVms = std::move(vms.others);
 
-  std::string running;
-  for (const auto& cvm : containers)
-    if (cvm.running) running += (running.empty() ? "VM \"" : ", \"") + cvm.name + "\"";
-  if (!running.empty() && !spec.allContainers)
-    throw ConflictError("failed to delete VCH " + r.name + ": " + running +
+  if (const auto running = quotedNames(prepared.containers, true);
+      !running.empty() && !spec.allContainers)
+    throw ConflictError("failed to delete VCH " + r.name + ": VM " + running +
                         " is powered on; stop the containers, or delete with containers set to "
                         "\"all\"");
+  if (const auto others = quotedNames(prepared.otherVms, false);
+      !others.empty() && !spec.keepOtherVms)
+    throw ConflictError("failed to delete VCH " + r.name + ": its resource pool also holds VM " +
+                        others +
+                        ", which is not one of its containers; move it out, or delete with "
+                        "other_vms set to \"keep\" (the VM and the pool are then left in place)");
 
   return prepared;
 }

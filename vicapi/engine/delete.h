@@ -12,6 +12,9 @@ namespace vic::engine {
 struct DeleteSpec {
   bool allContainers = false;    // containers: "all" (else "off": powered-off ones only)
   bool allVolumeStores = false;  // volume_stores: "all" (else "none": keep the volumes)
+  // other_vms: "keep". VMs in the VCH's pool that are none of its containers
+  // are never deleted; without this, their presence refuses the delete.
+  bool keepOtherVms = false;
 };
 
 struct ContainerVm {
@@ -21,11 +24,13 @@ struct ContainerVm {
 };
 
 // What delete will remove, checked first: ConflictError, before anything is
-// touched, while containers run and allContainers is not set.
+// touched, while containers run and allContainers is not set, or while VMs
+// that are not the VCH's are in its pool and keepOtherVms is not set.
 struct PreparedDelete {
   VchRecord record;
   DeleteSpec spec;
-  std::vector<ContainerVm> containers;
+  std::vector<ContainerVm> containers;  // VMs carrying this VCH's container key
+  std::vector<ContainerVm> otherVms;    // anything else in its pool: left alone
 };
 PreparedDelete prepareDelete(vim::Client& client, const std::string& id, const DeleteSpec& spec);
 void executeDelete(vim::Client& client, const PreparedDelete& prepared, PlanObserver& observer,

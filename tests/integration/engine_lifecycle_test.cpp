@@ -223,6 +223,40 @@ BOOST_AUTO_TEST_CASE(delete_leaves_vms_that_are_not_the_vchs) {
       engine::actions::destroyIfExists(*c, *left);
 }
 
+// volume_stores all takes only the stores this VCH's create made and no other
+// VCH uses: two VCHs sharing a store each leave it to the other.
+BOOST_AUTO_TEST_CASE(delete_keeps_volume_stores_another_vch_uses_or_made) {
+  auto c = test::loggedInClient();
+  test::allowVchFirewall(*c);
+  auto& sim = test::SimulatorFixture::current();
+  const auto before = test::snapshotWorld(*c, sim);
+  test::RecordingObserver observer;
+  auto bodyOf = [](const std::string& name) {
+    auto body = test::minimalVchBody(name);
+    body["storage"]["volume_stores"] = {
+        {{"datastore", "ds://LocalDS_0/shared-volumes"}, {"label", "default"}}};
+    return body;
+  };
+  const auto first = test::createFromBody(*c, bodyOf("vch-share-1"), observer).vm;   // makes it
+  const auto second = test::createFromBody(*c, bodyOf("vch-share-2"), observer).vm;  // finds it
+  BOOST_TEST_REQUIRE(fileOnDatastore(sim, "shared-volumes"));
+
+  engine::deleteVch(*c, first.value, {false, true}, observer);
+  BOOST_TEST(fileOnDatastore(sim, "shared-volumes"), "the second VCH still uses it");
+  engine::deleteVch(*c, second.value, {false, true}, observer);
+  BOOST_TEST(fileOnDatastore(sim, "shared-volumes"), "the second VCH did not make it");
+
+  auto after = test::snapshotWorld(*c, sim);
+  std::set<std::string> kept;
+  for (const auto& f : after.files)
+    if (f.find("shared-volumes") != std::string::npos) kept.insert(f);
+  for (const auto& f : kept)
+    after.files.erase(f);
+  BOOST_TEST((after == before), test::describeDifference(before, after));
+  engine::actions::deleteIfExists(*c, *vim::SearchIndex(*c).findByInventoryPath("/DC0"),
+                                  "[LocalDS_0] shared-volumes");
+}
+
 BOOST_AUTO_TEST_CASE(delete_with_volume_stores_all_removes_them) {
   auto c = test::loggedInClient();
   test::allowVchFirewall(*c);

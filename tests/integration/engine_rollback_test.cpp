@@ -1,8 +1,13 @@
+#include <set>
+#include <sstream>
+
 #include <boost/test/unit_test.hpp>
 
 #include "tests/support/engine_world.h"
 #include "tests/support/simulator_fixture.h"
+#include "vicapi/engine/actions/vsphere_actions.h"
 #include "vicapi/engine/model/vch_json.h"
+#include "vicapi/vim/datastore_files.h"
 #include "vicapi/vim/resource_spec.h"
 
 using namespace vic;
@@ -98,6 +103,49 @@ BOOST_AUTO_TEST_CASE(a_real_vsphere_failure_is_rolled_back_too) {
   BOOST_TEST(after.inventory.count("ResourcePool /DC0/host/DC0_C0/Resources/vch-clash") == 1u);
   after.inventory.erase("ResourcePool /DC0/host/DC0_C0/Resources/vch-clash");
   BOOST_TEST((after == before), test::describeDifference(before, after));
+}
+
+// Another create took the same image folder after this one was validated
+// (two at once, say): this one must not share it, nor, rolling back, delete
+// what the other put there.
+BOOST_AUTO_TEST_CASE(a_create_never_shares_an_image_folder_made_since_validation) {
+  auto c = test::loggedInClient();
+  test::allowVchFirewall(*c);
+  auto& sim = test::SimulatorFixture::current();
+  engine::Issues schema;
+  auto vch = engine::vchFromJson(test::minimalVchBody("vch-same-folder"), schema);
+  engine::ResolvedVch resolved;
+  const auto issues = engine::validateVch(*c, vch, test::validationOptions(), resolved);
+  BOOST_TEST_REQUIRE(issues.empty(), issues.summary());
+  test::RecordingObserver observer;
+  auto options = test::createOptions();
+  const std::string theirs = "vch-same-folder/" + options.images.applianceName();
+  options.faultHook = [&](const std::string& s, engine::FaultPoint p) {
+    if (s != "datastore_folder" || p != engine::FaultPoint::BeforeStep) return;
+    std::istringstream iso("the other VCH's appliance image");
+    vim::DatastoreFiles(*c, "DC0", "LocalDS_0").upload(iso, iso.str().size(), theirs);
+  };
+  const auto before = test::snapshotWorld(*c, sim);
+  try {
+    engine::createVch(*c, resolved, options, observer);
+    BOOST_FAIL("the create should refuse the folder");
+  } catch (const engine::PlanFailed& e) {
+    BOOST_TEST(std::string(e.what()).find("already exists") != std::string::npos, e.what());
+    BOOST_TEST(e.rolledBack());
+  }
+  // Nothing of this create is left; the other's folder and file are as it left them.
+  auto after = test::snapshotWorld(*c, sim);
+  std::set<std::string> others;
+  for (const auto& f : after.files)
+    if (f.find("vch-same-folder") != std::string::npos) others.insert(f);
+  BOOST_TEST(others.size() == 2u);  // the folder and its one file
+  for (const auto& f : others)
+    after.files.erase(f);
+  BOOST_TEST((after == before), test::describeDifference(before, after));
+  std::ostringstream kept;
+  vim::DatastoreFiles(*c, "DC0", "LocalDS_0").download(theirs, kept);
+  BOOST_TEST(kept.str() == "the other VCH's appliance image");
+  engine::actions::deleteIfExists(*c, resolved.datacenter, "[LocalDS_0] vch-same-folder");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

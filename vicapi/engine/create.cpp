@@ -4,6 +4,7 @@
 
 #include "vicapi/engine/actions/permissions.h"
 #include "vicapi/engine/actions/vsphere_actions.h"
+#include "vicapi/engine/errors.h"
 #include "vicapi/engine/guestinfo/sealing.h"
 #include "vicapi/engine/guestinfo/vch_config.h"
 #include "vicapi/engine/pool_spec.h"
@@ -113,11 +114,20 @@ Plan buildPlan(vim::Client* cl, const ResolvedVch& r, const CreateOptions& o,
               ctx.recordUndo(undo("destroy_entity", {{"ref", st->pool.str()}}));
             }});
 
-  plan.add({"datastore_folder", "Create the datastore folder " + image,
-            [cl, &r, image, dc](StepContext& ctx) {
-              for (const auto& made : actions::makeDirectories(*cl, r.datacenter, image))
-                ctx.recordUndo(undo("delete_datastore_file", {{"datacenter", dc}, {"path", made}}));
-            }});
+  plan.add(
+      {"datastore_folder", "Create the datastore folder " + image,
+       [cl, &r, image, dc](StepContext& ctx) {
+         const auto made = actions::makeDirectories(*cl, r.datacenter, image);
+         for (const auto& level : made)
+           ctx.recordUndo(undo("delete_datastore_file", {{"datacenter", dc}, {"path", level}}));
+         // Made here or not at all: validation found no such folder, so one
+         // there now was made since, by another create perhaps, and is not ours
+         // to fill (nor, rolling back, to empty).
+         if (made.empty() || made.back() != image)
+           throw ConflictError("the folder " + image +
+                               " already exists (made since validation, perhaps by another "
+                               "VCH); choose another folder or VCH name");
+       }});
 
   plan.add({"upload_images",
             "Upload " + o.images.applianceName() + " and " + o.images.bootstrapName(),

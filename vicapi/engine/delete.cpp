@@ -10,6 +10,7 @@
 #include "vicapi/vim/client.h"
 #include "vicapi/vim/option_values.h"
 #include "vicapi/vim/property_collector.h"
+#include "vicapi/vim/view.h"
 
 namespace vic::engine {
 
@@ -49,6 +50,45 @@ std::string quotedNames(const std::vector<ContainerVm>& vms, bool onlyRunning) {
   return out;
 }
 
+// Where the other VCHs of the datacenter keep their images and volume stores,
+// in one pass over its VMs.
+std::vector<std::string> othersPaths(vim::Client& c, const VchRecord& r, const vim::Moref& dc) {
+  std::vector<std::string> out;
+  if (dc.empty()) return out;
+  vim::retrieveEachFromContainer(c, dc, {{"VirtualMachine", {"config.extraConfig"}}},
+                                 [&](vim::ObjectContent&& o) {
+                                   const auto* ec = o.prop("config.extraConfig");
+                                   if (!ec || o.obj == r.vm) return;
+                                   const auto kv = vim::fromOptionValues(*ec);
+                                   if (!guestinfo::isVch(kv, o.obj.str())) return;
+                                   const auto p = guestinfo::decode(kv).placement;
+                                   if (!p.imagePath.empty()) out.push_back(p.imagePath);
+                                   for (const auto& [label, path] : p.volumeStores)
+                                     out.push_back(path);
+                                 });
+  return out;
+}
+
+// "[ds] a" and "[ds] a/b" overlap: deleting either takes something of the other.
+bool overlaps(const std::string& a, const std::string& b) {
+  auto under = [](const std::string& inner, const std::string& outer) {
+    return inner == outer || inner.rfind(outer + "/", 0) == 0;
+  };
+  return under(a, b) || under(b, a);
+}
+
+bool usedByOthers(const PreparedDelete& prepared, const std::string& path) {
+  const auto& others = prepared.othersPaths;
+  return std::any_of(others.begin(), others.end(),
+                     [&](const std::string& o) { return overlaps(path, o); });
+}
+
+bool madeBy(const guestinfo::Placement& p, const std::string& path) {
+  return std::any_of(
+      p.createdVolumeDirs.begin(), p.createdVolumeDirs.end(),
+      [&](const std::string& made) { return path == made || path.rfind(made + "/", 0) == 0; });
+}
+
 bool isEmpty(vim::Client& c, const vim::Moref& entity, const char* childProperty) {
   try {
     auto o = vim::PropertyCollector(c).retrieveOne(entity, {childProperty});
@@ -66,6 +106,9 @@ PreparedDelete prepareDelete(vim::Client& client, const std::string& id, const D
   prepared.record = loadVch(client, id);
   prepared.spec = spec;
   const VchRecord& r = prepared.record;
+  const auto& p = r.stored.placement;
+  if (!p.datacenter.empty())
+    prepared.othersPaths = othersPaths(client, r, vim::Moref::parse(p.datacenter));
   auto vms = poolVms(client, r);
   prepared.containers = std::move(vms.containers);
   prepared.otherVms = std::move(vms.others);
@@ -107,25 +150,37 @@ void executeDelete(vim::Client& client, const PreparedDelete& prepared, PlanObse
   if (spec.allVolumeStores && !dc.empty()) {
     plan.add({"volume_stores", "Delete the volume stores", [&](StepContext& ctx) {
                 for (const auto& [label, path] : p.volumeStores) {
-                  if (path.rfind("[", 0) != 0) {
+                  if (path.rfind("[", 0) != 0)
                     ctx.log("volume store " + label + " is on NFS (" + path +
                             ") and is left in place");
-                    continue;
-                  }
-                  actions::deleteIfExists(client, dc, path);
+                  else if (!madeBy(p, path))
+                    ctx.log("volume store " + label + " (" + path +
+                            ") was there before this VCH and is left in place");
+                  else if (usedByOthers(prepared, path))
+                    ctx.log("volume store " + label + " (" + path +
+                            ") is used by another VCH too and is left in place");
+                  else
+                    actions::deleteIfExists(client, dc, path);
                 }
-                // Parents create made, innermost first.
+                // Parents create made, innermost first, unless another VCH keeps
+                // something in them.
                 auto made = p.createdVolumeDirs;
                 std::sort(made.begin(), made.end(),
                           [](const auto& a, const auto& b) { return a.size() > b.size(); });
                 for (const auto& d : made)
-                  actions::deleteIfExists(client, dc, d);
+                  if (!usedByOthers(prepared, d)) actions::deleteIfExists(client, dc, d);
               }});
   }
   if (!p.imagePath.empty() && !dc.empty()) {
-    // Validation keeps volume stores out of this folder, so all of it goes.
-    plan.add({"datastore_folder", "Delete " + p.imagePath,
-              [&](StepContext&) { actions::deleteIfExists(client, dc, p.imagePath); }});
+    // Validation keeps volume stores out of this folder, and create makes it
+    // anew, so all of it goes, unless another VCH (made before create made
+    // sure of that) keeps its images there too.
+    plan.add({"datastore_folder", "Delete " + p.imagePath, [&](StepContext& ctx) {
+                if (usedByOthers(prepared, p.imagePath))
+                  ctx.log(p.imagePath + " is used by another VCH too and is left in place");
+                else
+                  actions::deleteIfExists(client, dc, p.imagePath);
+              }});
   }
   if (!p.permissions.empty()) {
     plan.add(

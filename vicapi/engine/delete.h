@@ -31,13 +31,16 @@ struct PreparedDelete {
   DeleteSpec spec;
   std::vector<ContainerVm> containers;  // VMs carrying this VCH's container key
   std::vector<ContainerVm> otherVms;    // anything else in its pool: left alone
+  // Datastore paths other VCHs keep volume stores or images in: never deleted.
+  std::vector<std::string> othersPaths;
 };
 PreparedDelete prepareDelete(vim::Client& client, const std::string& id, const DeleteSpec& spec);
 void executeDelete(vim::Client& client, const PreparedDelete& prepared, PlanObserver& observer,
                    const FaultHook& hook = {});
 
 // Deletes a VCH and everything create made for it: container VMs, the
-// endpoint VM, its datastore folder, volume stores when asked, the VM folder,
+// endpoint VM, its datastore folder, volume stores when asked (only those its
+// create made and no other VCH uses), the VM folder,
 // the DRS VM group, the permissions granted and its resource pool. Refuses
 // before changing anything while containers run, unless allContainers.
 // Every step is safe to repeat, so a delete that stopped can be run again.

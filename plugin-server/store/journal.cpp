@@ -1,6 +1,9 @@
 #include "plugin-server/store/journal.h"
 
+#include <functional>
+
 #include "plugin-server/store/clock.h"
+#include "vicapi/base/error.h"
 
 namespace vic::server {
 
@@ -40,28 +43,84 @@ OperationRecord fromRow(const Database::Row& r) {
 
 }  // namespace
 
+// The journal's format, in SQLite's user_version. Each migration takes a
+// journal from the version before it to its own; a journal written before
+// versions were kept is version 0. Undo records keep their kind and JSON
+// from version to version: engine/plan/undo.cpp reads every kind any
+// version wrote.
+namespace {
+
+constexpr int kJournalVersion = 2;
+
+struct Migration {
+  int to;
+  const char* what;
+  std::function<void(Database&)> run;
+};
+
+bool hasColumn(Database& db, const char* table, const char* column) {
+  for (const auto& c : db.query(std::string("PRAGMA table_info(") + table + ")"))
+    if (Database::text(c[1]) == column) return true;
+  return false;
+}
+
+const std::vector<Migration>& migrations() {
+  static const std::vector<Migration> kMigrations = {
+      {1, "the tables",
+       [](Database& db) {
+         db.exec(R"(
+           CREATE TABLE IF NOT EXISTS operations (
+             id TEXT PRIMARY KEY, kind TEXT NOT NULL, target TEXT NOT NULL, thumbprint TEXT, datacenter TEXT,
+             principal TEXT NOT NULL, vch_id TEXT, vch_name TEXT, state TEXT NOT NULL, step TEXT,
+             step_index INTEGER DEFAULT 0, steps_total INTEGER DEFAULT 0, error TEXT, rollback TEXT, result TEXT,
+             created TEXT NOT NULL, updated TEXT NOT NULL, finished TEXT);
+           CREATE INDEX IF NOT EXISTS operations_state ON operations(state);
+           CREATE INDEX IF NOT EXISTS operations_vch ON operations(vch_id);
+           CREATE TABLE IF NOT EXISTS undos (
+             op_id TEXT NOT NULL REFERENCES operations(id), seq INTEGER NOT NULL, kind TEXT NOT NULL,
+             data TEXT NOT NULL, done INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (op_id, seq));
+           CREATE TABLE IF NOT EXISTS op_log (
+             op_id TEXT NOT NULL REFERENCES operations(id), seq INTEGER PRIMARY KEY AUTOINCREMENT,
+             at TEXT NOT NULL, line TEXT NOT NULL);
+           CREATE INDEX IF NOT EXISTS op_log_op ON op_log(op_id);
+         )");
+       }},
+      {2, "steps described for people",
+       [](Database& db) {
+         if (!hasColumn(db, "operations", "step_description"))
+           db.exec("ALTER TABLE operations ADD COLUMN step_description TEXT");
+       }},
+  };
+  return kMigrations;
+}
+
+}  // namespace
+
 Journal::Journal(Database& db) : db_(db) {
-  db_.exec(R"(
-    CREATE TABLE IF NOT EXISTS operations (
-      id TEXT PRIMARY KEY, kind TEXT NOT NULL, target TEXT NOT NULL, thumbprint TEXT, datacenter TEXT,
-      principal TEXT NOT NULL, vch_id TEXT, vch_name TEXT, state TEXT NOT NULL, step TEXT,
-      step_index INTEGER DEFAULT 0, steps_total INTEGER DEFAULT 0, error TEXT, rollback TEXT, result TEXT,
-      created TEXT NOT NULL, updated TEXT NOT NULL, finished TEXT);
-    CREATE INDEX IF NOT EXISTS operations_state ON operations(state);
-    CREATE INDEX IF NOT EXISTS operations_vch ON operations(vch_id);
-    CREATE TABLE IF NOT EXISTS undos (
-      op_id TEXT NOT NULL REFERENCES operations(id), seq INTEGER NOT NULL, kind TEXT NOT NULL,
-      data TEXT NOT NULL, done INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (op_id, seq));
-    CREATE TABLE IF NOT EXISTS op_log (
-      op_id TEXT NOT NULL REFERENCES operations(id), seq INTEGER PRIMARY KEY AUTOINCREMENT,
-      at TEXT NOT NULL, line TEXT NOT NULL);
-    CREATE INDEX IF NOT EXISTS op_log_op ON op_log(op_id);
-  )");
-  // Journals written before steps were described lack the column.
-  bool described = false;
-  for (const auto& c : db_.query("PRAGMA table_info(operations)"))
-    described |= Database::text(c[1]) == "step_description";
-  if (!described) db_.exec("ALTER TABLE operations ADD COLUMN step_description TEXT");
+  db_.transaction([&] {
+    const int found =
+        static_cast<int>(Database::integer(db_.query("PRAGMA user_version").at(0).at(0)));
+    if (found > kJournalVersion)
+      throw Error(ErrorCode::FailedPrecondition,
+                  "the journal in the data directory is of format " + std::to_string(found) +
+                      ", written by a newer appliance; this one reads up to " +
+                      std::to_string(kJournalVersion) +
+                      ": run the newer appliance, or move the "
+                      "data directory aside");
+    for (const auto& m : migrations())
+      if (m.to > found) {
+        m.run(db_);
+        db_.exec("PRAGMA user_version = " + std::to_string(m.to));
+      }
+  });
+}
+
+int Journal::version(Database& db) {
+  return static_cast<int>(Database::integer(db.query("PRAGMA user_version").at(0).at(0)));
+}
+
+int Journal::currentVersion() {
+  return kJournalVersion;
 }
 
 std::string Journal::begin(const OperationRecord& op) {

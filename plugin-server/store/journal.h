@@ -40,7 +40,11 @@ struct OperationRecord {
 // log, which is also what a VCH's /log returns later.
 class Journal {
  public:
+  // Brings a journal written by an earlier build to this build's format
+  // (and refuses one from a later build) before anything reads it.
   explicit Journal(Database& db);
+  static int version(Database& db);  // the format the database holds
+  static int currentVersion();       // the format this build writes
 
   std::string begin(const OperationRecord& op);
   void setVch(const std::string& id, const std::string& vchId, const std::string& vchName);

@@ -47,7 +47,7 @@ struct PoolWorld {
     auto makePool = [this](engine::StepContext& ctx, const std::string& name) {
       auto ref = vim::ResourcePool(*client, {"ResourcePool", "resgroup-root"})
                      .createResourcePool(name, {});
-      ctx.recordUndo({"destroy_entity", {{"ref", ref.str()}}});
+      ctx.recordUndo(engine::undo::DestroyEntity{ref});
     };
     engine::Plan p;
     p.add({"pools", "Create two pools", [=](engine::StepContext& ctx) {

@@ -228,18 +228,6 @@ std::vector<std::string> changedPaths(const Vch& before, const Vch& after) {
   return out;
 }
 
-Undo undo(const char* kind, json data) {
-  return Undo{kind, std::move(data)};
-}
-
-json allocationJson(const vim::ResourceAllocation& a) {
-  return {{"reservation", a.reservation},
-          {"limit", a.limit},
-          {"expandable", a.expandableReservation},
-          {"shares_level", a.sharesLevel},
-          {"shares", a.shares}};
-}
-
 // The extraConfig values that differ from what `prepared.next` and
 // `placement` encode to.
 gi::KeyValues configurationChanges(const PreparedConfigure& prepared,
@@ -351,17 +339,13 @@ ConfigureResult executeConfigure(vim::Client& client, const PreparedConfigure& p
   Plan plan;
   plan.add({"lock", "Mark " + record.name + " as being configured", [&](StepContext& ctx) {
               actions::setExtraConfig(client, vm, {{gi::kLockKey, "true"}});
-              ctx.recordUndo(
-                  undo("set_extra_config", {{"vm", vm.str()}, {"values", {{gi::kLockKey, ""}}}}));
+              ctx.recordUndo(undo::SetExtraConfig{vm, {{gi::kLockKey, ""}}, {}});
             }});
   if (prepared.poolChanged) {
     plan.add({"resource_pool", "Update the resource pool's limits", [&](StepContext& ctx) {
                 const auto before = *record.poolConfig;
                 actions::setPoolConfig(client, record.pool, poolSpecOf(next));
-                ctx.recordUndo(
-                    undo("set_pool_config", {{"pool", record.pool.str()},
-                                             {"cpu", allocationJson(before.cpu)},
-                                             {"memory", allocationJson(before.memory)}}));
+                ctx.recordUndo(undo::SetPoolConfig{record.pool, before.cpu, before.memory});
               }});
   }
   if (!prepared.addedStores.empty()) {
@@ -371,7 +355,7 @@ ConfigureResult executeConfigure(vim::Client& client, const PreparedConfigure& p
            for (const auto& vs : prepared.addedStores)
              for (const auto& made :
                   actions::makeDirectories(client, vim::Moref::parse(dc), vs.datastorePath())) {
-               ctx.recordUndo(undo("delete_datastore_file", {{"datacenter", dc}, {"path", made}}));
+               ctx.recordUndo(undo::DeleteDatastoreFile{vim::Moref::parse(dc), made});
                placement.createdVolumeDirs.push_back(made);
              }
          }});
@@ -381,23 +365,23 @@ ConfigureResult executeConfigure(vim::Client& client, const PreparedConfigure& p
         {"configuration", "Write the new configuration to the endpoint VM", [&](StepContext& ctx) {
            // Again: the folders made above are part of it.
            const gi::KeyValues changes = configurationChanges(prepared, placement);
-           json old = json::object();
+           std::map<std::string, std::string> old;
            for (const auto& [k, v] : changes) {
              auto it = record.extraConfig.find(k);
              old[k] = it == record.extraConfig.end() ? "" : it->second;
            }
-           ctx.recordUndo(undo("set_extra_config", {{"vm", vm.str()}, {"values", old}}));
+           ctx.recordUndo(undo::SetExtraConfig{vm, old, {}});
            actions::setExtraConfig(client, vm, changes);
          }});
     if (running) {
       // The endpoint reads its configuration when it starts.
       plan.add({"power_off", "Stop the endpoint VM", [&](StepContext& ctx) {
                   actions::ensurePoweredOff(client, vm);
-                  ctx.recordUndo(undo("power_on", {{"vm", vm.str()}}));
+                  ctx.recordUndo(undo::PowerOn{vm});
                 }});
       plan.add({"power_on", "Start the endpoint VM", [&](StepContext& ctx) {
                   actions::ensurePoweredOn(client, vm);
-                  ctx.recordUndo(undo("power_off", {{"vm", vm.str()}}));
+                  ctx.recordUndo(undo::PowerOff{vm});
                 }});
     }
   }

@@ -33,10 +33,6 @@ struct CreateState {
   std::vector<std::string> warnings;
 };
 
-Undo undo(const char* kind, json data) {
-  return Undo{kind, std::move(data)};
-}
-
 // The distinct port groups of the endpoint's roles, each one NIC, in a fixed order.
 std::vector<std::pair<std::string, ResolvedNetwork>> endpointNics(const ResolvedVch& r) {
   std::vector<std::pair<std::string, ResolvedNetwork>> nics;
@@ -89,7 +85,7 @@ Plan buildPlan(vim::Client* cl, const ResolvedVch& r, const CreateOptions& o,
   if (r.vcenter) {
     plan.add({"vm_folder", "Create the VM folder " + v.name, [cl, &r, st](StepContext& ctx) {
                 st->folder = vim::Folder(*cl, r.vmFolder).createFolder(r.vch.name);
-                ctx.recordUndo(undo("destroy_entity", {{"ref", st->folder.str()}}));
+                ctx.recordUndo(undo::DestroyEntity{st->folder});
               }});
   }
 
@@ -111,23 +107,22 @@ Plan buildPlan(vim::Client* cl, const ResolvedVch& r, const CreateOptions& o,
               st->pool = r.vch.compute.vapp
                              ? parent.createVApp(r.vch.name, poolSpecOf(r.vch), st->folder)
                              : parent.createResourcePool(r.vch.name, poolSpecOf(r.vch));
-              ctx.recordUndo(undo("destroy_entity", {{"ref", st->pool.str()}}));
+              ctx.recordUndo(undo::DestroyEntity{st->pool});
             }});
 
-  plan.add(
-      {"datastore_folder", "Create the datastore folder " + image,
-       [cl, &r, image, dc](StepContext& ctx) {
-         const auto made = actions::makeDirectories(*cl, r.datacenter, image);
-         for (const auto& level : made)
-           ctx.recordUndo(undo("delete_datastore_file", {{"datacenter", dc}, {"path", level}}));
-         // Made here or not at all: validation found no such folder, so one
-         // there now was made since, by another create perhaps, and is not ours
-         // to fill (nor, rolling back, to empty).
-         if (made.empty() || made.back() != image)
-           throw ConflictError("the folder " + image +
-                               " already exists (made since validation, perhaps by another "
-                               "VCH); choose another folder or VCH name");
-       }});
+  plan.add({"datastore_folder", "Create the datastore folder " + image,
+            [cl, &r, image, dc](StepContext& ctx) {
+              const auto made = actions::makeDirectories(*cl, r.datacenter, image);
+              for (const auto& level : made)
+                ctx.recordUndo(undo::DeleteDatastoreFile{r.datacenter, level});
+              // Made here or not at all: validation found no such folder, so one
+              // there now was made since, by another create perhaps, and is not ours
+              // to fill (nor, rolling back, to empty).
+              if (made.empty() || made.back() != image)
+                throw ConflictError("the folder " + image +
+                                    " already exists (made since validation, perhaps by another "
+                                    "VCH); choose another folder or VCH name");
+            }});
 
   plan.add({"upload_images",
             "Upload " + o.images.applianceName() + " and " + o.images.bootstrapName(),
@@ -138,8 +133,7 @@ Plan buildPlan(vim::Client* cl, const ResolvedVch& r, const CreateOptions& o,
                   {o.images.bootstrapIso, o.images.bootstrapName()}};
               for (const auto& [local, name] : uploads) {
                 // Recorded first: a half-written file must go too.
-                ctx.recordUndo(undo("delete_datastore_file",
-                                    {{"datacenter", dc}, {"path", image + "/" + name}}));
+                ctx.recordUndo(undo::DeleteDatastoreFile{r.datacenter, image + "/" + name});
                 files.upload(local, r.imagePath + "/" + name);
               }
               st->placement.applianceIso = image + "/" + o.images.applianceName();
@@ -157,7 +151,7 @@ Plan buildPlan(vim::Client* cl, const ResolvedVch& r, const CreateOptions& o,
              st->placement.volumeStores[vs.label] = vs.datastorePath();
              for (const auto& made :
                   actions::makeDirectories(*cl, r.datacenter, vs.datastorePath())) {
-               ctx.recordUndo(undo("delete_datastore_file", {{"datacenter", dc}, {"path", made}}));
+               ctx.recordUndo(undo::DeleteDatastoreFile{r.datacenter, made});
                st->placement.createdVolumeDirs.push_back(made);
              }
            }
@@ -170,12 +164,11 @@ Plan buildPlan(vim::Client* cl, const ResolvedVch& r, const CreateOptions& o,
               [cl, &r, st](StepContext& ctx) {
                 const std::string user = r.vch.endpoint.operationsCredentials->user;
                 auto role = actions::ensureEndpointRole(*cl);
-                if (role.created) ctx.recordUndo(undo("remove_role", {{"role_id", role.roleId}}));
+                if (role.created) ctx.recordUndo(undo::RemoveRole{role.roleId});
                 auto grant = [&](const vim::Moref& entity, int roleId, bool propagate) {
                   actions::setPermission(*cl, entity, user, roleId, propagate);
                   st->placement.permissions.push_back(entity.str());
-                  ctx.recordUndo(
-                      undo("remove_permission", {{"entity", entity.str()}, {"principal", user}}));
+                  ctx.recordUndo(undo::RemovePermission{entity, user, false});
                 };
                 grant(r.datacenter, actions::kReadOnlyRoleId, false);
                 grant(st->pool, role.roleId, true);
@@ -241,7 +234,7 @@ Plan buildPlan(vim::Client* cl, const ResolvedVch& r, const CreateOptions& o,
               if (!r.cluster && r.hosts.size() == 1) host = r.hosts.front();
               auto result = vim::Folder(*cl, st->folder).createVM(spec, st->pool, host).wait();
               st->vm = vim::Moref::from(result);
-              ctx.recordUndo(undo("destroy_vm", {{"vm", st->vm.str()}}));
+              ctx.recordUndo(undo::DestroyVm{st->vm});
             }});
 
   plan.add({"endpoint_identity", "Record the endpoint VM's identity", [cl, st](StepContext&) {
@@ -253,14 +246,13 @@ Plan buildPlan(vim::Client* cl, const ResolvedVch& r, const CreateOptions& o,
   if (v.compute.useVmGroup) {
     plan.add({"vm_group", "Create the DRS VM group " + v.name, [cl, &r, st](StepContext& ctx) {
                 actions::addVmGroup(*cl, r.owner, r.vch.name, st->vm);
-                ctx.recordUndo(
-                    undo("remove_vm_group", {{"cluster", r.owner.str()}, {"name", r.vch.name}}));
+                ctx.recordUndo(undo::RemoveVmGroup{r.owner, r.vch.name});
               }});
   }
 
   plan.add({"power_on", "Power on the endpoint VM", [cl, st](StepContext& ctx) {
               vim::VirtualMachine(*cl, st->vm).powerOn().wait();
-              ctx.recordUndo(undo("power_off", {{"vm", st->vm.str()}}));
+              ctx.recordUndo(undo::PowerOff{st->vm});
             }});
   return plan;
 }

@@ -30,7 +30,7 @@ void debugVch(vim::Client& client, const std::string& id, const DebugSpec& spec,
       {kSsh, spec.enableSsh ? "true" : ""}, {kKey, spec.authorizedKey}, {kPassword, ""}};
   if (!spec.rootPassword.empty())
     values[kPassword] = gi::seal(sealingKey(client, r), spec.rootPassword);
-  json old = json::object();
+  std::map<std::string, std::string> old;
   for (const auto& [k, v] : values) {
     auto it = r.extraConfig.find(k);
     old[k] = it == r.extraConfig.end() ? "" : it->second;
@@ -39,7 +39,7 @@ void debugVch(vim::Client& client, const std::string& id, const DebugSpec& spec,
   plan.add({"debug_settings",
             spec.enableSsh ? "Enable SSH on the endpoint VM" : "Disable SSH on the endpoint VM",
             [&](StepContext& ctx) {
-              ctx.recordUndo(Undo{"set_extra_config", {{"vm", r.vm.str()}, {"values", old}}});
+              ctx.recordUndo(undo::SetExtraConfig{r.vm, old, {}});
               actions::setExtraConfig(client, r.vm, values);
             }});
   plan.execute(client, observer, hook);

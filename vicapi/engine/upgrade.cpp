@@ -16,10 +16,6 @@ using nlohmann::json;
 
 namespace {
 
-Undo undo(const char* kind, json data) {
-  return Undo{kind, std::move(data)};
-}
-
 constexpr const char* kSnapshotPrefix = "upgrade for ";
 
 // Snapshots an earlier upgrade left for rollback, other than `keep`.
@@ -53,18 +49,15 @@ void switchImages(vim::Client& client, const VchRecord& r, const gi::Placement& 
   if (!cdrom) throw Error("the endpoint VM has no CD-ROM for the appliance image");
   // Explicit undos as well as the snapshot: they also work where a revert
   // does not restore configuration (vcsim).
-  ctx.recordUndo(undo("set_cdrom", {{"vm", vm.str()},
-                                    {"key", cdrom->key},
-                                    {"controller_key", cdrom->controllerKey},
-                                    {"unit", cdrom->unitNumber},
-                                    {"iso", cdrom->iso}}));
+  ctx.recordUndo(
+      undo::SetCdrom{vm, cdrom->key, cdrom->controllerKey, cdrom->unitNumber, cdrom->iso});
   actions::setCdromIso(client, vm, *cdrom, placement.applianceIso);
   const std::string prefix = std::string(gi::kPlacementPrefix) + "/";
   auto before = gi::flatten(gi::placementToJson(r.stored.placement), prefix);
   gi::KeyValues values =
       gi::diff(before, gi::flatten(gi::placementToJson(placement), prefix), prefix);
   values[gi::kVersionKey] = version;
-  json old = json::object();
+  std::map<std::string, std::string> old;
   for (const auto& [k, v] : values) {
     auto it = r.extraConfig.find(k);
     old[k] = it == r.extraConfig.end() ? "" : it->second;
@@ -72,8 +65,7 @@ void switchImages(vim::Client& client, const VchRecord& r, const gi::Placement& 
   const std::string guest = vim::PropertyCollector(client)
                                 .retrieveOne(vm, {"config.alternateGuestName"})
                                 .text("config.alternateGuestName");
-  ctx.recordUndo(undo("set_extra_config",
-                      {{"vm", vm.str()}, {"values", old}, {"alternate_guest_name", guest}}));
+  ctx.recordUndo(undo::SetExtraConfig{vm, old, guest});
   vim::VmConfigSpec spec;
   spec.alternateGuestName = "Photon - VCH " + version;
   spec.extraConfig.assign(values.begin(), values.end());
@@ -128,8 +120,7 @@ void executeUpgrade(vim::Client& client, const PreparedUpgrade& prepared, PlanOb
   Plan plan;
   plan.add({"lock", "Mark " + r.name + " as being upgraded", [&](StepContext& ctx) {
               actions::setExtraConfig(client, vm, {{gi::kLockKey, "true"}});
-              ctx.recordUndo(
-                  undo("set_extra_config", {{"vm", vm.str()}, {"values", {{gi::kLockKey, ""}}}}));
+              ctx.recordUndo(undo::SetExtraConfig{vm, {{gi::kLockKey, ""}}, {}});
             }});
   plan.add({"upload_images", "Upload " + images.applianceName() + " and " + images.bootstrapName(),
             [&](StepContext& ctx) {
@@ -138,8 +129,7 @@ void executeUpgrade(vim::Client& client, const PreparedUpgrade& prepared, PlanOb
               for (const auto& [local, remote, name] :
                    {std::tuple{images.applianceIso, newAppliance, images.applianceName()},
                     std::tuple{images.bootstrapIso, newBootstrap, images.bootstrapName()}}) {
-                ctx.recordUndo(
-                    undo("delete_datastore_file", {{"datacenter", dc.str()}, {"path", remote}}));
+                ctx.recordUndo(undo::DeleteDatastoreFile{dc, remote});
                 files.upload(local, folder + "/" + name);
               }
             }});
@@ -147,13 +137,11 @@ void executeUpgrade(vim::Client& client, const PreparedUpgrade& prepared, PlanOb
               *snapshot =
                   actions::createSnapshot(client, vm, kSnapshotPrefix + std::to_string(from->build),
                                           "before the upgrade to " + images.version.str());
-              ctx.recordUndo(undo("revert_snapshot", {{"vm", vm.str()},
-                                                      {"snapshot", snapshot->str()},
-                                                      {"power_state", r.powerState}}));
+              ctx.recordUndo(undo::RevertSnapshot{vm, *snapshot, r.powerState});
             }});
   plan.add({"power_off", "Stop the endpoint VM", [&](StepContext& ctx) {
               actions::ensurePoweredOff(client, vm);
-              if (running) ctx.recordUndo(undo("power_on", {{"vm", vm.str()}}));
+              if (running) ctx.recordUndo(undo::PowerOn{vm});
             }});
   plan.add({"switch_version", "Switch the endpoint VM to " + images.version.str(),
             [&](StepContext& ctx) {
@@ -168,7 +156,7 @@ void executeUpgrade(vim::Client& client, const PreparedUpgrade& prepared, PlanOb
   plan.add({"power_on", "Start the endpoint VM", [&](StepContext& ctx) {
               if (!running) return;
               actions::ensurePoweredOn(client, vm);
-              ctx.recordUndo(undo("power_off", {{"vm", vm.str()}}));
+              ctx.recordUndo(undo::PowerOff{vm});
             }});
   plan.add({"unlock", "Mark " + r.name + " as no longer being upgraded", [&](StepContext&) {
               // The new snapshot stays for a rollback; older upgrade snapshots go.
@@ -210,12 +198,11 @@ void rollbackVch(vim::Client& client, const std::string& id, PlanObserver& obser
   Plan plan;
   plan.add({"lock", "Mark " + r.name + " as being rolled back", [&](StepContext& ctx) {
               actions::setExtraConfig(client, vm, {{gi::kLockKey, "true"}});
-              ctx.recordUndo(
-                  undo("set_extra_config", {{"vm", vm.str()}, {"values", {{gi::kLockKey, ""}}}}));
+              ctx.recordUndo(undo::SetExtraConfig{vm, {{gi::kLockKey, ""}}, {}});
             }});
   plan.add({"power_off", "Stop the endpoint VM", [&](StepContext& ctx) {
               actions::ensurePoweredOff(client, vm);
-              if (running) ctx.recordUndo(undo("power_on", {{"vm", vm.str()}}));
+              if (running) ctx.recordUndo(undo::PowerOn{vm});
             }});
   plan.add({"revert", "Revert the endpoint VM to its snapshot from before the upgrade",
             [&](StepContext& ctx) {
@@ -237,7 +224,7 @@ void rollbackVch(vim::Client& client, const std::string& id, PlanObserver& obser
   plan.add({"power_on", "Start the endpoint VM", [&](StepContext& ctx) {
               if (!running) return;
               actions::ensurePoweredOn(client, vm);
-              ctx.recordUndo(undo("power_off", {{"vm", vm.str()}}));
+              ctx.recordUndo(undo::PowerOff{vm});
             }});
   plan.add({"remove_snapshot", "Remove the upgrade snapshot", [&](StepContext&) {
               if (snapshot) actions::removeSnapshotIfExists(client, *snapshot);

@@ -20,7 +20,8 @@ PlanFailed::PlanFailed(std::string step, std::string reason, bool rolledBack,
 PlanFailed::PlanFailed(std::string step, std::string reason, std::string what, ErrorCode code)
     : Error(what, code), step_(std::move(step)), reason_(std::move(reason)), rolledBack_(false) {}
 
-void StepContext::recordUndo(Undo undo) {
+void StepContext::recordUndo(const UndoRecord& record) {
+  auto undo = toUndo(record);
   observer_.undoRecorded(step_, undo);
   undos_.push_back(std::move(undo));
 }

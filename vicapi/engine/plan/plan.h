@@ -9,19 +9,13 @@
 
 #include "vicapi/base/error.h"
 #include "vicapi/base/stop_scope.h"
+#include "vicapi/engine/plan/undo_records.h"
 
 namespace vic::vim {
 class Client;
 }
 
 namespace vic::engine {
-
-// What puts back one change a step made. Plain data, so that a journal can
-// keep it and a restarted server can still run it (see undo.h for the kinds).
-struct Undo {
-  std::string kind;
-  nlohmann::json data;
-};
 
 // Hears what a plan does: the server journals and shows progress from this.
 class PlanObserver {
@@ -43,7 +37,7 @@ class StepContext {
  public:
   StepContext(std::string step, std::vector<Undo>& undos, PlanObserver& observer)
       : step_(std::move(step)), undos_(undos), observer_(observer) {}
-  void recordUndo(Undo undo);
+  void recordUndo(const UndoRecord& undo);
   void log(const std::string& line) { observer_.log(line); }
 
  private:

@@ -17,108 +17,75 @@ using nlohmann::json;
 
 namespace {
 
-vim::Moref ref(const json& data, const char* key) {
-  return vim::Moref::parse(data.at(key).get<std::string>());
-}
+template <class... F>
+struct Overloaded : F... {
+  using F::operator()...;
+};
+template <class... F>
+Overloaded(F...) -> Overloaded<F...>;
 
-vim::ResourceAllocation allocation(const json& j) {
-  vim::ResourceAllocation a;
-  a.reservation = j.at("reservation").get<long long>();
-  a.limit = j.at("limit").get<long long>();
-  a.expandableReservation = j.at("expandable").get<bool>();
-  a.sharesLevel = j.at("shares_level").get<std::string>();
-  a.shares = j.at("shares").get<int>();
-  return a;
-}
-
-using Action = std::function<void(vim::Client&, const json&)>;
-
-const std::map<std::string, Action>& undoActions() {
-  static const std::map<std::string, Action> kActions = {
-      {"destroy_entity",
-       [](vim::Client& c, const json& d) { actions::destroyIfExists(c, ref(d, "ref")); }},
-      {"destroy_vm",
-       [](vim::Client& c, const json& d) { actions::destroyVmIfExists(c, ref(d, "vm")); }},
-      {"power_off",
-       [](vim::Client& c, const json& d) {
-         try {
-           actions::ensurePoweredOff(c, ref(d, "vm"));
-         } catch (const ManagedObjectNotFoundFault&) {
-         }
-       }},
-      {"power_on",
-       [](vim::Client& c, const json& d) { actions::ensurePoweredOn(c, ref(d, "vm")); }},
-      {"delete_datastore_file",
-       [](vim::Client& c, const json& d) {
-         actions::deleteIfExists(c, ref(d, "datacenter"), d.at("path").get<std::string>());
-       }},
-      {"set_extra_config",
-       [](vim::Client& c, const json& d) {
-         vim::VmConfigSpec spec;
-         for (auto it = d.at("values").begin(); it != d.at("values").end(); ++it)
-           spec.extraConfig.emplace_back(it.key(), it->get<std::string>());
-         if (d.contains("alternate_guest_name"))
-           spec.alternateGuestName = d["alternate_guest_name"].get<std::string>();
-         vim::VirtualMachine(c, ref(d, "vm")).reconfigure(spec).wait();
-       }},
-      {"set_pool_config",
-       [](vim::Client& c, const json& d) {
-         try {
-           actions::setPoolConfig(c, ref(d, "pool"),
-                                  {allocation(d.at("cpu")), allocation(d.at("memory"))});
-         } catch (const ManagedObjectNotFoundFault&) {
-         }
-       }},
-      {"set_cdrom",
-       [](vim::Client& c, const json& d) {
-         actions::Cdrom cd{d.at("key").get<int>(), d.at("controller_key").get<int>(),
-                           d.at("unit").get<int>(), ""};
-         actions::setCdromIso(c, ref(d, "vm"), cd, d.at("iso").get<std::string>());
-       }},
-      {"revert_snapshot",
-       [](vim::Client& c, const json& d) {
-         const auto vm = ref(d, "vm");
-         const auto snapshot = ref(d, "snapshot");
-         try {
-           actions::revertToSnapshot(c, snapshot);
-         } catch (const ManagedObjectNotFoundFault&) {
-           return;  // reverted and removed already
-         }
-         actions::removeSnapshotIfExists(c, snapshot);
-         if (d.value("power_state", "") == "poweredOn") actions::ensurePoweredOn(c, vm);
-       }},
-      {"remove_snapshot",
-       [](vim::Client& c, const json& d) {
-         actions::removeSnapshotIfExists(c, ref(d, "snapshot"));
-       }},
-      {"remove_vm_group",
-       [](vim::Client& c, const json& d) {
-         actions::removeVmGroupIfExists(c, ref(d, "cluster"), d.at("name").get<std::string>());
-       }},
-      {"remove_permission",
-       [](vim::Client& c, const json& d) {
-         actions::removePermissionIfExists(
-             c, ref(d, "entity"), d.at("principal").get<std::string>(), d.value("group", false));
-       }},
-      {"remove_role",
-       [](vim::Client& c, const json& d) {
-         actions::removeRoleIfExists(c, d.at("role_id").get<int>());
-       }},
-      {"delete_local_path",
-       [](vim::Client&, const json& d) {
-         std::error_code ignored;
-         std::filesystem::remove_all(d.at("path").get<std::string>(), ignored);
-       }},
-  };
-  return kActions;
+// Every kind handled: a kind added to UndoRecord without its action here
+// does not compile.
+void run(vim::Client& c, const UndoRecord& record) {
+  std::visit(
+      Overloaded{
+          [&](const undo::DestroyEntity& r) { actions::destroyIfExists(c, r.ref); },
+          [&](const undo::DestroyVm& r) { actions::destroyVmIfExists(c, r.vm); },
+          [&](const undo::PowerOff& r) {
+            try {
+              actions::ensurePoweredOff(c, r.vm);
+            } catch (const ManagedObjectNotFoundFault&) {
+            }
+          },
+          [&](const undo::PowerOn& r) { actions::ensurePoweredOn(c, r.vm); },
+          [&](const undo::DeleteDatastoreFile& r) {
+            actions::deleteIfExists(c, r.datacenter, r.path);
+          },
+          [&](const undo::SetExtraConfig& r) {
+            vim::VmConfigSpec spec;
+            spec.extraConfig.assign(r.values.begin(), r.values.end());
+            if (r.alternateGuestName) spec.alternateGuestName = *r.alternateGuestName;
+            vim::VirtualMachine(c, r.vm).reconfigure(spec).wait();
+          },
+          [&](const undo::SetPoolConfig& r) {
+            try {
+              actions::setPoolConfig(c, r.pool, {r.cpu, r.memory});
+            } catch (const ManagedObjectNotFoundFault&) {
+            }
+          },
+          [&](const undo::SetCdrom& r) {
+            actions::setCdromIso(c, r.vm, actions::Cdrom{r.key, r.controllerKey, r.unit, ""},
+                                 r.iso);
+          },
+          [&](const undo::RevertSnapshot& r) {
+            try {
+              actions::revertToSnapshot(c, r.snapshot);
+            } catch (const ManagedObjectNotFoundFault&) {
+              return;  // reverted and removed already
+            }
+            actions::removeSnapshotIfExists(c, r.snapshot);
+            if (r.powerState == "poweredOn") actions::ensurePoweredOn(c, r.vm);
+          },
+          [&](const undo::RemoveSnapshot& r) { actions::removeSnapshotIfExists(c, r.snapshot); },
+          [&](const undo::RemoveVmGroup& r) {
+            actions::removeVmGroupIfExists(c, r.cluster, r.name);
+          },
+          [&](const undo::RemovePermission& r) {
+            actions::removePermissionIfExists(c, r.entity, r.principal, r.group);
+          },
+          [&](const undo::RemoveRole& r) { actions::removeRoleIfExists(c, r.roleId); },
+          [&](const undo::DeleteLocalPath& r) {
+            std::error_code ignored;
+            std::filesystem::remove_all(r.path, ignored);
+          },
+      },
+      record);
 }
 
 }  // namespace
 
 void runUndo(vim::Client& client, const Undo& undo) {
-  auto it = undoActions().find(undo.kind);
-  if (it == undoActions().end()) throw Error("unknown undo kind \"" + undo.kind + "\"");
-  it->second(client, undo.data);
+  run(client, fromUndo(undo));
 }
 
 std::vector<std::string> runUndos(vim::Client& client, const std::vector<Undo>& undos,

@@ -7,6 +7,7 @@
 #include "vicapi/engine/containers.h"
 #include "vicapi/engine/vch_record.h"
 #include "vicapi/soap/fault.h"
+#include "vicapi/util/log.h"
 #include "vicapi/vim/client.h"
 #include "vicapi/vim/option_values.h"
 #include "vicapi/vim/property_collector.h"
@@ -50,6 +51,9 @@ std::string quotedNames(const std::vector<ContainerVm>& vms, bool onlyRunning) {
   return out;
 }
 
+// Stands for the paths of a VCH whose placement cannot be read.
+constexpr const char* kUnknownPaths = "*";
+
 // Where the other VCHs of the datacenter keep their images and volume stores,
 // in one pass over its VMs.
 std::vector<std::string> othersPaths(vim::Client& c, const VchRecord& r, const vim::Moref& dc) {
@@ -61,10 +65,19 @@ std::vector<std::string> othersPaths(vim::Client& c, const VchRecord& r, const v
                                    if (!ec || o.obj == r.vm) return;
                                    const auto kv = vim::fromOptionValues(*ec);
                                    if (!guestinfo::isVch(kv, o.obj.str())) return;
-                                   const auto p = guestinfo::decode(kv).placement;
-                                   if (!p.imagePath.empty()) out.push_back(p.imagePath);
-                                   for (const auto& [label, path] : p.volumeStores)
-                                     out.push_back(path);
+                                   try {
+                                     const auto p = guestinfo::decode(kv).placement;
+                                     if (!p.imagePath.empty()) out.push_back(p.imagePath);
+                                     for (const auto& [label, path] : p.volumeStores)
+                                       out.push_back(path);
+                                   } catch (const std::exception& e) {
+                                     // Where it keeps things is unknown: keep everything.
+                                     logger()->warn(
+                                         "VCH {} cannot be read ({}); no storage is "
+                                         "deleted with this VCH",
+                                         o.obj.str(), e.what());
+                                     out.push_back(kUnknownPaths);
+                                   }
                                  });
   return out;
 }
@@ -80,7 +93,7 @@ bool overlaps(const std::string& a, const std::string& b) {
 bool usedByOthers(const PreparedDelete& prepared, const std::string& path) {
   const auto& others = prepared.othersPaths;
   return std::any_of(others.begin(), others.end(),
-                     [&](const std::string& o) { return overlaps(path, o); });
+                     [&](const std::string& o) { return o == kUnknownPaths || overlaps(path, o); });
 }
 
 bool madeBy(const guestinfo::Placement& p, const std::string& path) {

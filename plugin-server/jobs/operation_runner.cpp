@@ -79,8 +79,12 @@ void OperationRunner::refuseIfBusy(const OperationRecord& meta) {
 void OperationRunner::refuseIfBusyLocked(const OperationRecord& meta, const std::string& busyKey) {
   const auto held = busy_.find(busyKey);
   if (held == busy_.end()) return;
+  // A request checks before it has read the VCH's name; the running operation knows it.
   const auto running = journal_.get(held->second, false);
-  throw VchBusy(meta.vchName + " is busy: its " + (running ? running->kind : "operation") + " " +
+  const std::string name = !meta.vchName.empty() ? meta.vchName
+                           : running             ? running->vchName
+                                                 : meta.vchId;
+  throw VchBusy(name + " is busy: its " + (running ? running->kind : "operation") + " " +
                     held->second + " has not ended; try again once it has",
                 held->second);
 }

@@ -1,9 +1,8 @@
 #include "vicapi/engine/plan/undo.h"
 
 #include <filesystem>
-#include <functional>
-#include <map>
 
+#include "vicapi/base/overloaded.h"
 #include "vicapi/engine/actions/permissions.h"
 #include "vicapi/engine/actions/vsphere_actions.h"
 #include "vicapi/soap/fault.h"
@@ -13,16 +12,7 @@
 
 namespace vic::engine {
 
-using nlohmann::json;
-
 namespace {
-
-template <class... F>
-struct Overloaded : F... {
-  using F::operator()...;
-};
-template <class... F>
-Overloaded(F...) -> Overloaded<F...>;
 
 // Every kind handled: a kind added to UndoRecord without its action here
 // does not compile.

@@ -3,19 +3,13 @@
 #include <functional>
 
 #include "vicapi/base/error.h"
+#include "vicapi/base/overloaded.h"
 
 namespace vic::engine {
 
 using nlohmann::json;
 
 namespace {
-
-template <class... F>
-struct Overloaded : F... {
-  using F::operator()...;
-};
-template <class... F>
-Overloaded(F...) -> Overloaded<F...>;
 
 json allocationJson(const vim::ResourceAllocation& a) {
   return {{"reservation", a.reservation},
